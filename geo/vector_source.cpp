@@ -1,0 +1,275 @@
+// GDAL/OGR reading. OGR types stay in this file; callers see geo::Layer only.
+#include "geo/vector_source.hpp"
+#include "geo/crs.hpp"
+#include "geo/error.hpp"
+
+#include <cpl_conv.h>
+#include <cpl_error.h>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <cmath>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+
+namespace geo {
+
+namespace {
+
+struct DatasetCloser {
+    void operator()(GDALDataset* ds) const { GDALClose(ds); }
+};
+using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
+
+bool looksRemote(const std::string& path)
+{
+    for (const char* prefix : {"http://", "https://", "ftp://", "/vsicurl", "/vsis3", "/vsigs", "/vsiaz", "/vsiadls",
+                               "/vsioss", "/vsiswift", "/vsiwebhdfs", "/vsihdfs", "PG:", "MySQL:", "WFS:", "WMS:"})
+        if (path.rfind(prefix, 0) == 0) return true;
+    return false;
+}
+
+DatasetPtr openVector(const std::string& path)
+{
+    initGdal();
+    if (path.empty()) throw Error("no file given");
+    if (looksRemote(path)) throw Error(path + ": network and database sources are not opened without confirmation");
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) throw Error(path + ": no such file or directory");
+    if (std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) == 0)
+        throw Error(path + ": the file is empty (0 bytes)");
+    CPLErrorReset();
+    GDALDataset* ds = static_cast<GDALDataset*>(
+        GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    if (!ds) {
+        std::string why = CPLGetLastErrorMsg();
+        if (why.empty() || why.find("not recognized as") != std::string::npos ||
+            why.find("not recognised") != std::string::npos)
+            throw Error(path + ": not a vector geodata file GDAL can read");
+        throw Error(path + ": cannot open: " + why);
+    }
+    return DatasetPtr(ds);
+}
+
+std::string crsCode(const OGRSpatialReference* srs)
+{
+    if (!srs) return "";
+    OGRSpatialReference copy(*srs);
+    const char* auth = copy.GetAuthorityName(nullptr);
+    const char* code = copy.GetAuthorityCode(nullptr);
+    if (!auth || !code) {
+        // Many formats carry a WKT without codes; let GDAL find the matching EPSG entry.
+        if (copy.AutoIdentifyEPSG() == OGRERR_NONE) {
+            auth = copy.GetAuthorityName(nullptr);
+            code = copy.GetAuthorityCode(nullptr);
+        }
+    }
+    if (auth && code) return std::string(auth) + ":" + code;
+    char* wkt = nullptr;
+    const char* options[] = {"FORMAT=WKT2_2019", nullptr};
+    copy.exportToWkt(&wkt, options);
+    std::string out = wkt ? wkt : "";
+    CPLFree(wkt);
+    return out;
+}
+
+void appendRing(const OGRLinearRing* ring, Geometry& g)
+{
+    const int n = ring->getNumPoints();
+    for (int i = 0; i < n; ++i) g.coords.push_back({ring->getX(i), ring->getY(i)});
+    g.partStarts.push_back(static_cast<uint32_t>(g.coords.size()));
+}
+
+void appendLine(const OGRLineString* line, Geometry& g)
+{
+    const int n = line->getNumPoints();
+    for (int i = 0; i < n; ++i) g.coords.push_back({line->getX(i), line->getY(i)});
+    g.partStarts.push_back(static_cast<uint32_t>(g.coords.size()));
+}
+
+void appendPolygon(const OGRPolygon* poly, Geometry& g)
+{
+    if (poly->IsEmpty()) return;
+    appendRing(poly->getExteriorRing(), g);
+    for (int i = 0; i < poly->getNumInteriorRings(); ++i) appendRing(poly->getInteriorRing(i), g);
+    g.polygonStarts.push_back(static_cast<uint32_t>(g.partCount()));
+}
+
+// Appends the parts of `geom` of the feature's kind (the first kind met wins).
+void flatten(const OGRGeometry* geom, Geometry& g)
+{
+    switch (wkbFlatten(geom->getGeometryType())) {
+    case wkbPoint: {
+        if (g.kind != GeomKind::None && g.kind != GeomKind::Point) return;
+        g.kind = GeomKind::Point;
+        auto* p = geom->toPoint();
+        if (p->IsEmpty()) return;
+        g.coords.push_back({p->getX(), p->getY()});
+        g.partStarts.back() = static_cast<uint32_t>(g.coords.size());
+        return;
+    }
+    case wkbLineString:
+        if (g.kind != GeomKind::None && g.kind != GeomKind::Line) return;
+        g.kind = GeomKind::Line;
+        appendLine(geom->toLineString(), g);
+        return;
+    case wkbPolygon:
+        if (g.kind != GeomKind::None && g.kind != GeomKind::Polygon) return;
+        g.kind = GeomKind::Polygon;
+        appendPolygon(geom->toPolygon(), g);
+        return;
+    case wkbMultiPoint:
+    case wkbMultiLineString:
+    case wkbMultiPolygon:
+    case wkbGeometryCollection:
+        for (const OGRGeometry* part : *geom->toGeometryCollection()) flatten(part, g);
+        return;
+    default: {
+        // Curves, TINs, polyhedral surfaces: read their linear approximation.
+        std::unique_ptr<OGRGeometry> linear(geom->getLinearGeometry());
+        if (linear && wkbFlatten(linear->getGeometryType()) != wkbFlatten(geom->getGeometryType()))
+            flatten(linear.get(), g);
+        return;
+    }
+    }
+}
+
+bool finiteAndSane(const Geometry& g, bool geographic)
+{
+    for (const MapXY& p : g.coords) {
+        if (!std::isfinite(p.x) || !std::isfinite(p.y)) return false;
+        if (geographic && (std::abs(p.y) > 90.0 + 1e-9 || std::abs(p.x) > 540.0)) return false;
+        if (std::abs(p.x) > 1e10 || std::abs(p.y) > 1e10) return false;
+    }
+    return true;
+}
+
+} // namespace
+
+void initGdal()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        // Safety first: files from others must not reach the network or write sidecars.
+        CPLSetConfigOption("GDAL_HTTP_TIMEOUT", "1");
+        CPLSetConfigOption("CPL_VSIL_CURL_ALLOWED_EXTENSIONS", "_no_network_");
+        CPLSetConfigOption("GML_SKIP_RESOLVE_ELEMS", "ALL");
+        CPLSetConfigOption("GML_DOWNLOAD_SCHEMA", "NO");
+        CPLSetConfigOption("GDAL_PAM_ENABLED", "NO");
+        CPLSetConfigOption("OGR_GEOJSON_MAX_OBJ_SIZE", "0");
+        CPLSetConfigOption("PROJ_NETWORK", "OFF");
+        CPLSetErrorHandler(CPLQuietErrorHandler);
+        GDALAllRegister();
+    });
+}
+
+DatasetInfo inspectDataset(const std::string& path)
+{
+    DatasetPtr ds = openVector(path);
+    DatasetInfo info;
+    info.path = path;
+    info.driver = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "";
+    if (ds->GetLayerCount() == 0) throw Error(path + ": contains no vector layers");
+    for (OGRLayer* layer : ds->GetLayers()) {
+        LayerInfo li;
+        li.name = layer->GetName();
+        li.geometryType = OGRGeometryTypeToName(layer->GetGeomType());
+        li.featureCount = layer->GetFeatureCount(TRUE);
+        li.crs = crsCode(layer->GetSpatialRef());
+        OGREnvelope env;
+        if (li.featureCount > 0 && layer->GetExtent(&env, TRUE) == OGRERR_NONE) {
+            li.extent.expand(env.MinX, env.MinY);
+            li.extent.expand(env.MaxX, env.MaxY);
+        }
+        info.layers.push_back(std::move(li));
+    }
+    return info;
+}
+
+static FieldType fieldTypeOf(OGRFieldType t)
+{
+    switch (t) {
+    case OFTString: return FieldType::String;
+    case OFTInteger:
+    case OFTInteger64: return FieldType::Integer;
+    case OFTReal: return FieldType::Real;
+    case OFTDate:
+    case OFTDateTime: return FieldType::Date;
+    default: return FieldType::Other;
+    }
+}
+
+Layer readLayer(const std::string& path, const std::string& layerName, const std::string& targetCrs)
+{
+    DatasetPtr ds = openVector(path);
+    OGRLayer* ogrLayer = layerName.empty() ? ds->GetLayer(0) : ds->GetLayerByName(layerName.c_str());
+    if (!ogrLayer)
+        throw Error(path + ": " + (layerName.empty() ? std::string("contains no vector layers")
+                                                     : "no layer named '" + layerName + "'"));
+    Layer layer;
+    layer.name = ogrLayer->GetName();
+    layer.sourcePath = path;
+    layer.crs = targetCrs;
+
+    std::string sourceCrs = crsCode(ogrLayer->GetSpatialRef());
+    bool assumeWgs84 = sourceCrs.empty();
+    if (assumeWgs84) sourceCrs = kWgs84;
+    const bool geographic = isGeographicCrs(sourceCrs);
+    Projector projector(sourceCrs, targetCrs);
+
+    OGRFeatureDefn* defn = ogrLayer->GetLayerDefn();
+    for (int i = 0; i < defn->GetFieldCount(); ++i)
+        layer.fields.push_back({defn->GetFieldDefn(i)->GetNameRef(), fieldTypeOf(defn->GetFieldDefn(i)->GetType())});
+
+    bool mixed = false;
+    ogrLayer->ResetReading();
+    for (auto& f : *ogrLayer) {
+        Feature feat;
+        feat.fid = f->GetFID();
+        feat.values.reserve(layer.fields.size());
+        for (int i = 0; i < defn->GetFieldCount(); ++i)
+            feat.values.emplace_back(f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "");
+        if (OGRGeometry* geom = f->GetGeometryRef()) {
+            std::unique_ptr<OGRGeometry> repaired;
+            const OGRGeometry* use = geom;
+            const auto flat = wkbFlatten(geom->getGeometryType());
+            if ((flat == wkbPolygon || flat == wkbMultiPolygon) && !geom->IsValid()) {
+                repaired.reset(geom->MakeValid());
+                if (repaired) {
+                    use = repaired.get();
+                    ++layer.repairedGeometries;
+                }
+            }
+            flatten(use, feat.geometry);
+            if (!feat.geometry.empty() && !finiteAndSane(feat.geometry, geographic)) {
+                feat.geometry = Geometry{};
+                ++layer.skippedGeometries;
+            }
+            if (!feat.geometry.empty()) {
+                if (projector.forward(feat.geometry.coords) > 0) {
+                    feat.geometry = Geometry{};
+                    ++layer.skippedGeometries;
+                }
+            }
+            if (!feat.geometry.empty()) {
+                if (layer.kind == GeomKind::None) layer.kind = feat.geometry.kind;
+                else if (layer.kind != feat.geometry.kind) mixed = true;
+                feat.bbox = feat.geometry.extent();
+                layer.extent.expand(feat.bbox);
+            }
+        }
+        layer.features.push_back(std::move(feat));
+    }
+    if (assumeWgs84) layer.warnings.push_back(layer.name + ": no CRS in the file; assumed WGS 84 lon/lat");
+    if (mixed) layer.warnings.push_back(layer.name + ": mixed geometry types; each feature drawn as its own kind");
+    if (layer.repairedGeometries)
+        layer.warnings.push_back(layer.name + ": repaired " + std::to_string(layer.repairedGeometries) +
+                                 " invalid geometries");
+    if (layer.skippedGeometries)
+        layer.warnings.push_back(layer.name + ": skipped " + std::to_string(layer.skippedGeometries) +
+                                 " geometries with unusable coordinates");
+    return layer;
+}
+
+} // namespace geo

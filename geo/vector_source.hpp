@@ -1,0 +1,38 @@
+// Opening GDAL vector sources: listing their layers and reading one into memory.
+#pragma once
+#include "geo/coords.hpp"
+#include "geo/layer.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace geo {
+
+struct LayerInfo {
+    std::string name;
+    std::string geometryType; // OGR's name, e.g. "Multi Polygon"
+    int64_t featureCount = 0;
+    std::string crs;          // "EPSG:4326", or the CRS name when it has no code, "" when none
+    Extent extent;            // in the layer's own CRS; empty when the layer is empty
+};
+
+struct DatasetInfo {
+    std::string path;
+    std::string driver;
+    std::vector<LayerInfo> layers;
+};
+
+// Registers GDAL's drivers once and sets the safety options (no network, no sidecar writes).
+void initGdal();
+
+// Lists the layers of any GDAL vector source. Throws geo::Error with a one-line message
+// for missing, unreadable or non-vector files.
+DatasetInfo inspectDataset(const std::string& path);
+
+// Reads a layer (the first when `layerName` is empty) and projects it to `targetCrs`.
+// Invalid polygons are repaired (counted in Layer::repairedGeometries); geometries with
+// non-finite or out-of-range coordinates are skipped (Layer::skippedGeometries).
+Layer readLayer(const std::string& path, const std::string& layerName, const std::string& targetCrs);
+
+} // namespace geo
