@@ -43,11 +43,13 @@ const char* certaintyName(Certainty c)
 AreaSet::AreaSet(Layer layer, const std::string& nameField, std::vector<std::string> codeFields)
     : m_layer(std::move(layer))
 {
-    std::vector<Extent> boxes;
-    for (const Feature& f : m_layer.features) boxes.push_back(f.geometry.kind == GeomKind::Polygon ? f.bbox : Extent{});
-    m_index = SpatialIndex(boxes);
     m_nameField = m_layer.fieldIndex(nameField);
     if (m_nameField < 0) throw Error(m_layer.sourcePath + ": layer '" + m_layer.name + "' has no field '" + nameField + "'");
+    // Unnamed slivers (Natural Earth has a few leftover islands) cannot answer "where".
+    std::vector<Extent> boxes;
+    for (const Feature& f : m_layer.features)
+        boxes.push_back(f.geometry.kind == GeomKind::Polygon && !m_layer.value(f, m_nameField).empty() ? f.bbox : Extent{});
+    m_index = SpatialIndex(boxes);
     for (const std::string& c : codeFields) m_codeFields.push_back(m_layer.fieldIndex(c));
 }
 

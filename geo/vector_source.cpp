@@ -40,8 +40,15 @@ DatasetPtr openVector(const std::string& path)
     if (std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) == 0)
         throw Error(path + ": the file is empty (0 bytes)");
     CPLErrorReset();
-    GDALDataset* ds = static_cast<GDALDataset*>(
-        GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    // CSV columns holding coordinates are recognised by their usual names.
+    const std::string ext = std::filesystem::path(path).extension().string();
+    const bool csv = ext == ".csv" || ext == ".CSV" || ext == ".tsv" || ext == ".TSV";
+    const char* csvOptions[] = {"X_POSSIBLE_NAMES=lon,lng,long,longitude,x,Lon,Lng,Long,Longitude,X,LON,LONGITUDE",
+                                "Y_POSSIBLE_NAMES=lat,latitude,y,Lat,Latitude,Y,LAT,LATITUDE",
+                                "GEOM_POSSIBLE_NAMES=wkt,geometry,WKT,Geometry,GEOMETRY", "KEEP_GEOM_COLUMNS=NO",
+                                "AUTODETECT_TYPE=YES", nullptr};
+    GDALDataset* ds = static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
+                                                           csv ? csvOptions : nullptr, nullptr));
     if (!ds) {
         std::string why = CPLGetLastErrorMsg();
         if (why.empty() || why.find("not recognized as") != std::string::npos ||

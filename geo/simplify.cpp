@@ -1,0 +1,102 @@
+// Douglas-Peucker on each part, iterative (rings can have hundreds of thousands of points).
+#include "geo/simplify.hpp"
+
+#include <cmath>
+#include <utility>
+
+namespace geo {
+
+namespace {
+
+double segmentDistanceSq(MapXY p, MapXY a, MapXY b)
+{
+    const double dx = b.x - a.x, dy = b.y - a.y;
+    const double len2 = dx * dx + dy * dy;
+    double t = len2 > 0 ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2 : 0;
+    t = t < 0 ? 0 : (t > 1 ? 1 : t);
+    const double ex = a.x + t * dx - p.x, ey = a.y + t * dy - p.y;
+    return ex * ex + ey * ey;
+}
+
+// Appends the kept points of pts[0..n) to `out` (first and last always kept).
+void douglasPeucker(const MapXY* pts, size_t n, double tolerance, std::vector<MapXY>& out)
+{
+    if (n <= 2) {
+        out.insert(out.end(), pts, pts + n);
+        return;
+    }
+    std::vector<char> keep(n, 0);
+    keep[0] = keep[n - 1] = 1;
+    std::vector<std::pair<size_t, size_t>> stack{{0, n - 1}};
+    const double tol2 = tolerance * tolerance;
+    while (!stack.empty()) {
+        auto [first, last] = stack.back();
+        stack.pop_back();
+        double worst = -1;
+        size_t worstAt = first;
+        for (size_t i = first + 1; i < last; ++i) {
+            const double d = segmentDistanceSq(pts[i], pts[first], pts[last]);
+            if (d > worst) {
+                worst = d;
+                worstAt = i;
+            }
+        }
+        if (worst > tol2) {
+            keep[worstAt] = 1;
+            stack.emplace_back(first, worstAt);
+            stack.emplace_back(worstAt, last);
+        }
+    }
+    for (size_t i = 0; i < n; ++i)
+        if (keep[i]) out.push_back(pts[i]);
+}
+
+} // namespace
+
+double ringArea(const MapXY* pts, size_t n)
+{
+    if (n < 3) return 0;
+    double a = 0;
+    for (size_t i = 0, j = n - 1; i < n; j = i++) a += (pts[j].x - pts[i].x) * (pts[j].y + pts[i].y);
+    return a / 2;
+}
+
+Geometry simplifyGeometry(const Geometry& g, double tolerance)
+{
+    if (g.kind == GeomKind::Point || g.kind == GeomKind::None || tolerance <= 0) return g;
+    Geometry out;
+    out.kind = g.kind;
+    if (g.kind == GeomKind::Line) {
+        for (size_t p = 0; p < g.partCount(); ++p) {
+            const size_t b = g.partStarts[p], e = g.partStarts[p + 1];
+            const size_t before = out.coords.size();
+            douglasPeucker(g.coords.data() + b, e - b, tolerance, out.coords);
+            if (out.coords.size() - before < 2) out.coords.resize(before);
+            else out.partStarts.push_back(static_cast<uint32_t>(out.coords.size()));
+        }
+        return out;
+    }
+    for (size_t poly = 0; poly < g.polygonCount(); ++poly) {
+        const size_t partsBefore = out.partStarts.size();
+        for (size_t r = g.polygonStarts[poly]; r < g.polygonStarts[poly + 1]; ++r) {
+            const size_t b = g.partStarts[r], e = g.partStarts[r + 1];
+            const size_t before = out.coords.size();
+            douglasPeucker(g.coords.data() + b, e - b, tolerance, out.coords);
+            const size_t kept = out.coords.size() - before;
+            const bool exterior = r == g.polygonStarts[poly];
+            const bool collapsed =
+                kept < 4 || std::fabs(ringArea(out.coords.data() + before, kept)) < tolerance * tolerance;
+            if (collapsed) {
+                out.coords.resize(before);
+                if (exterior) break; // no exterior: drop the polygon with its holes
+                continue;
+            }
+            out.partStarts.push_back(static_cast<uint32_t>(out.coords.size()));
+        }
+        if (out.partStarts.size() > partsBefore)
+            out.polygonStarts.push_back(static_cast<uint32_t>(out.partStarts.size() - 1));
+    }
+    return out;
+}
+
+} // namespace geo

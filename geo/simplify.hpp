@@ -1,0 +1,16 @@
+// Douglas-Peucker simplification of flat geometries, for the renderer's levels of detail.
+#pragma once
+#include "geo/geometry.hpp"
+
+namespace geo {
+
+// Simplifies every line and ring of `g` with tolerance `tolerance` (map units). Rings that
+// collapse (fewer than 4 points, or an area below tolerance^2) are dropped; a polygon whose
+// exterior is dropped loses its holes too. Points are returned unchanged.
+Geometry simplifyGeometry(const Geometry& g, double tolerance);
+
+// Signed shoelace area of a ring (positive counter-clockwise). The ring may or may not
+// repeat its first point at the end.
+double ringArea(const MapXY* pts, size_t n);
+
+} // namespace geo
