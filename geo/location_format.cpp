@@ -40,6 +40,7 @@ std::string describeAttribution(const Attribution& a)
         return s;
     }
     case Certainty::None:
+        if (!a.covered) return "none (the basemap has no areas of this kind here)";
         return a.nearest ? "none; nearest " + nameWithCode(*a.nearest) + ", " + km(a.nearest->distanceKm) : "none";
     }
     return "none";
@@ -48,7 +49,8 @@ std::string describeAttribution(const Attribution& a)
 std::string describeBorder(const std::optional<BorderInfo>& b)
 {
     if (!b) return "no international land border found";
-    return km(b->distanceKm) + " to the border with " + nameWithCode(b->across);
+    if (b->fromInside) return km(b->distanceKm) + " to the border with " + nameWithCode(b->across);
+    return km(b->distanceKm) + " to the " + b->near.name + "–" + b->across.name + " border";
 }
 
 nlohmann::json toJson(const AreaRef& r)
@@ -70,6 +72,7 @@ nlohmann::json toJson(const Attribution& a)
     for (const AreaRef& c : a.candidates) j["candidates"].push_back(toJson(c));
     j["possibly_at_sea"] = a.coastCandidate;
     j["nearest"] = a.nearest ? toJson(*a.nearest) : nlohmann::json(nullptr);
+    j["covered"] = a.covered;
     j["text"] = describeAttribution(a);
     return j;
 }
@@ -86,6 +89,7 @@ nlohmann::json toJson(const Location& loc)
         j["border"] = {{"distance_km", round3(loc.border->distanceKm)},
                        {"across", {{"name", loc.border->across.name}, {"code", loc.border->across.code}}},
                        {"near", {{"name", loc.border->near.name}, {"code", loc.border->near.code}}},
+                       {"from_inside", loc.border->fromInside},
                        {"nearest_point", {loc.border->nearestPoint.lon, loc.border->nearestPoint.lat}}};
     } else {
         j["border"] = nullptr;

@@ -138,6 +138,13 @@ Locator::Locator(const std::string& basemapPath)
 {
     m_countries = AreaSet(readLayer(basemapPath, "countries", kWgs84), "name", {"iso_a3"});
     m_provinces = AreaSet(readLayer(basemapPath, "provinces", kWgs84), "name", {"iso_3166_2", "code_hasc"});
+    const Layer& provinces = m_provinces.layer();
+    if (int iso = provinces.fieldIndex("adm0_a3"); iso >= 0) {
+        for (const Feature& f : provinces.features) m_provinceCountries.push_back(provinces.value(f, iso));
+        std::sort(m_provinceCountries.begin(), m_provinceCountries.end());
+        m_provinceCountries.erase(std::unique(m_provinceCountries.begin(), m_provinceCountries.end()),
+                                  m_provinceCountries.end());
+    }
     m_borders = readLayer(basemapPath, "borders", kWgs84);
     std::vector<Extent> boxes;
     for (const Feature& f : m_borders.features) boxes.push_back(f.bbox);
@@ -179,6 +186,7 @@ std::optional<BorderInfo> Locator::nearestBorder(LonLat p, const Attribution& co
         const bool aIsHome = home && (a.name == home->name || (!home->code.empty() && a.code == home->code));
         b.near = aIsHome ? a : c;
         b.across = aIsHome ? c : a;
+        b.fromInside = aIsHome || (home && (c.name == home->name || (!home->code.empty() && c.code == home->code)));
         best = b;
     };
     std::vector<bool> seen(m_borders.features.size(), false);
@@ -203,6 +211,14 @@ Location Locator::locate(LonLat p) const
     loc.point = p;
     loc.country = m_countries.attribute(p, kBasemapAccuracyKm);
     loc.province = m_provinces.attribute(p, kBasemapAccuracyKm);
+    // Provinces cover only part of the world: inside an uncovered country, the "nearest
+    // province" would be a province of another country, so say there is no data instead.
+    if (loc.province.certainty == Certainty::None && loc.country.certainty == Certainty::Certain &&
+        !m_provinceCountries.empty() &&
+        !std::binary_search(m_provinceCountries.begin(), m_provinceCountries.end(), loc.country.area->code)) {
+        loc.province.covered = false;
+        loc.province.nearest.reset();
+    }
     loc.border = nearestBorder(p, loc.country);
     return loc;
 }

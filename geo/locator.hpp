@@ -37,13 +37,15 @@ struct Attribution {
     std::optional<AreaRef> nearest;
     double edgeKm = -1;       // distance from the point to the containing polygon's edge
     bool coastCandidate = false; // uncertain because the edge is a coast: could be at sea
+    bool covered = true;         // false when the basemap has no such areas for this country
 };
 
 struct BorderInfo {
     double distanceKm = 0;
     AreaRef across;   // the country on the far side
-    AreaRef near;     // the country on this side
+    AreaRef near;     // the country on this side (or the other side of the pair, at sea)
     LonLat nearestPoint;
+    bool fromInside = false; // the point lies in `near`
 };
 
 struct Location {
@@ -87,6 +89,7 @@ private:
 
     AreaSet m_countries;
     AreaSet m_provinces;
+    std::vector<std::string> m_provinceCountries; // ISO-3 codes the provinces layer covers
     Layer m_borders;
     SpatialIndex m_borderIndex;
 };

@@ -52,8 +52,11 @@ DatasetPtr openVector(const std::string& path)
     if (!ds) {
         std::string why = CPLGetLastErrorMsg();
         if (why.empty() || why.find("not recognized as") != std::string::npos ||
-            why.find("not recognised") != std::string::npos)
+            why.find("not recognised") != std::string::npos) {
+            if (std::filesystem::is_directory(path, ec))
+                throw Error(path + ": a folder with no vector geodata GDAL can read");
             throw Error(path + ": not a vector geodata file GDAL can read");
+        }
         throw Error(path + ": cannot open: " + why);
     }
     return DatasetPtr(ds);

@@ -1,5 +1,6 @@
 // `compound-atlas info PATH [--json]`: the layers of a geodata file.
 #include "viewer/cli/cli.hpp"
+#include "geo/error.hpp"
 #include "geo/vector_source.hpp"
 
 #include <nlohmann/json.hpp>
@@ -26,6 +27,11 @@ nlohmann::json extentJson(const geo::Extent& e)
 int runInfo(const InfoOptions& o)
 {
     geo::DatasetInfo info = geo::inspectDataset(o.path);
+    bool anyFeatures = false;
+    for (const geo::LayerInfo& l : info.layers) anyFeatures |= l.featureCount != 0;
+    if (!anyFeatures)
+        throw geo::Error(o.path + ": no features (" + (info.layers.size() == 1 ? "its layer '" + info.layers[0].name + "' is"
+                                                                               : "every layer is") + " empty)");
     if (o.json) {
         nlohmann::json j;
         j["path"] = info.path;
