@@ -212,6 +212,12 @@ static FieldType fieldTypeOf(OGRFieldType t)
 
 Layer readLayer(const std::string& path, const std::string& layerName, const std::string& targetCrs)
 {
+    return readLayer(path, layerName, targetCrs, ReadControl{});
+}
+
+Layer readLayer(const std::string& path, const std::string& layerName, const std::string& targetCrs,
+                const ReadControl& control)
+{
     DatasetPtr ds = openVector(path);
     OGRLayer* ogrLayer = layerName.empty() ? ds->GetLayer(0) : ds->GetLayerByName(layerName.c_str());
     if (!ogrLayer)
@@ -224,7 +230,13 @@ Layer readLayer(const std::string& path, const std::string& layerName, const std
 
     std::string sourceCrs = crsCode(ogrLayer->GetSpatialRef());
     bool assumeWgs84 = sourceCrs.empty();
-    if (assumeWgs84) sourceCrs = kWgs84;
+    if (assumeWgs84) {
+        sourceCrs = kWgs84;
+        OGREnvelope env;
+        if (ogrLayer->GetExtent(&env, TRUE) == OGRERR_NONE &&
+            (env.MinX < -180.0 || env.MaxX > 180.0 || env.MinY < -90.0 || env.MaxY > 90.0))
+            throw Error(path + ": no CRS in the file and the coordinates are not longitude/latitude, so it cannot be placed");
+    }
     const bool geographic = isGeographicCrs(sourceCrs);
     Projector projector(sourceCrs, targetCrs);
 
@@ -233,8 +245,18 @@ Layer readLayer(const std::string& path, const std::string& layerName, const std
         layer.fields.push_back({defn->GetFieldDefn(i)->GetNameRef(), fieldTypeOf(defn->GetFieldDefn(i)->GetType())});
 
     bool mixed = false;
+    const GIntBig total = ogrLayer->GetFeatureCount(FALSE); // -1 when counting would need a full scan
+    if (total > 0 && static_cast<size_t>(total) > control.maxFeatures)
+        throw Error(path + ": " + std::to_string(total) + " features is more than this app reads at once (" +
+                    std::to_string(control.maxFeatures) + ")");
     ogrLayer->ResetReading();
+    size_t done = 0;
     for (auto& f : *ogrLayer) {
+        if (++done % 1024 == 0) {
+            if (control.cancel && control.cancel->load()) throw Cancelled();
+            if (control.progress && total > 0) control.progress(std::min(1.0, static_cast<double>(done) / total));
+            if (done > control.maxFeatures) throw Error(path + ": more features than this app reads at once");
+        }
         Feature feat;
         feat.fid = f->GetFID();
         feat.values.reserve(layer.fields.size());
@@ -271,6 +293,7 @@ Layer readLayer(const std::string& path, const std::string& layerName, const std
         }
         layer.features.push_back(std::move(feat));
     }
+    if (control.progress) control.progress(1.0);
     if (assumeWgs84) layer.warnings.push_back(layer.name + ": no CRS in the file; assumed WGS 84 lon/lat");
     if (mixed) layer.warnings.push_back(layer.name + ": mixed geometry types; each feature drawn as its own kind");
     if (layer.repairedGeometries)

@@ -3,7 +3,9 @@
 #include "geo/coords.hpp"
 #include "geo/layer.hpp"
 
+#include <atomic>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -34,5 +36,14 @@ DatasetInfo inspectDataset(const std::string& path);
 // Invalid polygons are repaired (counted in Layer::repairedGeometries); geometries with
 // non-finite or out-of-range coordinates are skipped (Layer::skippedGeometries).
 Layer readLayer(const std::string& path, const std::string& layerName, const std::string& targetCrs);
+
+// Progress in [0, 1]; reading stops with geo::Cancelled when `cancel` becomes true.
+struct ReadControl {
+    std::function<void(double)> progress;
+    const std::atomic<bool>* cancel = nullptr;
+    size_t maxFeatures = 50'000'000; // beyond this the file is refused, not read into memory
+};
+Layer readLayer(const std::string& path, const std::string& layerName, const std::string& targetCrs,
+                const ReadControl& control);
 
 } // namespace geo

@@ -1,0 +1,176 @@
+// Raster reading through GDAL's warper (gdalwarp as a library) into an in-memory RGBA image.
+#include "geo/raster_source.hpp"
+#include "geo/crs.hpp"
+#include "geo/error.hpp"
+
+#include <cpl_conv.h>
+#include <cpl_error.h>
+#include <gdal_alg.h>
+#include <gdal_priv.h>
+#include <gdal_utils.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <memory>
+
+namespace geo {
+
+namespace {
+
+struct Closer {
+    void operator()(GDALDatasetH ds) const { GDALClose(ds); }
+};
+using DatasetHandle = std::unique_ptr<void, Closer>;
+
+int progressThunk(double done, const char*, void* data)
+{
+    const ReadControl* c = static_cast<const ReadControl*>(data);
+    if (c->progress) c->progress(done);
+    return c->cancel && c->cancel->load() ? FALSE : TRUE;
+}
+
+// Stretches any band type to bytes using the band's min/max (GDAL computes approximate stats).
+std::vector<uint8_t> bandBytes(GDALRasterBandH band, int w, int h)
+{
+    std::vector<uint8_t> out(static_cast<size_t>(w) * h);
+    if (GDALGetRasterDataType(band) == GDT_Byte) {
+        if (GDALRasterIO(band, GF_Read, 0, 0, w, h, out.data(), w, h, GDT_Byte, 0, 0) != CE_None)
+            throw Error("cannot read raster pixels: " + std::string(CPLGetLastErrorMsg()));
+        return out;
+    }
+    std::vector<double> v(out.size());
+    if (GDALRasterIO(band, GF_Read, 0, 0, w, h, v.data(), w, h, GDT_Float64, 0, 0) != CE_None)
+        throw Error("cannot read raster pixels: " + std::string(CPLGetLastErrorMsg()));
+    int hasNoData = 0;
+    double noData = GDALGetRasterNoDataValue(band, &hasNoData);
+    double lo = INFINITY, hi = -INFINITY;
+    for (double x : v)
+        if (std::isfinite(x) && !(hasNoData && x == noData)) lo = std::min(lo, x), hi = std::max(hi, x);
+    const double span = hi > lo ? hi - lo : 1.0;
+    for (size_t i = 0; i < v.size(); ++i)
+        out[i] = std::isfinite(v[i]) ? static_cast<uint8_t>(std::clamp((v[i] - lo) / span * 255.0, 0.0, 255.0)) : 0;
+    return out;
+}
+
+} // namespace
+
+bool isRasterSource(const std::string& path)
+{
+    initGdal();
+    CPLErrorReset();
+    DatasetHandle ds(GDALOpenEx(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    return ds && GDALGetRasterCount(ds.get()) > 0;
+}
+
+RasterImage readRaster(const std::string& path, const std::string& targetCrs, int maxSide, const ReadControl& control)
+{
+    initGdal();
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) throw Error(path + ": no such file or directory");
+    CPLErrorReset();
+    DatasetHandle src(GDALOpenEx(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    if (!src) throw Error(path + ": not a raster GDAL can read");
+    const int bands = GDALGetRasterCount(src.get());
+    if (bands == 0) throw Error(path + ": has no raster bands");
+
+    RasterImage img;
+    img.sourcePath = path;
+    img.name = std::filesystem::path(path).filename().string();
+    img.crs = targetCrs;
+
+    double gt[6];
+    const bool hasTransform = GDALGetGeoTransform(src.get(), gt) == CE_None;
+    const bool hasGcps = GDALGetGCPCount(src.get()) > 0;
+    if (!hasTransform && !hasGcps)
+        throw Error(path + ": has no georeferencing (no geotransform, GCPs or world file), so it cannot be placed");
+    std::string srcSrs;
+    if (const char* wkt = GDALGetProjectionRef(src.get()); wkt && *wkt) srcSrs = wkt;
+    else if (const char* gcpWkt = GDALGetGCPProjection(src.get()); gcpWkt && *gcpWkt) srcSrs = gcpWkt;
+    if (srcSrs.empty()) {
+        // A world file carries no CRS: accept lon/lat-looking coordinates as WGS 84 and say so.
+        const int w = GDALGetRasterXSize(src.get()), h = GDALGetRasterYSize(src.get());
+        const double xs[2] = {gt[0], gt[0] + gt[1] * w + gt[2] * h};
+        const double ys[2] = {gt[3], gt[3] + gt[4] * w + gt[5] * h};
+        const bool lonLat = hasTransform && std::abs(xs[0]) <= 180 && std::abs(xs[1]) <= 180 &&
+                            std::abs(ys[0]) <= 90 && std::abs(ys[1]) <= 90;
+        if (!lonLat) throw Error(path + ": has no CRS and its coordinates are not longitude/latitude");
+        srcSrs = "EPSG:4326";
+        img.warnings.push_back(img.name + ": no CRS in the file; assumed WGS 84 lon/lat");
+    }
+
+    // Output size: the warper's own estimate, scaled down to maxSide.
+    std::vector<std::string> args = {"-of", "MEM", "-t_srs", targetCrs, "-s_srs", srcSrs, "-r", "bilinear",
+                                     "-dstalpha", "-multi", "-wo", "NUM_THREADS=ALL_CPUS"};
+    {
+        char** opts = nullptr;
+        opts = CSLSetNameValue(opts, "SRC_SRS", srcSrs.c_str());
+        opts = CSLSetNameValue(opts, "DST_SRS", targetCrs.c_str());
+        void* transformer = GDALCreateGenImgProjTransformer2(src.get(), nullptr, opts);
+        CSLDestroy(opts);
+        if (!transformer) throw Error(path + ": cannot be reprojected to " + targetCrs);
+        double outGt[6];
+        int outW = 0, outH = 0;
+        CPLErr err = GDALSuggestedWarpOutput(src.get(), GDALGenImgProjTransform, transformer, outGt, &outW, &outH);
+        GDALDestroyGenImgProjTransformer(transformer);
+        if (err != CE_None || outW <= 0 || outH <= 0) throw Error(path + ": cannot be reprojected to " + targetCrs);
+        const double scale = std::min(1.0, static_cast<double>(maxSide) / std::max(outW, outH));
+        outW = std::max(1, static_cast<int>(outW * scale));
+        outH = std::max(1, static_cast<int>(outH * scale));
+        args.insert(args.end(), {"-ts", std::to_string(outW), std::to_string(outH)});
+    }
+    std::vector<char*> argv;
+    for (std::string& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    GDALWarpAppOptions* wopts = GDALWarpAppOptionsNew(argv.data(), nullptr);
+    GDALWarpAppOptionsSetProgress(wopts, progressThunk, const_cast<ReadControl*>(&control));
+    GDALDatasetH srcHandle = src.get();
+    int usageError = 0;
+    CPLErrorReset();
+    DatasetHandle out(GDALWarp("", nullptr, 1, &srcHandle, wopts, &usageError));
+    GDALWarpAppOptionsFree(wopts);
+    if (control.cancel && control.cancel->load()) throw Cancelled();
+    if (!out) throw Error(path + ": reprojection failed: " + std::string(CPLGetLastErrorMsg()));
+
+    img.width = GDALGetRasterXSize(out.get());
+    img.height = GDALGetRasterYSize(out.get());
+    double ogt[6];
+    GDALGetGeoTransform(out.get(), ogt);
+    img.extent.expand(ogt[0], ogt[3]);
+    img.extent.expand(ogt[0] + ogt[1] * img.width, ogt[3] + ogt[5] * img.height);
+
+    // The last band is the alpha the warper added; the others are colour.
+    const int outBands = GDALGetRasterCount(out.get());
+    const int colourBands = outBands - 1;
+    const size_t n = static_cast<size_t>(img.width) * img.height;
+    img.rgba.assign(n * 4, 0);
+    std::vector<uint8_t> alpha = bandBytes(GDALGetRasterBand(out.get(), outBands), img.width, img.height);
+    GDALRasterBandH first = GDALGetRasterBand(out.get(), 1);
+    GDALColorTableH palette = GDALGetRasterColorTable(first);
+    if (colourBands >= 3) {
+        for (int b = 0; b < 3; ++b) {
+            std::vector<uint8_t> v = bandBytes(GDALGetRasterBand(out.get(), b + 1), img.width, img.height);
+            for (size_t i = 0; i < n; ++i) img.rgba[i * 4 + b] = v[i];
+        }
+    } else if (palette) {
+        std::vector<uint8_t> idx(n);
+        if (GDALRasterIO(first, GF_Read, 0, 0, img.width, img.height, idx.data(), img.width, img.height, GDT_Byte, 0, 0) !=
+            CE_None)
+            throw Error(path + ": cannot read raster pixels");
+        for (size_t i = 0; i < n; ++i) {
+            const GDALColorEntry* e = GDALGetColorEntry(palette, idx[i]);
+            if (!e) continue;
+            img.rgba[i * 4] = static_cast<uint8_t>(e->c1);
+            img.rgba[i * 4 + 1] = static_cast<uint8_t>(e->c2);
+            img.rgba[i * 4 + 2] = static_cast<uint8_t>(e->c3);
+            alpha[i] = static_cast<uint8_t>(alpha[i] * e->c4 / 255);
+        }
+    } else {
+        std::vector<uint8_t> v = bandBytes(first, img.width, img.height);
+        for (size_t i = 0; i < n; ++i) img.rgba[i * 4] = img.rgba[i * 4 + 1] = img.rgba[i * 4 + 2] = v[i];
+    }
+    for (size_t i = 0; i < n; ++i) img.rgba[i * 4 + 3] = alpha[i];
+    return img;
+}
+
+} // namespace geo
