@@ -1,6 +1,7 @@
 // GDAL/OGR reading. OGR types stay in this file; callers see geo::Layer only.
 #include "geo/vector_source.hpp"
 #include "geo/crs.hpp"
+#include "geo/csv_geometry.hpp"
 #include "geo/error.hpp"
 
 #include <cpl_conv.h>
@@ -40,15 +41,21 @@ DatasetPtr openVector(const std::string& path)
     if (std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) == 0)
         throw Error(path + ": the file is empty (0 bytes)");
     CPLErrorReset();
-    // CSV columns holding coordinates are recognised by their usual names.
+    // CSV columns holding geometry are found by their names or values (geo/csv_geometry).
     const std::string ext = std::filesystem::path(path).extension().string();
     const bool csv = ext == ".csv" || ext == ".CSV" || ext == ".tsv" || ext == ".TSV";
-    const char* csvOptions[] = {"X_POSSIBLE_NAMES=lon,lng,long,longitude,x,Lon,Lng,Long,Longitude,X,LON,LONGITUDE",
-                                "Y_POSSIBLE_NAMES=lat,latitude,y,Lat,Latitude,Y,LAT,LATITUDE",
-                                "GEOM_POSSIBLE_NAMES=wkt,geometry,WKT,Geometry,GEOMETRY", "KEEP_GEOM_COLUMNS=NO",
-                                "AUTODETECT_TYPE=YES", nullptr};
+    std::vector<std::string> csvOptions;
+    if (csv) {
+        CsvGeometryColumns cols = detectCsvGeometry(path);
+        if (!cols.x.empty()) csvOptions = {"X_POSSIBLE_NAMES=" + cols.x, "Y_POSSIBLE_NAMES=" + cols.y};
+        if (!cols.wkt.empty()) csvOptions = {"GEOM_POSSIBLE_NAMES=" + cols.wkt};
+        csvOptions.insert(csvOptions.end(), {"KEEP_GEOM_COLUMNS=NO", "AUTODETECT_TYPE=YES"});
+    }
+    std::vector<const char*> optionPtrs;
+    for (const std::string& o : csvOptions) optionPtrs.push_back(o.c_str());
+    optionPtrs.push_back(nullptr);
     GDALDataset* ds = static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
-                                                           csv ? csvOptions : nullptr, nullptr));
+                                                           csv ? optionPtrs.data() : nullptr, nullptr));
     if (!ds) {
         std::string why = CPLGetLastErrorMsg();
         if (why.empty() || why.find("not recognized as") != std::string::npos ||
