@@ -18,6 +18,25 @@ bool isRemoteSource(const std::string& source)
     return source.find("/vsicurl") != std::string::npos;
 }
 
+std::string redactCredentials(const std::string& source)
+{
+    std::string out = source;
+    for (const char* key : {"password=", "PASSWORD=", "Password="}) {
+        for (size_t at; (at = out.find(key)) != std::string::npos;) {
+            size_t end = out.find(' ', at);
+            out.erase(at, end == std::string::npos ? std::string::npos : end - at + 1);
+        }
+    }
+    // postgresql://user:secret@host/db
+    if (size_t scheme = out.find("://"); scheme != std::string::npos) {
+        size_t at = out.find('@', scheme);
+        size_t colon = out.find(':', scheme + 3);
+        if (at != std::string::npos && colon != std::string::npos && colon < at) out.erase(colon, at - colon);
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
 void saveSession(const Session& s, const std::string& path)
 {
     const fs::path base = fs::absolute(path).parent_path();
@@ -30,12 +49,7 @@ void saveSession(const Session& s, const std::string& path)
         std::string src = l.source;
         // Credentials stay out of session files: connection strings are stored without them.
         if (isRemoteSource(src)) {
-            for (const char* key : {"password=", "PASSWORD="}) {
-                size_t at = src.find(key);
-                if (at == std::string::npos) continue;
-                size_t end = src.find(' ', at);
-                src.erase(at, end == std::string::npos ? std::string::npos : end - at + 1);
-            }
+            src = redactCredentials(src);
         } else {
             std::error_code ec;
             fs::path rel = fs::relative(fs::absolute(src), base, ec);

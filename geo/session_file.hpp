@@ -39,6 +39,9 @@ struct Session {
 // remote virtual file systems, database connections (PG:, MySQL:, ...).
 bool isRemoteSource(const std::string& source);
 
+// `source` with any password=... removed, for messages, logs and session files.
+std::string redactCredentials(const std::string& source);
+
 // Writes atomically (temporary file, then rename). Paths of local files are stored relative
 // to the session file's folder. Throws geo::Error when the file cannot be written.
 void saveSession(const Session& s, const std::string& path);

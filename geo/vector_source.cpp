@@ -3,6 +3,7 @@
 #include "geo/crs.hpp"
 #include "geo/csv_geometry.hpp"
 #include "geo/error.hpp"
+#include "geo/session_file.hpp"
 
 #include <cpl_conv.h>
 #include <cpl_error.h>
@@ -18,27 +19,23 @@ namespace geo {
 
 namespace {
 
+std::string firstLine(const std::string& s) { return s.substr(0, s.find('\n')); }
+
 struct DatasetCloser {
     void operator()(GDALDataset* ds) const { GDALClose(ds); }
 };
 using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
 
-bool looksRemote(const std::string& path)
-{
-    for (const char* prefix : {"http://", "https://", "ftp://", "/vsicurl", "/vsis3", "/vsigs", "/vsiaz", "/vsiadls",
-                               "/vsioss", "/vsiswift", "/vsiwebhdfs", "/vsihdfs", "PG:", "MySQL:", "WFS:", "WMS:"})
-        if (path.rfind(prefix, 0) == 0) return true;
-    return false;
-}
-
-DatasetPtr openVector(const std::string& path)
+DatasetPtr openVector(const std::string& path, bool allowRemote)
 {
     initGdal();
     if (path.empty()) throw Error("no file given");
-    if (looksRemote(path)) throw Error(path + ": network and database sources are not opened without confirmation");
+    const bool remote = isRemoteSource(path);
+    if (remote && !allowRemote)
+        throw Error(redactCredentials(path) + ": network and database sources are not opened without confirmation");
     std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) throw Error(path + ": no such file or directory");
-    if (std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) == 0)
+    if (!remote && !std::filesystem::exists(path, ec)) throw Error(path + ": no such file or directory");
+    if (!remote && std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) == 0)
         throw Error(path + ": the file is empty (0 bytes)");
     CPLErrorReset();
     // CSV columns holding geometry are found by their names or values (geo/csv_geometry).
@@ -58,6 +55,7 @@ DatasetPtr openVector(const std::string& path)
                                                            csv ? optionPtrs.data() : nullptr, nullptr));
     if (!ds) {
         std::string why = CPLGetLastErrorMsg();
+        if (remote) throw Error(redactCredentials(path) + ": cannot connect: " + firstLine(why));
         if (why.empty() || why.find("not recognized as") != std::string::npos ||
             why.find("not recognised") != std::string::npos) {
             if (std::filesystem::is_directory(path, ec))
@@ -181,11 +179,11 @@ void initGdal()
     });
 }
 
-DatasetInfo inspectDataset(const std::string& path)
+DatasetInfo inspectDataset(const std::string& path, bool allowRemote)
 {
-    DatasetPtr ds = openVector(path);
+    DatasetPtr ds = openVector(path, allowRemote);
     DatasetInfo info;
-    info.path = path;
+    info.path = redactCredentials(path);
     info.driver = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "";
     if (ds->GetLayerCount() == 0) throw Error(path + ": contains no vector layers");
     for (OGRLayer* layer : ds->GetLayers()) {
@@ -225,7 +223,7 @@ Layer readLayer(const std::string& path, const std::string& layerName, const std
 Layer readLayer(const std::string& path, const std::string& layerName, const std::string& targetCrs,
                 const ReadControl& control)
 {
-    DatasetPtr ds = openVector(path);
+    DatasetPtr ds = openVector(path, control.allowRemote);
     OGRLayer* ogrLayer = layerName.empty() ? ds->GetLayer(0) : ds->GetLayerByName(layerName.c_str());
     if (!ogrLayer)
         throw Error(path + ": " + (layerName.empty() ? std::string("contains no vector layers")

@@ -30,7 +30,9 @@ void initGdal();
 
 // Lists the layers of any GDAL vector source. Throws geo::Error with a one-line message
 // for missing, unreadable or non-vector files.
-DatasetInfo inspectDataset(const std::string& path);
+// Network and database sources (URLs, /vsicurl/, PG:) are refused unless `allowRemote`:
+// only the user's explicit choice (a command-line argument, a confirmed dialog) opens them.
+DatasetInfo inspectDataset(const std::string& path, bool allowRemote = false);
 
 // Reads a layer (the first when `layerName` is empty) and projects it to `targetCrs`.
 // Invalid polygons are repaired (counted in Layer::repairedGeometries); geometries with
@@ -42,6 +44,7 @@ struct ReadControl {
     std::function<void(double)> progress;
     const std::atomic<bool>* cancel = nullptr;
     size_t maxFeatures = 50'000'000; // beyond this the file is refused, not read into memory
+    bool allowRemote = false;        // see inspectDataset
 };
 Layer readLayer(const std::string& path, const std::string& layerName, const std::string& targetCrs,
                 const ReadControl& control);

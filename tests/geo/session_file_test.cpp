@@ -62,3 +62,10 @@ TEST_CASE("remote sources are recognised; bad session files give one clear error
     CHECK_THROWS_AS(geo::loadSession(dir.path("missing.json")), geo::Error);
     CHECK_THROWS_AS(geo::saveSession(geo::Session{}, "/nonexistent-dir/x.json"), geo::Error);
 }
+
+TEST_CASE("credentials are redacted from connection strings")
+{
+    CHECK(geo::redactCredentials("PG:host=db user=ana password=secret dbname=x") == "PG:host=db user=ana dbname=x");
+    CHECK(geo::redactCredentials("PG:dbname=x password=secret") == "PG:dbname=x");
+    CHECK(geo::redactCredentials("postgresql://ana:secret@db/x") == "postgresql://ana@db/x");
+}

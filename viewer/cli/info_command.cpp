@@ -26,7 +26,7 @@ nlohmann::json extentJson(const geo::Extent& e)
 
 int runInfo(const InfoOptions& o)
 {
-    geo::DatasetInfo info = geo::inspectDataset(o.path);
+    geo::DatasetInfo info = geo::inspectDataset(o.path, /*allowRemote=*/true); // named on the command line
     bool anyFeatures = false;
     for (const geo::LayerInfo& l : info.layers) anyFeatures |= l.featureCount != 0;
     if (!anyFeatures)
@@ -68,7 +68,7 @@ void addInfoCommand(CLI::App& root, Dispatch& d)
 {
     auto opts = std::make_shared<InfoOptions>();
     CLI::App* cmd = root.add_subcommand("info", "List the layers of a geodata file: geometry type, count, CRS, extent");
-    cmd->add_option("PATH", opts->path, "Any file or folder GDAL reads as vector data")->required();
+    cmd->add_option("PATH", opts->path, "Any file, folder or connection (PG:...) GDAL reads as vector data")->required();
     cmd->add_flag("--json", opts->json, "Print JSON (see README for the fields)");
     cmd->callback([&d, opts] { d.action = [opts] { return runInfo(*opts); }; });
 }
