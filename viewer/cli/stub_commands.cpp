@@ -2,7 +2,5 @@
 #include "viewer/cli/cli.hpp"
 
 namespace viewer {
-void addCasesCommand(CLI::App&, Dispatch&) {}
 void addExportCommand(CLI::App&, Dispatch&) {}
-void addViewerOptions(CLI::App&, Dispatch&) {}
 } // namespace viewer

@@ -1,0 +1,199 @@
+// The frame loop and its steps. Loading happens once before the first frame (basemap
+// layers prepared in parallel); per frame the map is only culled and drawn.
+#include "viewer/app/app.hpp"
+#include "viewer/app/layer_loader.hpp"
+#include "viewer/app/map_crs.hpp"
+#include "viewer/app/identify.hpp"
+#include "viewer/app/screenshot.hpp"
+#include "viewer/app/state_dump.hpp"
+#include "viewer/ui/feature_panel.hpp"
+#include "viewer/ui/layers_panel.hpp"
+#include "viewer/ui/main_menu.hpp"
+#include "viewer/ui/status_bar.hpp"
+
+#include "geo/error.hpp"
+#include "geo/locator.hpp"
+
+#include <backends/imgui_impl_sdl.h>
+#include <imgui.h>
+
+#include <cstdio>
+#include <ctime>
+#include <iostream>
+#include <sstream>
+
+namespace viewer {
+
+namespace {
+double secondsSince(std::chrono::steady_clock::time_point t)
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+} // namespace
+
+App::App(const AppOptions& options)
+    : m_options(options), m_window("Compound Atlas", options.width, options.height),
+      m_start(std::chrono::steady_clock::now())
+{
+    m_renderer = std::make_unique<MapRenderer>();
+    loadLayers();
+    updateSize();
+    m_session.homeExtent = defaultViewExtent();
+    if (!options.view.empty()) {
+        double w, s, e, n;
+        char c1, c2, c3;
+        std::istringstream in(options.view);
+        if (!(in >> w >> c1 >> s >> c2 >> e >> c3 >> n)) throw geo::Error("--view wants W,S,E,N in degrees");
+        m_session.homeExtent = lonLatBoxToMap(w, s, e, n);
+    }
+    m_session.zoomTo(m_session.homeExtent);
+    if (!options.benchScript.empty()) {
+        if (options.benchScript != "default") throw geo::Error("unknown bench script '" + options.benchScript + "'");
+        m_bench.emplace(m_session.scene.extent(), defaultViewExtent());
+        SDL_GL_SetSwapInterval(0);
+    }
+}
+
+void App::loadLayers()
+{
+    const auto t0 = std::chrono::steady_clock::now();
+    std::vector<std::string>& warnings = m_session.warnings;
+    if (!m_options.noBasemap) {
+        const std::string path = m_options.basemap.empty() ? geo::defaultBasemapPath() : m_options.basemap;
+        for (PreparedLayer& p : loadBasemap(path, warnings)) m_session.scene.addLayer(std::move(p));
+    }
+    size_t ordinal = 0;
+    for (const std::string& file : m_options.files) {
+        std::vector<PreparedLayer> layers = loadUserFile(file, ordinal, warnings);
+        ordinal += layers.size();
+        for (PreparedLayer& p : layers) m_session.scene.addLayer(std::move(p));
+    }
+    m_loadSeconds = secondsSince(t0);
+    for (const std::string& w : warnings) std::cerr << "compound-atlas: warning: " << w << "\n";
+}
+
+void App::updateSize()
+{
+    int ww = 0, wh = 0, dw = 0, dh = 0;
+    m_window.windowSize(ww, wh);
+    m_window.drawableSize(dw, dh);
+    m_session.pixelRatio = ww > 0 ? static_cast<double>(dw) / ww : 1.0;
+    if (dw != m_session.view.width() || dh != m_session.view.height()) m_session.view.resize(dw, dh);
+    m_target.setSize(dw, dh);
+}
+
+void App::pumpEvents()
+{
+    SDL_Event e;
+    const ImGuiIO& io = ImGui::GetIO();
+    while (SDL_PollEvent(&e)) {
+        ImGui_ImplSDL2_ProcessEvent(&e);
+        if (e.type == SDL_QUIT) m_quit = true;
+        if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE &&
+            e.window.windowID == SDL_GetWindowID(m_window.sdl()))
+            m_quit = true;
+        if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_LEAVE) m_session.cursor.reset();
+        // While dragging the map, keep the drag even if the pointer crosses a panel.
+        const bool mouseFree = !io.WantCaptureMouse || m_navigation.dragging();
+        m_navigation.handle(e, m_session, mouseFree, !io.WantCaptureKeyboard);
+        if (e.type == SDL_MOUSEMOTION)
+            m_session.cursor = geo::ScreenPx{e.motion.x * m_session.pixelRatio, e.motion.y * m_session.pixelRatio};
+    }
+}
+
+void App::drawUi()
+{
+    m_window.beginImGuiFrame();
+    const bool overUi = ImGui::GetIO().WantCaptureMouse;
+    m_session.hover.reset();
+    if (m_session.cursor && !overUi && !m_navigation.dragging())
+        m_session.hover = pickFeature(m_session.scene, m_session.view, *m_session.cursor);
+    drawMainMenu(m_session);
+    drawLayersPanel(m_session);
+    drawFeaturePanel(m_session);
+    drawStatusBar(m_session);
+    drawToasts(m_session);
+    drawFrameTimes(m_session);
+    if (!overUi) drawHoverTooltip(m_session);
+    for (uint64_t id : m_session.layersToRemove) m_session.scene.removeLayer(id);
+    m_session.layersToRemove.clear();
+    if (m_session.quitRequested) m_quit = true;
+}
+
+void App::saveScreenshot(ScreenshotKind kind, const std::string& path)
+{
+    Image image;
+    if (kind == ScreenshotKind::WithUi) {
+        image = m_target.readPixels();
+    } else {
+        OffscreenTarget offscreen(m_target.width(), m_target.height(), 4);
+        m_renderer->draw(m_session.scene, m_session.view, offscreen);
+        image = offscreen.readPixels();
+    }
+    if (writePng(path, image)) {
+        m_session.toast("Screenshot saved to " + path);
+        std::cerr << "compound-atlas: screenshot saved to " << path << "\n";
+    } else {
+        m_session.toast("Could not write " + path);
+        std::cerr << "compound-atlas: could not write " << path << "\n";
+    }
+}
+
+int App::run()
+{
+    while (!m_quit) {
+        const auto frameStart = std::chrono::steady_clock::now();
+        m_session.now = secondsSince(m_start);
+        pumpEvents();
+        updateSize();
+        if (m_bench) m_bench->apply(m_session.view);
+        drawUi();
+
+        const auto mapStart = std::chrono::steady_clock::now();
+        m_renderer->draw(m_session.scene, m_session.view, m_target);
+        m_session.lastFrameMs = secondsSince(mapStart) * 1000;
+
+        std::optional<ScreenshotKind> shot = m_session.screenshotRequest;
+        m_session.screenshotRequest.reset();
+        if (shot == ScreenshotKind::MapOnly) saveScreenshot(*shot, screenshotPath(screenshotFolder(), std::time(nullptr)));
+        m_target.bind();
+        m_window.renderImGui();
+        if (shot == ScreenshotKind::WithUi) saveScreenshot(*shot, screenshotPath(screenshotFolder(), std::time(nullptr)));
+        ++m_frames;
+        const bool last = (m_options.quitAfterFrames >= 0 && m_frames >= m_options.quitAfterFrames) ||
+                          (m_bench && m_bench->frame() + 1 >= BenchScript::kFrames);
+        if ((last || m_quit) && !m_options.screenshot.empty())
+            saveScreenshot(m_options.screenshotWithUi ? ScreenshotKind::WithUi : ScreenshotKind::MapOnly, m_options.screenshot);
+        m_window.swap();
+        if (m_bench) {
+            waitForGpu();
+            m_bench->record(secondsSince(frameStart) * 1000);
+        }
+        if (last) m_quit = true;
+    }
+    finish();
+    return 0;
+}
+
+void App::finish()
+{
+    if (m_bench) {
+        std::printf("load_s %.3f\n%s\n", m_loadSeconds, m_bench->summary().c_str());
+        std::fflush(stdout);
+    }
+    if (!m_options.dumpState.empty()) {
+        WindowInfo info;
+        m_window.windowSize(info.width, info.height);
+        m_window.drawableSize(info.drawableWidth, info.drawableHeight);
+        info.frames = m_frames;
+        writeState(m_options.dumpState, m_session, info);
+    }
+}
+
+int runViewer(const AppOptions& options)
+{
+    App app(options);
+    return app.run();
+}
+
+} // namespace viewer

@@ -1,0 +1,46 @@
+// The application: owns the window, renderer and session, and runs the frame loop
+// (events -> camera/selection -> UI -> map draw -> UI draw -> swap).
+#pragma once
+#include "viewer/app/app_options.hpp"
+#include "viewer/app/app_window.hpp"
+#include "viewer/app/bench_script.hpp"
+#include "viewer/app/navigation.hpp"
+#include "viewer/app/session.hpp"
+#include "viewer/render/map_renderer.hpp"
+#include "viewer/render/render_target.hpp"
+
+#include <chrono>
+#include <memory>
+#include <optional>
+
+namespace viewer {
+
+class App {
+public:
+    explicit App(const AppOptions& options);
+    int run();
+
+    Session& session() { return m_session; }
+
+private:
+    void loadLayers();
+    void pumpEvents();
+    void updateSize();
+    void drawUi();
+    void saveScreenshot(ScreenshotKind kind, const std::string& path);
+    void finish();
+
+    AppOptions m_options;
+    AppWindow m_window;
+    std::unique_ptr<MapRenderer> m_renderer;
+    WindowTarget m_target;
+    Session m_session;
+    Navigation m_navigation;
+    std::optional<BenchScript> m_bench;
+    std::chrono::steady_clock::time_point m_start;
+    long m_frames = 0;
+    double m_loadSeconds = 0;
+    bool m_quit = false;
+};
+
+} // namespace viewer

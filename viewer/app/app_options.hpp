@@ -1,0 +1,24 @@
+// What the command line asks of the interactive viewer (see viewer/cli/viewer_command.cpp).
+#pragma once
+#include <string>
+#include <vector>
+
+namespace viewer {
+
+struct AppOptions {
+    std::vector<std::string> files;   // extra layers, drawn above the basemap
+    std::string basemap;              // "" = geo::defaultBasemapPath()
+    bool noBasemap = false;
+    int width = 1280, height = 800;   // window size in points
+    std::string dumpState;            // JSON written on exit
+    long quitAfterFrames = -1;        // test hook: quit after N frames
+    std::string screenshot;           // test hook: save the map (PNG) when quitting
+    bool screenshotWithUi = false;    //   ... including the panels
+    std::string benchScript;          // hidden: play the camera path, print frame times, quit
+    std::string view;                 // "W,S,E,N" lon/lat box to open on instead of Home
+};
+
+// Runs the window until closed. Returns the process exit code.
+int runViewer(const AppOptions& options);
+
+} // namespace viewer

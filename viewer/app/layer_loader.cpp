@@ -1,0 +1,140 @@
+// Layer reading, Web Mercator projection with latitude clamping, default styles, and
+// parallel preparation (one task per layer).
+#include "viewer/app/layer_loader.hpp"
+#include "viewer/app/map_crs.hpp"
+
+#include "geo/error.hpp"
+#include "geo/vector_source.hpp"
+
+#include <algorithm>
+#include <future>
+
+namespace viewer {
+
+geo::Layer readMapLayer(const std::string& path, const std::string& layerName)
+{
+    geo::Layer layer = geo::readLayer(path, layerName, "EPSG:4326");
+    layer.extent = geo::Extent{};
+    for (geo::Feature& f : layer.features) {
+        for (geo::MapXY& p : f.geometry.coords) {
+            const geo::MapXY m = lonLatToMap({p.x, p.y});
+            p = m;
+        }
+        f.bbox = f.geometry.extent();
+        layer.extent.expand(f.bbox);
+    }
+    layer.crs = kMapCrs;
+    return layer;
+}
+
+LayerStyle defaultStyleFor(const geo::Layer& layer, size_t ordinal)
+{
+    static constexpr Rgba kColors[] = {{0.85f, 0.37f, 0.01f, 1}, {0.46f, 0.44f, 0.70f, 1}, {0.11f, 0.62f, 0.47f, 1},
+                                       {0.91f, 0.16f, 0.54f, 1}, {0.40f, 0.65f, 0.12f, 1}, {0.65f, 0.46f, 0.11f, 1}};
+    const Rgba c = kColors[ordinal % 6];
+    LayerStyle s;
+    s.strokeColor = c;
+    s.fillColor = {c.r, c.g, c.b, 0.25f};
+    s.strokeWidthPx = layer.kind == geo::GeomKind::Line ? 2.0f : 1.5f;
+    s.pointSizePx = 9;
+    if (layer.kind == geo::GeomKind::Point) {
+        s.fillColor = c;
+        s.strokeColor = {1, 1, 1, 1};
+    }
+    for (const char* field : {"name", "NAME", "Name", "title", "label"})
+        if (layer.fieldIndex(field) >= 0) {
+            s.labelField = field;
+            break;
+        }
+    s.labelSizePx = 12;
+    s.labelMaxUnitsPerPixel = 2000;
+    s.labelPriority = 5;
+    return s;
+}
+
+namespace {
+
+LayerStyle countriesStyle()
+{
+    LayerStyle s;
+    s.paletteFill = true;
+    s.strokeColor = {0.55f, 0.55f, 0.55f, 1};
+    s.strokeWidthPx = 0.8f;
+    s.labelField = "name";
+    s.labelSizePx = 16;
+    s.labelBold = true;
+    s.labelColor = {0.30f, 0.28f, 0.32f, 1};
+    s.labelMinUnitsPerPixel = 400;
+    s.labelPriority = 10;
+    return s;
+}
+
+LayerStyle provincesStyle()
+{
+    LayerStyle s;
+    s.fill = false;
+    s.strokeColor = {0.50f, 0.48f, 0.58f, 0.9f};
+    s.strokeWidthPx = 0.8f;
+    s.labelField = "name";
+    s.labelSizePx = 12;
+    s.labelColor = {0.25f, 0.25f, 0.35f, 1};
+    s.labelMaxUnitsPerPixel = 900;
+    s.labelPriority = 1;
+    return s;
+}
+
+LayerStyle bordersStyle()
+{
+    LayerStyle s;
+    s.fill = false;
+    s.strokeColor = {0.38f, 0.30f, 0.38f, 1};
+    s.strokeWidthPx = 1.6f;
+    return s;
+}
+
+} // namespace
+
+std::vector<PreparedLayer> loadBasemap(const std::string& path, std::vector<std::string>& warnings)
+{
+    geo::initGdal();
+    std::vector<std::string> present;
+    for (const geo::LayerInfo& l : geo::inspectDataset(path).layers) present.push_back(l.name);
+    struct Job {
+        const char* name;
+        LayerStyle style;
+    };
+    std::vector<Job> jobs{{"countries", countriesStyle()}, {"provinces", provincesStyle()}, {"borders", bordersStyle()}};
+    std::vector<std::future<PreparedLayer>> tasks;
+    for (const Job& j : jobs) {
+        if (std::find(present.begin(), present.end(), j.name) == present.end()) {
+            warnings.push_back(path + ": no layer '" + j.name + "' in the basemap");
+            continue;
+        }
+        tasks.push_back(std::async(std::launch::async, [path, j] {
+            return prepareLayer(readMapLayer(path, j.name), j.style, 1.0);
+        }));
+    }
+    std::vector<PreparedLayer> out;
+    for (auto& t : tasks) {
+        out.push_back(t.get());
+        for (const std::string& w : out.back().data->warnings) warnings.push_back(w);
+    }
+    return out;
+}
+
+std::vector<PreparedLayer> loadUserFile(const std::string& path, size_t firstOrdinal, std::vector<std::string>& warnings)
+{
+    geo::initGdal();
+    std::vector<PreparedLayer> out;
+    const geo::DatasetInfo info = geo::inspectDataset(path);
+    size_t ordinal = firstOrdinal;
+    for (const geo::LayerInfo& l : info.layers) {
+        geo::Layer layer = readMapLayer(path, l.name);
+        for (const std::string& w : layer.warnings) warnings.push_back(w);
+        LayerStyle style = defaultStyleFor(layer, ordinal++);
+        out.push_back(prepareLayer(std::move(layer), std::move(style), 1.0));
+    }
+    return out;
+}
+
+} // namespace viewer

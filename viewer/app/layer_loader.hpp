@@ -1,0 +1,25 @@
+// Reading layers for the map: the default basemap with its styles, and user files (every
+// layer in them), projected once into the map CRS and prepared for the GPU off the GL thread.
+#pragma once
+#include "viewer/render/scene.hpp"
+
+#include <string>
+#include <vector>
+
+namespace viewer {
+
+// Reads `layerName` of `path` ("" = first) to lon/lat, clamps latitudes to Web Mercator's
+// range and projects into kMapCrs. Throws geo::Error with one line on failure.
+geo::Layer readMapLayer(const std::string& path, const std::string& layerName);
+
+// A quiet default style for a user layer by geometry kind; `ordinal` varies the colour.
+LayerStyle defaultStyleFor(const geo::Layer& layer, size_t ordinal);
+
+// The basemap's countries, provinces and borders, styled; layers missing from the file are
+// skipped with a warning. Loads in parallel.
+std::vector<PreparedLayer> loadBasemap(const std::string& path, std::vector<std::string>& warnings);
+
+// Every vector layer of `path`, styled by defaultStyleFor.
+std::vector<PreparedLayer> loadUserFile(const std::string& path, size_t firstOrdinal, std::vector<std::string>& warnings);
+
+} // namespace viewer

@@ -1,0 +1,81 @@
+// Input to camera: pans in drawable pixels so high-DPI windows move 1:1 with the pointer.
+#include "viewer/app/navigation.hpp"
+#include "viewer/app/identify.hpp"
+
+#include <cmath>
+
+namespace viewer {
+
+namespace {
+geo::ScreenPx toDrawable(const Session& s, int x, int y) { return {x * s.pixelRatio, y * s.pixelRatio}; }
+constexpr double kDragThresholdPx = 3;
+} // namespace
+
+void Navigation::handle(const SDL_Event& e, Session& s, bool mouseFree, bool keysFree)
+{
+    switch (e.type) {
+    case SDL_MOUSEBUTTONDOWN:
+        if (!mouseFree || e.button.button != SDL_BUTTON_LEFT) break;
+        if (e.button.clicks == 2) {
+            s.view.zoomAt(toDrawable(s, e.button.x, e.button.y), 2.0);
+            m_pressed = false;
+            break;
+        }
+        m_pressed = true;
+        m_dragging = false;
+        m_pressAt = m_last = toDrawable(s, e.button.x, e.button.y);
+        break;
+    case SDL_MOUSEMOTION: {
+        const geo::ScreenPx at = toDrawable(s, e.motion.x, e.motion.y);
+        if (m_pressed) {
+            if (!m_dragging && std::hypot(at.x - m_pressAt.x, at.y - m_pressAt.y) >= kDragThresholdPx) {
+                m_dragging = true;
+                s.view.panPixels(at.x - m_pressAt.x, at.y - m_pressAt.y);
+            } else if (m_dragging) {
+                s.view.panPixels(at.x - m_last.x, at.y - m_last.y);
+            }
+            m_last = at;
+        }
+        break;
+    }
+    case SDL_MOUSEBUTTONUP:
+        if (e.button.button != SDL_BUTTON_LEFT || !m_pressed) break;
+        if (!m_dragging && mouseFree) {
+            const geo::ScreenPx at = toDrawable(s, e.button.x, e.button.y);
+            s.scene.select(pickFeature(s.scene, s.view, at));
+        }
+        m_pressed = m_dragging = false;
+        break;
+    case SDL_MOUSEWHEEL: {
+        if (!mouseFree) break;
+        int mx = 0, my = 0;
+        SDL_GetMouseState(&mx, &my);
+        const double notches = e.wheel.preciseY != 0 ? e.wheel.preciseY : e.wheel.y;
+        if (notches != 0) s.view.zoomAt(toDrawable(s, mx, my), std::pow(kWheelFactor, notches));
+        break;
+    }
+    case SDL_KEYDOWN: {
+        if (!keysFree) break;
+        const SDL_Keycode k = e.key.keysym.sym;
+        const geo::ScreenPx centre{s.view.width() / 2.0, s.view.height() / 2.0};
+        const double step = std::min(s.view.width(), s.view.height()) / 8.0;
+        const bool ctrl = (e.key.keysym.mod & KMOD_CTRL) != 0;
+        if (k == SDLK_PLUS || k == SDLK_EQUALS || k == SDLK_KP_PLUS) s.view.zoomAt(centre, kKeyFactor);
+        else if (k == SDLK_MINUS || k == SDLK_KP_MINUS) s.view.zoomAt(centre, 1 / kKeyFactor);
+        else if (k == SDLK_LEFT) s.view.panPixels(step, 0);
+        else if (k == SDLK_RIGHT) s.view.panPixels(-step, 0);
+        else if (k == SDLK_UP) s.view.panPixels(0, step);
+        else if (k == SDLK_DOWN) s.view.panPixels(0, -step);
+        else if (k == SDLK_HOME) s.zoomTo(s.homeExtent);
+        else if (k == SDLK_ESCAPE) s.scene.select(std::nullopt);
+        else if (k == SDLK_F12)
+            s.screenshotRequest = (e.key.keysym.mod & KMOD_SHIFT) ? ScreenshotKind::WithUi : ScreenshotKind::MapOnly;
+        else if (ctrl && k == SDLK_q) s.quitRequested = true;
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+} // namespace viewer

@@ -1,0 +1,54 @@
+// The viewer's live state, one explicit object (no globals): scene, camera, hover,
+// messages, and requests the UI makes for the app loop to carry out.
+#pragma once
+#include "viewer/render/scene.hpp"
+
+#include "geo/viewport.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace viewer {
+
+struct Toast {
+    std::string text;
+    double expiresAt = 0; // seconds since app start
+};
+
+enum class ScreenshotKind { MapOnly, WithUi };
+
+struct Session {
+    Scene scene;
+    geo::Viewport view;            // in drawable pixels
+    geo::Extent homeExtent;        // what Home shows
+    double pixelRatio = 1;         // drawable pixels per window point (high-DPI)
+
+    // Pointer, in drawable pixels; set only while the pointer is over the map.
+    std::optional<geo::ScreenPx> cursor;
+    std::optional<FeatureRef> hover;
+
+    bool showLayers = true;
+    bool showFeature = true;
+    bool showDemo = false;
+    bool showMetrics = false;
+    bool showFrameTimes = false;
+
+    // Requests carried out by the app loop after the UI frame.
+    std::optional<ScreenshotKind> screenshotRequest;
+    std::vector<uint64_t> layersToRemove;
+    bool quitRequested = false;
+
+    std::vector<Toast> toasts;
+    std::vector<std::string> warnings; // from loading, shown in the Layers panel
+    double now = 0;                    // seconds since start, updated each frame
+    double lastFrameMs = 0;
+
+    void toast(const std::string& text, double seconds = 6) { toasts.push_back({text, now + seconds}); }
+    void zoomTo(const geo::Extent& e) { view.fit(e, 0.06); }
+};
+
+// The feature's display name: its "name" (or first name-like) field, else "#fid".
+std::string featureName(const SceneLayer& layer, size_t feature);
+
+} // namespace viewer

@@ -1,0 +1,54 @@
+// State JSON.
+#include "viewer/app/state_dump.hpp"
+#include "viewer/app/map_crs.hpp"
+
+#include "geo/error.hpp"
+
+#include <fstream>
+
+namespace viewer {
+
+nlohmann::json stateJson(const Session& s, const WindowInfo& w)
+{
+    using nlohmann::json;
+    const geo::MapXY c = s.view.center();
+    const geo::LonLat ll = mapToLonLat(c);
+    json j;
+    j["view"] = {{"center", {{"lon", ll.lon}, {"lat", ll.lat}}},
+                 {"center_map", {{"x", c.x}, {"y", c.y}}},
+                 {"units_per_pixel", s.view.unitsPerPixel()},
+                 {"scale_denominator", geo::scaleDenominator(s.view.unitsPerPixel(), metresPerUnitAt(c))},
+                 {"crs", kMapCrs}};
+    j["window"] = {{"width", w.width},
+                   {"height", w.height},
+                   {"drawable_width", w.drawableWidth},
+                   {"drawable_height", w.drawableHeight}};
+    j["frames"] = w.frames;
+    j["layers"] = json::array();
+    for (const SceneLayer& l : s.scene.layers())
+        j["layers"].push_back({{"name", l.data->name},
+                               {"source", l.data->sourcePath},
+                               {"visible", l.style.visible},
+                               {"opacity", l.style.opacity},
+                               {"features", l.data->features.size()}});
+    j["selected"] = nullptr;
+    if (const auto& sel = s.scene.selection()) {
+        if (const SceneLayer* l = s.scene.find(sel->layerId)) {
+            j["selected"] = {{"layer", l->data->name},
+                             {"fid", l->data->features[sel->feature].fid},
+                             {"feature_index", sel->feature},
+                             {"name", featureName(*l, sel->feature)}};
+        }
+    }
+    return j;
+}
+
+void writeState(const std::string& path, const Session& session, const WindowInfo& window)
+{
+    std::ofstream out(path);
+    if (!out) throw geo::Error("cannot write the state file " + path);
+    out << stateJson(session, window).dump(2) << "\n";
+    if (!out) throw geo::Error("cannot write the state file " + path);
+}
+
+} // namespace viewer

@@ -1,0 +1,27 @@
+// The `--dump-state FILE` JSON written when the viewer exits: camera, window, layers and
+// selection, for end-to-end tests and scripts.
+#pragma once
+#include "viewer/app/session.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace viewer {
+
+struct WindowInfo {
+    int width = 0, height = 0;                 // window points
+    int drawableWidth = 0, drawableHeight = 0; // pixels
+    long frames = 0;
+};
+
+// {"view":{"center":{"lon","lat"},"center_map":{"x","y"},"units_per_pixel","scale_denominator","crs"},
+//  "window":{"width","height","drawable_width","drawable_height"},"frames",
+//  "layers":[{"name","source","visible","opacity","features"}],
+//  "selected":null|{"layer","fid","name","feature_index"}}
+nlohmann::json stateJson(const Session& session, const WindowInfo& window);
+
+// Writes the JSON (pretty, newline-terminated); throws geo::Error when it cannot.
+void writeState(const std::string& path, const Session& session, const WindowInfo& window);
+
+} // namespace viewer

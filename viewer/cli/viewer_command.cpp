@@ -1,0 +1,43 @@
+// `compound-atlas [FILES...]`: the interactive viewer's options on the root command,
+// including the test hooks (--dump-state, --quit-after-frames, --screenshot) and the
+// hidden --bench-script.
+#include "viewer/app/app_options.hpp"
+#include "viewer/cli/cli.hpp"
+
+#include "geo/error.hpp"
+
+#include <memory>
+
+namespace viewer {
+
+void addViewerOptions(CLI::App& root, Dispatch& d)
+{
+    auto opts = std::make_shared<AppOptions>();
+    auto size = std::make_shared<std::string>();
+    root.add_option("files", opts->files, "Extra layers to open (any GDAL vector format)")->check(CLI::ExistingPath);
+    root.add_option("--size", *size, "Window size in points, WxH (default 1280x800)");
+    root.add_option("--basemap", opts->basemap, "Basemap GeoPackage (default: data/basemap.gpkg or $ATLAS_BASEMAP)");
+    root.add_flag("--no-basemap", opts->noBasemap, "Open only FILES");
+    root.add_option("--view", opts->view, "Open on this lon/lat box W,S,E,N instead of Cambodia");
+    root.add_option("--dump-state", opts->dumpState, "On exit, write the view, layers and selection as JSON to FILE");
+    root.add_option("--quit-after-frames", opts->quitAfterFrames, "Close after N frames (for scripts and tests)");
+    root.add_option("--screenshot", opts->screenshot, "On exit, save the map as a PNG to FILE");
+    root.add_flag("--screenshot-ui", opts->screenshotWithUi, "With --screenshot: include the panels");
+    root.add_option("--bench-script", opts->benchScript, "Play a fixed camera path and print frame times")
+        ->group(""); // hidden
+    root.callback([&d, opts, size] {
+        if (d.action) return; // a subcommand ran
+        if (!size->empty()) {
+            int w = 0, h = 0;
+            char x = 0;
+            if (std::sscanf(size->c_str(), "%d%c%d", &w, &x, &h) != 3 || (x != 'x' && x != 'X') || w < 64 || h < 64 ||
+                w > 16384 || h > 16384)
+                throw CLI::ValidationError("--size", "expected WxH, e.g. 1280x800");
+            opts->width = w;
+            opts->height = h;
+        }
+        d.action = [opts] { return runViewer(*opts); };
+    });
+}
+
+} // namespace viewer

@@ -1,0 +1,79 @@
+// Level-of-detail meshes: simplify (geo::simplifyGeometry), triangulate, stroke.
+#include "viewer/render/layer_mesh.hpp"
+
+#include "geo/simplify.hpp"
+
+namespace viewer {
+
+std::vector<double> lodTolerances(double metresPerUnit)
+{
+    std::vector<double> t{0};
+    for (double m = 20; m <= 25000; m *= 4) t.push_back(m / metresPerUnit);
+    return t;
+}
+
+LayerMesh buildLayerMesh(const geo::Layer& layer, const std::vector<double>& tolerances,
+                         const std::vector<uint8_t>& paletteClass)
+{
+    LayerMesh mesh;
+    mesh.origin = layer.extent.empty() ? geo::MapXY{} : layer.extent.center();
+    const geo::MapXY o = mesh.origin;
+    const size_t n = layer.features.size();
+
+    mesh.pointRanges.resize(n);
+    bool anyArea = false;
+    for (size_t f = 0; f < n; ++f) {
+        const geo::Geometry& g = layer.features[f].geometry;
+        if (g.kind == geo::GeomKind::Point) {
+            mesh.pointRanges[f].first = static_cast<uint32_t>(mesh.points.size() / 2);
+            for (const geo::MapXY& p : g.coords) {
+                mesh.points.push_back(static_cast<float>(p.x - o.x));
+                mesh.points.push_back(static_cast<float>(p.y - o.y));
+            }
+            mesh.pointRanges[f].count = static_cast<uint32_t>(g.coords.size());
+        } else if (g.kind == geo::GeomKind::Line || g.kind == geo::GeomKind::Polygon) {
+            anyArea = true;
+        }
+    }
+    if (!anyArea) return mesh;
+
+    for (double tol : tolerances) {
+        LodMesh lod;
+        lod.tolerance = tol;
+        lod.fillRanges.resize(n);
+        lod.strokeRanges.resize(n);
+        for (size_t f = 0; f < n; ++f) {
+            const geo::Geometry& full = layer.features[f].geometry;
+            if (full.kind != geo::GeomKind::Line && full.kind != geo::GeomKind::Polygon) continue;
+            // Features smaller than the tolerance vanish at this level (they would be dots).
+            const geo::Extent& b = layer.features[f].bbox;
+            if (tol > 0 && b.width() < tol && b.height() < tol) continue;
+            const geo::Geometry g = tol > 0 ? geo::simplifyGeometry(full, tol) : full;
+            if (g.kind == geo::GeomKind::Polygon) {
+                lod.fillRanges[f].first = static_cast<uint32_t>(lod.fill.indices.size());
+                if (!tessellatePolygons(g, o, lod.fill)) ++mesh.failedTessellations;
+                lod.fillRanges[f].count = static_cast<uint32_t>(lod.fill.indices.size()) - lod.fillRanges[f].first;
+                const float cls = f < paletteClass.size() ? paletteClass[f] : 0.0f;
+                lod.fillClass.resize(lod.fill.vertexCount(), cls);
+            }
+            lod.strokeRanges[f].first = static_cast<uint32_t>(lod.stroke.indices.size());
+            for (size_t part = 0; part < g.partCount(); ++part) {
+                const size_t s = g.partStarts[part], e = g.partStarts[part + 1];
+                buildStroke(g.coords.data() + s, e - s, g.kind == geo::GeomKind::Polygon, o, lod.stroke);
+            }
+            lod.strokeRanges[f].count = static_cast<uint32_t>(lod.stroke.indices.size()) - lod.strokeRanges[f].first;
+        }
+        mesh.lods.push_back(std::move(lod));
+    }
+    return mesh;
+}
+
+size_t chooseLod(const LayerMesh& mesh, double unitsPerPixel)
+{
+    size_t best = 0;
+    for (size_t i = 0; i < mesh.lods.size(); ++i)
+        if (mesh.lods[i].tolerance <= 0.5 * unitsPerPixel) best = i;
+    return best;
+}
+
+} // namespace viewer

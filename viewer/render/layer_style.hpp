@@ -1,0 +1,38 @@
+// How a layer is drawn: visibility, colours, widths, labels. Plain data, edited by the UI
+// and read by the renderer every frame (changes show at once, nothing is rebuilt).
+#pragma once
+#include <array>
+#include <string>
+
+namespace viewer {
+
+struct Rgba {
+    float r = 0, g = 0, b = 0, a = 1;
+};
+
+// "#rrggbb" or "#rrggbbaa"; black when malformed.
+Rgba rgbaFromHex(const std::string& hex);
+
+struct LayerStyle {
+    bool visible = true;
+    float opacity = 1.0f;          // multiplies every alpha of the layer
+    bool fill = true;
+    Rgba fillColor{0.92f, 0.90f, 0.85f, 1};
+    // Polygon layers: colour each feature from `palette` so neighbours differ (countries).
+    bool paletteFill = false;
+    std::array<Rgba, 5> palette{{{0.95f, 0.92f, 0.84f, 1}, {0.88f, 0.92f, 0.84f, 1}, {0.94f, 0.87f, 0.86f, 1},
+                                 {0.86f, 0.89f, 0.94f, 1}, {0.93f, 0.90f, 0.94f, 1}}};
+    Rgba strokeColor{0.45f, 0.45f, 0.45f, 1};
+    float strokeWidthPx = 1.0f;    // 0 = no outline
+    float pointSizePx = 8.0f;      // marker diameter for point layers
+    std::string labelField;        // "" = no labels
+    Rgba labelColor{0.15f, 0.15f, 0.15f, 1};
+    float labelSizePx = 14.0f;
+    bool labelBold = false;
+    // Labels show only while units-per-pixel lies in [labelMinUnitsPerPixel, labelMaxUnitsPerPixel].
+    double labelMinUnitsPerPixel = 0;
+    double labelMaxUnitsPerPixel = 1e30;
+    int labelPriority = 0;         // higher wins collisions across layers
+};
+
+} // namespace viewer

@@ -1,0 +1,218 @@
+// Frame drawing: background, layers bottom-up (fill, stroke, points), selection highlight,
+// marker layers, then collision-free labels.
+#include "viewer/render/map_renderer.hpp"
+#include "viewer/render/glyph_ranges.hpp"
+
+#include "geo/label_placement.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace viewer {
+
+namespace {
+
+// A double split into a float and the float of its remainder, so the shader can subtract
+// the view centre without losing precision far from the layer origin.
+void splitDouble(double v, float& hi, float& lo)
+{
+    hi = static_cast<float>(v);
+    lo = static_cast<float>(v - static_cast<double>(hi));
+}
+
+Rgba withOpacity(Rgba c, float opacity) { return {c.r, c.g, c.b, c.a * opacity}; }
+
+void setColor(const ShaderProgram& p, const char* name, Rgba c) { p.set(name, c.r, c.g, c.b, c.a); }
+
+// Constant (non-array) marker attributes for point layers, see gpu_layer.cpp.
+void setMarkerConstants(float size, float outlineWidth, Rgba fill, Rgba outline)
+{
+    glVertexAttrib1f(2, size);
+    glVertexAttrib1f(3, outlineWidth);
+    glVertexAttrib4f(4, fill.r, fill.g, fill.b, fill.a);
+    glVertexAttrib4f(5, outline.r, outline.g, outline.b, outline.a);
+    glVertexAttrib4f(6, 0, 0, 0, 0);
+    glVertexAttrib1f(7, 0);
+}
+
+} // namespace
+
+MapRenderer::MapRenderer()
+    : m_fill(ShaderProgram::load("fill")), m_stroke(ShaderProgram::load("stroke")),
+      m_marker(ShaderProgram::load("marker"))
+{
+    const float quad[] = {-1, -1, 1, -1, -1, 1, 1, 1};
+    m_quad = makeBuffer();
+    glBindBuffer(GL_ARRAY_BUFFER, m_quad.id());
+    glBufferData(GL_ARRAY_BUFFER, sizeof quad, quad, GL_STATIC_DRAW);
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    m_text = std::make_unique<TextRenderer>(defaultFontPath(), defaultBoldFontPath());
+}
+
+MapRenderer::~MapRenderer() = default;
+
+void MapRenderer::setCamera(const ShaderProgram& p, const geo::Viewport& view, geo::MapXY origin) const
+{
+    float hx, lx, hy, ly;
+    splitDouble(view.center().x - origin.x, hx, lx);
+    splitDouble(view.center().y - origin.y, hy, ly);
+    p.set("u_centerHi", hx, hy);
+    p.set("u_centerLo", lx, ly);
+    const double upp = view.unitsPerPixel();
+    p.set("u_scale", static_cast<float>(2.0 / (upp * view.width())), static_cast<float>(2.0 / (upp * view.height())));
+    p.set("u_pixel", 2.0f / static_cast<float>(view.width()), 2.0f / static_cast<float>(view.height()));
+}
+
+DrawStats MapRenderer::draw(const Scene& scene, const geo::Viewport& view, RenderTarget& target, const DrawOptions& options)
+{
+    DrawStats stats;
+    target.bind();
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_SCISSOR_TEST);
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    if (options.clear) {
+        glClearColor(scene.background.r, scene.background.g, scene.background.b, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+    }
+
+    // Cull with a margin so thick strokes and markers at the edge are not cut off.
+    geo::Extent window = view.visibleExtent();
+    const double margin = 32 * view.unitsPerPixel();
+    window.expand(window.minX - margin, window.minY - margin);
+    window.expand(window.maxX + margin, window.maxY + margin);
+
+    std::vector<std::vector<uint32_t>> visible(scene.layers().size());
+    for (size_t li = 0; li < scene.layers().size(); ++li) {
+        const SceneLayer& layer = scene.layers()[li];
+        const LayerStyle& st = layer.style;
+        if (!st.visible || st.opacity <= 0) continue;
+        std::vector<uint32_t>& ids = visible[li];
+        ids = layer.index.query(window);
+        std::sort(ids.begin(), ids.end());
+        stats.featuresVisible += ids.size();
+        const GpuLayer& gpu = *layer.gpu;
+        const size_t lod = gpu.chooseLod(view.unitsPerPixel());
+        if (layer.data->kind == geo::GeomKind::Polygon && st.fill) {
+            m_fill.use();
+            setCamera(m_fill, view, gpu.origin());
+            setColor(m_fill, "u_color", withOpacity(st.fillColor, st.opacity));
+            m_fill.set("u_usePalette", st.paletteFill ? 1 : 0);
+            for (int k = 0; k < 5; ++k) {
+                const std::string name = "u_palette[" + std::to_string(k) + "]";
+                setColor(m_fill, name.c_str(), withOpacity(st.palette[k], st.opacity));
+            }
+            stats.drawCalls += gpu.drawFill(lod, ids);
+        }
+        if (st.strokeWidthPx > 0 && layer.data->kind != geo::GeomKind::Point) {
+            m_stroke.use();
+            setCamera(m_stroke, view, gpu.origin());
+            setColor(m_stroke, "u_color", withOpacity(st.strokeColor, st.opacity));
+            m_stroke.set("u_halfWidth", st.strokeWidthPx / 2);
+            stats.drawCalls += gpu.drawStroke(lod, ids);
+        }
+        if (gpu.hasPoints()) {
+            m_marker.use();
+            setCamera(m_marker, view, gpu.origin());
+            m_marker.set("u_opacity", 1.0f);
+            setMarkerConstants(st.pointSizePx, std::min(1.5f, st.strokeWidthPx), withOpacity(st.fillColor, st.opacity),
+                               withOpacity(st.strokeColor, st.opacity));
+            stats.drawCalls += gpu.drawPoints(ids, m_quad.id());
+        }
+    }
+
+    if (options.selection && scene.selectionMesh()) {
+        const GpuLayer& sel = *scene.selectionMesh();
+        const std::vector<uint32_t> one{0};
+        m_fill.use();
+        setCamera(m_fill, view, sel.origin());
+        m_fill.set("u_usePalette", 0);
+        setColor(m_fill, "u_color", {1.0f, 0.80f, 0.20f, 0.35f});
+        stats.drawCalls += sel.drawFill(0, one);
+        m_stroke.use();
+        setCamera(m_stroke, view, sel.origin());
+        setColor(m_stroke, "u_color", {0.90f, 0.35f, 0.05f, 1});
+        m_stroke.set("u_halfWidth", 1.75f);
+        stats.drawCalls += sel.drawStroke(0, one);
+        if (sel.hasPoints()) {
+            m_marker.use();
+            setCamera(m_marker, view, sel.origin());
+            m_marker.set("u_opacity", 1.0f);
+            setMarkerConstants(16, 3, {1.0f, 0.80f, 0.20f, 0.6f}, {0.90f, 0.35f, 0.05f, 1});
+            stats.drawCalls += sel.drawPoints(one, m_quad.id());
+        }
+    }
+
+    for (const MarkerLayer& markers : scene.markerLayers()) {
+        if (!markers.visible || markers.markers().empty()) continue;
+        m_marker.use();
+        setCamera(m_marker, view, markers.origin());
+        m_marker.set("u_opacity", markers.opacity);
+        markers.draw(m_quad.id());
+        ++stats.drawCalls;
+    }
+
+    if (options.labels) drawLabels(scene, view, visible, stats);
+    glBindVertexArray(0);
+    glUseProgram(0);
+    return stats;
+}
+
+void MapRenderer::drawLabels(const Scene& scene, const geo::Viewport& view,
+                             const std::vector<std::vector<uint32_t>>& visible, DrawStats& stats)
+{
+    struct Candidate {
+        size_t layer;
+        uint32_t feature;
+        int priority;
+        double size;
+        geo::ScreenPx centre;
+        const std::string* text;
+    };
+    const double upp = view.unitsPerPixel();
+    std::vector<Candidate> candidates;
+    for (size_t li = 0; li < scene.layers().size(); ++li) {
+        const SceneLayer& layer = scene.layers()[li];
+        const LayerStyle& st = layer.style;
+        if (!st.visible || st.labelField.empty() || upp < st.labelMinUnitsPerPixel || upp > st.labelMaxUnitsPerPixel)
+            continue;
+        const int field = layer.data->fieldIndex(st.labelField);
+        if (field < 0) continue;
+        const bool points = layer.data->kind == geo::GeomKind::Point;
+        for (uint32_t f : visible[li]) {
+            // Areas too small on screen to carry a name stay unlabelled.
+            if (!points && layer.featureSize[f] / upp < 40) continue;
+            const std::string& text = layer.data->value(layer.data->features[f], field);
+            if (text.empty()) continue;
+            geo::ScreenPx c = view.toScreen(layer.labelAnchors[f]);
+            if (points) c.y -= st.pointSizePx / 2 + st.labelSizePx * 0.7;
+            candidates.push_back({li, f, st.labelPriority, layer.featureSize[f], c, &text});
+        }
+    }
+    std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+        if (a.priority != b.priority) return a.priority > b.priority;
+        return a.size > b.size;
+    });
+    std::vector<geo::LabelBox> boxes;
+    boxes.reserve(candidates.size());
+    for (const Candidate& c : candidates) {
+        const LayerStyle& st = scene.layers()[c.layer].style;
+        const geo::ScreenPx s = m_text->measure(*c.text, st.labelSizePx, st.labelBold);
+        const double pad = 3;
+        boxes.push_back({c.centre.x - s.x / 2 - pad, c.centre.y - s.y / 2 - pad, c.centre.x + s.x / 2 + pad,
+                         c.centre.y + s.y / 2 + pad});
+    }
+    const std::vector<size_t> placed = geo::placeLabels(boxes, view.width(), view.height());
+    for (size_t i : placed) {
+        const Candidate& c = candidates[i];
+        const LayerStyle& st = scene.layers()[c.layer].style;
+        m_text->add(*c.text, st.labelSizePx, st.labelBold, c.centre, withOpacity(st.labelColor, st.opacity),
+                    {1, 1, 1, 0.9f * st.opacity});
+    }
+    stats.labelsPlaced = placed.size();
+    if (!placed.empty()) ++stats.drawCalls;
+    m_text->flush(view.width(), view.height());
+}
+
+} // namespace viewer

@@ -1,0 +1,49 @@
+// The map renderer: draws a Scene through a Viewport into any RenderTarget. Per frame it
+// only culls with the spatial index, picks a level of detail, sets uniforms and draws.
+#pragma once
+#include "viewer/render/gl_handles.hpp"
+#include "viewer/render/render_target.hpp"
+#include "viewer/render/scene.hpp"
+#include "viewer/render/shader_program.hpp"
+#include "viewer/render/text_renderer.hpp"
+
+#include "geo/viewport.hpp"
+
+#include <memory>
+
+namespace viewer {
+
+struct DrawOptions {
+    bool labels = true;
+    bool selection = true;
+    bool clear = true;
+};
+
+struct DrawStats {
+    size_t drawCalls = 0;
+    size_t featuresVisible = 0;
+    size_t labelsPlaced = 0;
+};
+
+class MapRenderer {
+public:
+    // Compiles the shaders and bakes the label font. Needs a current GL 3.3 context.
+    MapRenderer();
+    ~MapRenderer();
+
+    // The viewport's pixel size should match the target's (it is what the map is laid out in).
+    DrawStats draw(const Scene& scene, const geo::Viewport& view, RenderTarget& target, const DrawOptions& options = {});
+
+    TextRenderer& text() { return *m_text; }
+
+private:
+    void setCamera(const ShaderProgram& p, const geo::Viewport& view, geo::MapXY origin) const;
+    void drawLabels(const Scene& scene, const geo::Viewport& view, const std::vector<std::vector<uint32_t>>& visible,
+                    DrawStats& stats);
+
+    ShaderProgram m_fill, m_stroke, m_marker;
+    GlBuffer m_quad;
+    std::unique_ptr<TextRenderer> m_text;
+};
+
+} // namespace viewer

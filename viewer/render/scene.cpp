@@ -1,0 +1,131 @@
+// Layer preparation (index, LODs, anchors, greedy palette colouring) and scene bookkeeping.
+#include "viewer/render/scene.hpp"
+
+#include "geo/label_placement.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace viewer {
+
+namespace {
+
+constexpr int kPaletteSize = 5;
+
+// Greedy colouring over the bbox-overlap graph: neighbours (which overlap bboxes) get
+// different classes where five colours allow.
+std::vector<uint8_t> paletteClasses(const geo::Layer& layer, const geo::SpatialIndex& index)
+{
+    std::vector<uint8_t> cls(layer.features.size(), 0);
+    for (size_t f = 0; f < layer.features.size(); ++f) {
+        bool used[kPaletteSize] = {};
+        for (uint32_t other : index.query(layer.features[f].bbox))
+            if (other < f) used[cls[other]] = true;
+        int pick = static_cast<int>(f % kPaletteSize);
+        for (int k = 0; k < kPaletteSize; ++k) {
+            const int c = (static_cast<int>(f) + k) % kPaletteSize;
+            if (!used[c]) {
+                pick = c;
+                break;
+            }
+        }
+        cls[f] = static_cast<uint8_t>(pick);
+    }
+    return cls;
+}
+
+} // namespace
+
+PreparedLayer prepareLayer(geo::Layer layer, LayerStyle style, double metresPerUnit)
+{
+    PreparedLayer p;
+    std::vector<geo::Extent> boxes;
+    boxes.reserve(layer.features.size());
+    for (const geo::Feature& f : layer.features) boxes.push_back(f.bbox);
+    p.index = geo::SpatialIndex(boxes);
+    std::vector<uint8_t> classes;
+    if (layer.kind == geo::GeomKind::Polygon) classes = paletteClasses(layer, p.index);
+    p.mesh = buildLayerMesh(layer, lodTolerances(metresPerUnit), classes);
+    p.labelAnchors.reserve(layer.features.size());
+    p.featureSize.reserve(layer.features.size());
+    for (const geo::Feature& f : layer.features) {
+        p.labelAnchors.push_back(geo::labelAnchor(f.geometry));
+        p.featureSize.push_back(f.bbox.empty() ? 0 : std::hypot(f.bbox.width(), f.bbox.height()));
+    }
+    p.data = std::make_shared<const geo::Layer>(std::move(layer));
+    p.style = std::move(style);
+    return p;
+}
+
+uint64_t Scene::addLayer(PreparedLayer prepared)
+{
+    SceneLayer l;
+    l.id = m_nextId++;
+    l.data = std::move(prepared.data);
+    l.index = std::move(prepared.index);
+    l.style = std::move(prepared.style);
+    l.gpu = std::make_unique<GpuLayer>(prepared.mesh);
+    l.labelAnchors = std::move(prepared.labelAnchors);
+    l.featureSize = std::move(prepared.featureSize);
+    l.failedTessellations = prepared.mesh.failedTessellations;
+    m_layers.push_back(std::move(l));
+    return m_layers.back().id;
+}
+
+void Scene::removeLayer(uint64_t id)
+{
+    if (m_selection && m_selection->layerId == id) select(std::nullopt);
+    std::erase_if(m_layers, [&](const SceneLayer& l) { return l.id == id; });
+}
+
+void Scene::moveLayer(size_t from, size_t to)
+{
+    if (from >= m_layers.size() || to >= m_layers.size() || from == to) return;
+    SceneLayer l = std::move(m_layers[from]);
+    m_layers.erase(m_layers.begin() + static_cast<long>(from));
+    m_layers.insert(m_layers.begin() + static_cast<long>(to), std::move(l));
+}
+
+SceneLayer* Scene::find(uint64_t id)
+{
+    for (SceneLayer& l : m_layers)
+        if (l.id == id) return &l;
+    return nullptr;
+}
+
+const SceneLayer* Scene::find(uint64_t id) const
+{
+    for (const SceneLayer& l : m_layers)
+        if (l.id == id) return &l;
+    return nullptr;
+}
+
+MarkerLayer& Scene::addMarkerLayer(const std::string& name)
+{
+    m_markers.emplace_back(name);
+    return m_markers.back();
+}
+
+void Scene::select(std::optional<FeatureRef> ref)
+{
+    m_selection.reset();
+    m_selectionMesh.reset();
+    if (!ref) return;
+    const SceneLayer* l = find(ref->layerId);
+    if (!l || ref->feature >= l->data->features.size()) return;
+    m_selection = ref;
+    geo::Layer one;
+    one.kind = l->data->kind;
+    one.features.push_back(l->data->features[ref->feature]);
+    one.extent = one.features.back().bbox;
+    m_selectionMesh = std::make_unique<GpuLayer>(buildLayerMesh(one, {0.0}));
+}
+
+geo::Extent Scene::extent() const
+{
+    geo::Extent e;
+    for (const SceneLayer& l : m_layers) e.expand(l.data->extent);
+    return e;
+}
+
+} // namespace viewer

@@ -1,0 +1,93 @@
+// What the map shows: vector layers (data + index + style + GPU buffers) in draw order,
+// marker layers on top, and the selected feature. Independent of any UI; the window,
+// render tests and headless export all draw a Scene.
+#pragma once
+#include "viewer/render/gpu_layer.hpp"
+#include "viewer/render/layer_mesh.hpp"
+#include "viewer/render/layer_style.hpp"
+#include "viewer/render/marker_layer.hpp"
+
+#include "geo/layer.hpp"
+#include "geo/spatial_index.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace viewer {
+
+// A layer made ready for the GPU on any thread: everything but the upload.
+struct PreparedLayer {
+    std::shared_ptr<const geo::Layer> data;
+    geo::SpatialIndex index;
+    LayerMesh mesh;
+    std::vector<geo::MapXY> labelAnchors; // per feature
+    std::vector<double> featureSize;      // per feature: bbox diagonal (label priority)
+    LayerStyle style;
+};
+
+// Projected layer -> index, LOD meshes, label anchors, palette classes. No GL.
+// `metresPerUnit` sets the LOD tolerances (1 for metre-based map CRSs).
+PreparedLayer prepareLayer(geo::Layer layer, LayerStyle style, double metresPerUnit = 1.0);
+
+struct SceneLayer {
+    uint64_t id = 0;                      // stable while the layer lives
+    std::shared_ptr<const geo::Layer> data;
+    geo::SpatialIndex index;
+    LayerStyle style;
+    std::unique_ptr<GpuLayer> gpu;
+    std::vector<geo::MapXY> labelAnchors;
+    std::vector<double> featureSize;
+    size_t failedTessellations = 0;
+};
+
+// A feature of a layer, by layer id and index into Layer::features.
+struct FeatureRef {
+    uint64_t layerId = 0;
+    size_t feature = 0;
+    bool operator==(const FeatureRef&) const = default;
+};
+
+class Scene {
+public:
+    Scene() = default;
+    Scene(Scene&&) = default;
+    Scene& operator=(Scene&&) = default;
+
+    // Uploads (needs the GL context) and appends on top. Returns the new layer's id.
+    uint64_t addLayer(PreparedLayer prepared);
+    void removeLayer(uint64_t id);
+    // Moves a layer from draw position `from` to `to` (0 = bottom).
+    void moveLayer(size_t from, size_t to);
+
+    const std::vector<SceneLayer>& layers() const { return m_layers; }
+    std::vector<SceneLayer>& layers() { return m_layers; }
+    SceneLayer* find(uint64_t id);
+    const SceneLayer* find(uint64_t id) const;
+
+    std::vector<MarkerLayer>& markerLayers() { return m_markers; }
+    const std::vector<MarkerLayer>& markerLayers() const { return m_markers; }
+    MarkerLayer& addMarkerLayer(const std::string& name);
+
+    // The selection and its highlight geometry (built on the GL thread when set).
+    void select(std::optional<FeatureRef> ref);
+    const std::optional<FeatureRef>& selection() const { return m_selection; }
+    const GpuLayer* selectionMesh() const { return m_selectionMesh.get(); }
+
+    std::string mapCrs = "EPSG:3857";
+    Rgba background{0.80f, 0.87f, 0.92f, 1}; // sea
+
+    // Union of all layer extents.
+    geo::Extent extent() const;
+
+private:
+    std::vector<SceneLayer> m_layers;
+    std::vector<MarkerLayer> m_markers;
+    std::optional<FeatureRef> m_selection;
+    std::unique_ptr<GpuLayer> m_selectionMesh;
+    uint64_t m_nextId = 1;
+};
+
+} // namespace viewer

@@ -1,0 +1,58 @@
+// Tooltip and attributes table.
+#include "viewer/ui/feature_panel.hpp"
+#include "viewer/ui/panel_window.hpp"
+
+#include <imgui.h>
+
+namespace viewer {
+
+void drawHoverTooltip(const Session& session)
+{
+    if (!session.hover || !session.cursor) return;
+    const SceneLayer* layer = session.scene.find(session.hover->layerId);
+    if (!layer) return;
+    ImGui::BeginTooltip();
+    ImGui::TextUnformatted(featureName(*layer, session.hover->feature).c_str());
+    ImGui::TextDisabled("%s", layer->data->name.c_str());
+    ImGui::EndTooltip();
+}
+
+void drawFeaturePanel(Session& session)
+{
+    const auto& sel = session.scene.selection();
+    if (!sel || !session.showFeature) return;
+    const SceneLayer* layer = session.scene.find(sel->layerId);
+    if (!layer) return;
+    const geo::Layer& data = *layer->data;
+    const geo::Feature& f = data.features[sel->feature];
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 330, 30), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(320, 300), ImGuiCond_FirstUseEver);
+    PanelWindow window("Feature", &session.showFeature);
+    if (!window) return;
+    ImGui::TextUnformatted(featureName(*layer, sel->feature).c_str());
+    ImGui::TextDisabled("layer %s, fid %lld", data.name.c_str(), static_cast<long long>(f.fid));
+    if (ImGui::Button("Zoom to feature")) session.zoomTo(f.bbox);
+    ImGui::SameLine();
+    if (ImGui::Button("Clear selection")) {
+        session.scene.select(std::nullopt);
+        return;
+    }
+    if (ImGui::BeginTable("attributes", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable)) {
+        ImGui::TableSetupColumn("Field", ImGuiTableColumnFlags_WidthFixed, 110);
+        ImGui::TableSetupColumn("Value");
+        ImGui::TableHeadersRow();
+        for (size_t i = 0; i < data.fields.size(); ++i) {
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(0);
+            ImGui::TextUnformatted(data.fields[i].name.c_str());
+            ImGui::TableSetColumnIndex(1);
+            const std::string& v = i < f.values.size() ? f.values[i] : std::string();
+            if (v.empty()) ImGui::TextDisabled("(null)");
+            else ImGui::TextWrapped("%s", v.c_str());
+        }
+        ImGui::EndTable();
+    }
+}
+
+} // namespace viewer

@@ -1,0 +1,117 @@
+// Layers panel, top layer listed first (as it is drawn last).
+#include "viewer/ui/layers_panel.hpp"
+#include "viewer/ui/panel_window.hpp"
+
+#include <imgui.h>
+
+#include <string>
+
+namespace viewer {
+
+namespace {
+
+bool colorEdit(const char* label, Rgba& c)
+{
+    float v[4] = {c.r, c.g, c.b, c.a};
+    if (!ImGui::ColorEdit4(label, v, ImGuiColorEditFlags_NoInputs | ImGuiColorEditFlags_AlphaBar)) return false;
+    c = {v[0], v[1], v[2], v[3]};
+    return true;
+}
+
+const char* kindName(geo::GeomKind k)
+{
+    switch (k) {
+    case geo::GeomKind::Point: return "points";
+    case geo::GeomKind::Line: return "lines";
+    case geo::GeomKind::Polygon: return "polygons";
+    default: return "empty";
+    }
+}
+
+void labelFieldCombo(SceneLayer& layer)
+{
+    const std::string current = layer.style.labelField.empty() ? "(none)" : layer.style.labelField;
+    if (!ImGui::BeginCombo("Label field", current.c_str())) return;
+    if (ImGui::Selectable("(none)", layer.style.labelField.empty())) layer.style.labelField.clear();
+    for (const geo::Field& f : layer.data->fields)
+        if (ImGui::Selectable(f.name.c_str(), f.name == layer.style.labelField)) layer.style.labelField = f.name;
+    ImGui::EndCombo();
+}
+
+} // namespace
+
+void drawLayersPanel(Session& session)
+{
+    if (!session.showLayers) return;
+    ImGui::SetNextWindowPos(ImVec2(10, 30), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(300, 420), ImGuiCond_FirstUseEver);
+    PanelWindow window("Layers", &session.showLayers);
+    if (!window) return;
+    auto& layers = session.scene.layers();
+    std::optional<std::pair<size_t, size_t>> move;
+    for (size_t i = layers.size(); i-- > 0;) {
+        SceneLayer& layer = layers[i];
+        LayerStyle& st = layer.style;
+        ImGui::PushID(static_cast<int>(layer.id));
+        ImGui::Checkbox("##visible", &st.visible);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show or hide the layer");
+        ImGui::SameLine();
+        const std::string header = layer.data->name + "  (" + std::to_string(layer.data->features.size()) + " " +
+                                   kindName(layer.data->kind) + ")###layer";
+        if (ImGui::CollapsingHeader(header.c_str())) {
+            ImGui::Indent();
+            if (ImGui::ArrowButton("up", ImGuiDir_Up) && i + 1 < layers.size()) move = {{i, i + 1}};
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Draw above the layer over it");
+            ImGui::SameLine();
+            if (ImGui::ArrowButton("down", ImGuiDir_Down) && i > 0) move = {{i, i - 1}};
+            ImGui::SameLine();
+            if (ImGui::Button("Zoom to layer")) session.zoomTo(layer.data->extent);
+            ImGui::SameLine();
+            if (ImGui::Button("Remove")) session.layersToRemove.push_back(layer.id);
+            ImGui::SliderFloat("Opacity", &st.opacity, 0.0f, 1.0f, "%.2f");
+            if (layer.data->kind == geo::GeomKind::Polygon) {
+                ImGui::Checkbox("Fill", &st.fill);
+                ImGui::SameLine();
+                ImGui::Checkbox("Palette", &st.paletteFill);
+                if (!st.paletteFill) {
+                    ImGui::SameLine();
+                    colorEdit("Fill colour", st.fillColor);
+                }
+            }
+            if (layer.data->kind == geo::GeomKind::Point) colorEdit("Marker colour", st.fillColor);
+            colorEdit("Stroke colour", st.strokeColor);
+            ImGui::SliderFloat("Stroke width", &st.strokeWidthPx, 0.0f, 8.0f, "%.1f px");
+            if (layer.data->kind == geo::GeomKind::Point)
+                ImGui::SliderFloat("Point size", &st.pointSizePx, 2.0f, 32.0f, "%.0f px");
+            labelFieldCombo(layer);
+            if (!st.labelField.empty()) {
+                ImGui::SliderFloat("Label size", &st.labelSizePx, 9.0f, 24.0f, "%.0f px");
+                colorEdit("Label colour", st.labelColor);
+            }
+            if (layer.failedTessellations)
+                ImGui::TextColored(ImVec4(0.7f, 0.3f, 0, 1), "%zu fills could not be triangulated",
+                                   layer.failedTessellations);
+            ImGui::TextDisabled("%s", layer.data->sourcePath.c_str());
+            ImGui::Unindent();
+        }
+        ImGui::PopID();
+    }
+    if (move) session.scene.moveLayer(move->first, move->second);
+    if (!session.scene.markerLayers().empty()) {
+        ImGui::Separator();
+        for (MarkerLayer& m : session.scene.markerLayers()) {
+            ImGui::PushID(&m);
+            ImGui::Checkbox(m.name().c_str(), &m.visible);
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(100);
+            ImGui::SliderFloat("Opacity", &m.opacity, 0.0f, 1.0f, "%.2f");
+            ImGui::PopID();
+        }
+    }
+    if (!session.warnings.empty() && ImGui::TreeNode("Warnings", "Warnings (%zu)", session.warnings.size())) {
+        for (const std::string& w : session.warnings) ImGui::TextWrapped("%s", w.c_str());
+        ImGui::TreePop();
+    }
+}
+
+} // namespace viewer
