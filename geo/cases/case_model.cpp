@@ -71,6 +71,11 @@ bool same(const IncidentSource& a, const IncidentSource& b)
     return a.incidentId == b.incidentId && a.sourceId == b.sourceId && a.claim == b.claim;
 }
 
+bool same(const CompoundSource& a, const CompoundSource& b)
+{
+    return a.compoundId == b.compoundId && a.sourceId == b.sourceId && a.claim == b.claim;
+}
+
 template <typename T>
 bool sameRows(const std::vector<T>& a, const std::vector<T>& b)
 {
@@ -215,9 +220,21 @@ IncidentView CaseData::view(const Incident& incident) const
         if (l.incidentId == incident.id) v.links.push_back(&l);
     for (const NationalityCount& c : counts)
         if (c.incidentId == incident.id) v.counts.push_back(&c);
+    // Largest first, as reports list them ("CN 1,792, MM 179, VN 177, TW 5").
+    std::stable_sort(v.counts.begin(), v.counts.end(), [](const NationalityCount* a, const NationalityCount* b) {
+        return a->count > b->count;
+    });
     for (const IncidentSource& s : incidentSources)
         if (s.incidentId == incident.id) v.sources.emplace_back(&s, findSource(s.sourceId));
     return v;
+}
+
+std::vector<std::pair<const CompoundSource*, const Source*>> CaseData::sourcesFor(std::string_view compoundId) const
+{
+    std::vector<std::pair<const CompoundSource*, const Source*>> out;
+    for (const CompoundSource& s : compoundSources)
+        if (s.compoundId == compoundId) out.emplace_back(&s, findSource(s.sourceId));
+    return out;
 }
 
 std::vector<IncidentView> CaseData::incidentsFor(std::string_view compoundId) const
@@ -254,12 +271,16 @@ void CaseData::sortRows()
     std::sort(incidentSources.begin(), incidentSources.end(), [](const IncidentSource& a, const IncidentSource& b) {
         return std::tie(a.incidentId, a.sourceId) < std::tie(b.incidentId, b.sourceId);
     });
+    std::sort(compoundSources.begin(), compoundSources.end(), [](const CompoundSource& a, const CompoundSource& b) {
+        return std::tie(a.compoundId, a.sourceId) < std::tie(b.compoundId, b.sourceId);
+    });
 }
 
 bool CaseData::operator==(const CaseData& o) const
 {
     return sameRows(compounds, o.compounds) && sameRows(incidents, o.incidents) && sameRows(links, o.links) &&
-           sameRows(counts, o.counts) && sameRows(sources, o.sources) && sameRows(incidentSources, o.incidentSources);
+           sameRows(counts, o.counts) && sameRows(sources, o.sources) && sameRows(incidentSources, o.incidentSources) &&
+           sameRows(compoundSources, o.compoundSources);
 }
 
 bool isSlug(std::string_view s)

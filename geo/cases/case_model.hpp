@@ -112,12 +112,19 @@ struct IncidentSource {
     std::string claim; // what this source supports, e.g. its own figures
 };
 
+// A source about the place itself (what it is, who owns it), not about one incident.
+struct CompoundSource {
+    std::string compoundId;
+    std::string sourceId;
+    std::string claim;
+};
+
 // One incident as a panel shows it: its links, counts and sources gathered.
 struct IncidentView {
     const Incident* incident = nullptr;
     LinkRelation relation = LinkRelation::At; // to the compound asked about
     std::vector<const IncidentLink*> links;
-    std::vector<const NationalityCount*> counts;
+    std::vector<const NationalityCount*> counts; // largest first
     std::vector<std::pair<const IncidentSource*, const Source*>> sources; // Source null if missing
     int64_t countsSum() const;
 };
@@ -130,6 +137,7 @@ struct CaseData {
     std::vector<NationalityCount> counts;
     std::vector<Source> sources;
     std::vector<IncidentSource> incidentSources;
+    std::vector<CompoundSource> compoundSources;
 
     const Compound* findCompound(std::string_view id) const;
     const Incident* findIncident(std::string_view id) const;
@@ -137,6 +145,8 @@ struct CaseData {
     // Incidents linked to a compound (any relation), in time order (start, end, id).
     std::vector<IncidentView> incidentsFor(std::string_view compoundId) const;
     IncidentView view(const Incident& incident) const;
+    // The sources cited for the compound itself (Source null if missing).
+    std::vector<std::pair<const CompoundSource*, const Source*>> sourcesFor(std::string_view compoundId) const;
     // Compounds and incidents by id; links, counts and sources by their composite keys.
     void sortRows();
     bool operator==(const CaseData&) const;

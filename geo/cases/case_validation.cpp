@@ -132,6 +132,15 @@ void checkRelations(Collector& c, const CaseData& data)
         if (!keys.insert({s.incidentId, s.sourceId}).second)
             c.add("duplicate-incident-source", "incident " + quoted(s.incidentId) + " cites " + quoted(s.sourceId) + " twice", s.incidentId, {}, s.sourceId);
     }
+    keys.clear();
+    for (const CompoundSource& s : data.compoundSources) {
+        if (!compounds.count(s.compoundId))
+            c.add("missing-compound", "source " + quoted(s.sourceId) + " is cited for a missing compound " + quoted(s.compoundId), {}, s.compoundId, s.sourceId);
+        if (!sources.count(s.sourceId))
+            c.add("missing-source", "compound " + quoted(s.compoundId) + " cites a missing source " + quoted(s.sourceId), {}, s.compoundId, s.sourceId);
+        if (!keys.insert({s.compoundId, s.sourceId}).second)
+            c.add("duplicate-compound-source", "compound " + quoted(s.compoundId) + " cites " + quoted(s.sourceId) + " twice", {}, s.compoundId, s.sourceId);
+    }
 }
 
 } // namespace
