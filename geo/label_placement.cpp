@@ -94,6 +94,39 @@ MapXY labelAnchor(const Geometry& g)
     return bestMid;
 }
 
+bool labelAnchorWithin(const Geometry& g, const Extent& window, double minWidth, MapXY& out)
+{
+    if (g.kind != GeomKind::Polygon || g.empty() || window.empty()) return false;
+    const Extent box = g.extent();
+    const double y0 = std::max(window.minY + window.height() * 0.1, box.minY);
+    const double y1 = std::min(window.maxY - window.height() * 0.1, box.maxY);
+    if (y0 >= y1) return false;
+    double best = minWidth;
+    bool found = false;
+    std::vector<double> xs;
+    for (int k = 0; k < 9; ++k) {
+        const double y = y0 + (y1 - y0) * (k + 0.5) / 9;
+        xs.clear();
+        for (size_t r = 0; r < g.partCount(); ++r) {
+            const size_t b = g.partStarts[r], e = g.partStarts[r + 1];
+            for (size_t i = b, j = e - 1; i < e; j = i++) {
+                const MapXY a = g.coords[i], c = g.coords[j];
+                if ((a.y > y) != (c.y > y)) xs.push_back(a.x + (y - a.y) * (c.x - a.x) / (c.y - a.y));
+            }
+        }
+        std::sort(xs.begin(), xs.end());
+        for (size_t i = 0; i + 1 < xs.size(); i += 2) {
+            const double l = std::max(xs[i], window.minX), rgt = std::min(xs[i + 1], window.maxX);
+            if (rgt - l > best) {
+                best = rgt - l;
+                out = {(l + rgt) / 2, y};
+                found = true;
+            }
+        }
+    }
+    return found;
+}
+
 std::vector<size_t> placeLabels(const std::vector<LabelBox>& boxes, double width, double height)
 {
     constexpr double kCell = 64;

@@ -13,6 +13,11 @@ namespace geo {
 // through it); for lines the middle vertex of the longest part; for points the first point.
 MapXY labelAnchor(const Geometry& g);
 
+// For a polygon whose usual anchor is out of view: the middle of the widest horizontal
+// chord through the part of `g` inside `window` (tries 9 heights). Returns false when no
+// chord is at least `minWidth` long.
+bool labelAnchorWithin(const Geometry& g, const Extent& window, double minWidth, MapXY& out);
+
 // Screen box of one label candidate (pixels; min/max).
 struct LabelBox {
     double minX = 0, minY = 0, maxX = 0, maxY = 0;

@@ -172,6 +172,8 @@ void MapRenderer::drawLabels(const Scene& scene, const geo::Viewport& view,
     };
     const double upp = view.unitsPerPixel();
     std::vector<Candidate> candidates;
+    geo::Extent inner = view.visibleExtent();
+    inner = {inner.minX + 40 * upp, inner.minY + 30 * upp, inner.maxX - 40 * upp, inner.maxY - 30 * upp};
     for (size_t li = 0; li < scene.layers().size(); ++li) {
         const SceneLayer& layer = scene.layers()[li];
         const LayerStyle& st = layer.style;
@@ -185,7 +187,13 @@ void MapRenderer::drawLabels(const Scene& scene, const geo::Viewport& view,
             if (!points && layer.featureSize[f] / upp < 40) continue;
             const std::string& text = layer.data->value(layer.data->features[f], field);
             if (text.empty()) continue;
-            geo::ScreenPx c = view.toScreen(layer.labelAnchors[f]);
+            geo::MapXY anchor = layer.labelAnchors[f];
+            if (!points && !inner.contains(anchor.x, anchor.y)) {
+                // The usual anchor is out of view: hang the name on the visible part.
+                const geo::Geometry& g = layer.data->features[f].geometry;
+                if (!geo::labelAnchorWithin(g, inner, 80 * upp, anchor)) continue;
+            }
+            geo::ScreenPx c = view.toScreen(anchor);
             if (points) c.y -= st.pointSizePx / 2 + st.labelSizePx * 0.7;
             candidates.push_back({li, f, st.labelPriority, layer.featureSize[f], c, &text});
         }

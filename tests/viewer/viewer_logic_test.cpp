@@ -1,0 +1,145 @@
+// UI-free viewer logic: Web Mercator helpers, coordinate/scale formatting, navigation from
+// synthetic SDL events, screenshot names, bench percentiles, state JSON.
+#include "viewer/app/bench_script.hpp"
+#include "viewer/app/map_crs.hpp"
+#include "viewer/app/navigation.hpp"
+#include "viewer/app/screenshot.hpp"
+#include "viewer/app/state_dump.hpp"
+#include "viewer/ui/coordinate_format.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace viewer;
+
+TEST_CASE("map CRS: Web Mercator round trip and known values")
+{
+    const geo::MapXY m = lonLatToMap({105.8, 11.1});
+    CHECK(m.x == doctest::Approx(11777602.126).epsilon(1e-7));
+    const geo::LonLat back = mapToLonLat(m);
+    CHECK(back.lon == doctest::Approx(105.8).epsilon(1e-12));
+    CHECK(back.lat == doctest::Approx(11.1).epsilon(1e-12));
+    CHECK(lonLatToMap({0, 90}).y == doctest::Approx(lonLatToMap({0, kMercatorMaxLat}).y));
+    CHECK(metresPerUnitAt(lonLatToMap({0, 60})) == doctest::Approx(0.5).epsilon(1e-9));
+}
+
+TEST_CASE("formatting: decimal, DMS, scale")
+{
+    CHECK(formatDecimal({105.8, -11.1}) == "11.10000\xC2\xB0 S, 105.80000\xC2\xB0 E");
+    CHECK(formatDms({105.5, 11.25}) == "11\xC2\xB0" "15'00.0\" N 105\xC2\xB0" "30'00.0\" E");
+    CHECK(formatScale(1234567) == "1:1 230 000");
+    CHECK(formatScale(4321) == "1:4 320");
+    CHECK(formatScale(0) == "1:?");
+}
+
+namespace {
+SDL_Event mouseButton(Uint32 type, int x, int y, Uint8 clicks = 1)
+{
+    SDL_Event e{};
+    e.type = type;
+    e.button.button = SDL_BUTTON_LEFT;
+    e.button.x = x;
+    e.button.y = y;
+    e.button.clicks = clicks;
+    return e;
+}
+SDL_Event motion(int x, int y)
+{
+    SDL_Event e{};
+    e.type = SDL_MOUSEMOTION;
+    e.motion.x = x;
+    e.motion.y = y;
+    return e;
+}
+SDL_Event key(SDL_Keycode k)
+{
+    SDL_Event e{};
+    e.type = SDL_KEYDOWN;
+    e.key.keysym.sym = k;
+    return e;
+}
+} // namespace
+
+TEST_CASE("navigation: drag pans with the pointer, keys zoom and pan, Home returns")
+{
+    Session s;
+    s.view = geo::Viewport(800, 600, {1000, 2000}, 10);
+    s.homeExtent = geo::Extent{0, 0, 8000, 6000};
+    Navigation nav;
+    nav.handle(mouseButton(SDL_MOUSEBUTTONDOWN, 400, 300), s, true, true);
+    nav.handle(motion(450, 320), s, true, true);
+    nav.handle(motion(500, 340), s, true, true);
+    CHECK(nav.dragging());
+    nav.handle(mouseButton(SDL_MOUSEBUTTONUP, 500, 340), s, true, true);
+    // Dragged 100 px right and 40 px down: the map followed, so the centre moved left/up.
+    CHECK(s.view.center().x == doctest::Approx(1000 - 100 * 10));
+    CHECK(s.view.center().y == doctest::Approx(2000 + 40 * 10));
+    CHECK_FALSE(s.scene.selection());
+
+    nav.handle(key(SDLK_PLUS), s, true, true);
+    CHECK(s.view.unitsPerPixel() == doctest::Approx(10 / Navigation::kKeyFactor));
+    nav.handle(key(SDLK_MINUS), s, true, true);
+    CHECK(s.view.unitsPerPixel() == doctest::Approx(10));
+    const double x = s.view.center().x;
+    nav.handle(key(SDLK_RIGHT), s, true, true);
+    CHECK(s.view.center().x > x);
+    nav.handle(key(SDLK_HOME), s, true, true);
+    CHECK(s.view.center().x == doctest::Approx(4000));
+    // Keys are ignored while the UI has the keyboard.
+    const double upp = s.view.unitsPerPixel();
+    nav.handle(key(SDLK_PLUS), s, true, false);
+    CHECK(s.view.unitsPerPixel() == doctest::Approx(upp));
+    // Double click zooms in 2x around the pointer, which keeps its map point.
+    const geo::MapXY under = s.view.toMap({200, 100});
+    nav.handle(mouseButton(SDL_MOUSEBUTTONDOWN, 200, 100, 2), s, true, true);
+    CHECK(s.view.unitsPerPixel() == doctest::Approx(upp / 2));
+    CHECK(s.view.toMap({200, 100}).x == doctest::Approx(under.x));
+}
+
+TEST_CASE("navigation: high-DPI windows convert pointer points to drawable pixels")
+{
+    Session s;
+    s.pixelRatio = 2;
+    s.view = geo::Viewport(1600, 1200, {0, 0}, 1);
+    Navigation nav;
+    nav.handle(mouseButton(SDL_MOUSEBUTTONDOWN, 100, 100), s, true, true);
+    nav.handle(motion(150, 100), s, true, true);
+    nav.handle(mouseButton(SDL_MOUSEBUTTONUP, 150, 100), s, true, true);
+    CHECK(s.view.center().x == doctest::Approx(-100)); // 50 points = 100 pixels
+}
+
+TEST_CASE("screenshot paths are timestamped and never overwrite")
+{
+    const auto dir = std::filesystem::temp_directory_path() / "atlas-shot-test";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    const std::time_t t = 1700000000;
+    const std::string first = screenshotPath(dir.string(), t);
+    CHECK(first.find("compound-atlas-2023") != std::string::npos);
+    CHECK(first.substr(first.size() - 4) == ".png");
+    std::ofstream(first) << "x";
+    const std::string second = screenshotPath(dir.string(), t);
+    CHECK(second != first);
+    CHECK(second.find("-2.png") != std::string::npos);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("bench percentiles")
+{
+    CHECK(percentile({5, 1, 3, 2, 4}, 50) == doctest::Approx(3));
+    CHECK(percentile({1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, 95) == doctest::Approx(10.5));
+}
+
+TEST_CASE("state JSON: view centre in lon/lat, no selection")
+{
+    Session s;
+    s.view = geo::Viewport(800, 600, lonLatToMap({105, 12}), 1000);
+    const nlohmann::json j = stateJson(s, WindowInfo{800, 600, 800, 600, 7});
+    CHECK(j["view"]["center"]["lon"].get<double>() == doctest::Approx(105));
+    CHECK(j["view"]["center"]["lat"].get<double>() == doctest::Approx(12));
+    CHECK(j["view"]["units_per_pixel"].get<double>() == doctest::Approx(1000));
+    CHECK(j["selected"].is_null());
+    CHECK(j["frames"] == 7);
+}
