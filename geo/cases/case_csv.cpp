@@ -280,8 +280,8 @@ void writeCaseCsv(const CaseData& input, const std::string& dir)
     for (const Compound& c : d.compounds) {
         std::string aliases;
         for (const std::string& a : c.aliases) aliases += (aliases.empty() ? "" : ";") + a;
-        rows.push_back({c.id, c.name, aliases, c.kind, toString(c.status), optText(c.statusDate),
-                        numberText(c.location.lon), numberText(c.location.lat), toString(c.precision), c.statedCountry,
+        rows.push_back({c.id, c.name, aliases, c.kind, nameOf(c.status), optText(c.statusDate),
+                        numberText(c.location.lon), numberText(c.location.lat), nameOf(c.precision), c.statedCountry,
                         c.statedAdmin1, c.statedIso31662, c.notes});
     }
     writeFile(base / "compounds.csv",
@@ -290,14 +290,14 @@ void writeCaseCsv(const CaseData& input, const std::string& dir)
               rows);
     rows.clear();
     for (const Incident& i : d.incidents)
-        rows.push_back({i.id, toString(i.kind), i.start.iso(), optText(i.end), toString(i.datePrecision),
+        rows.push_back({i.id, nameOf(i.kind), i.start.iso(), optText(i.end), nameOf(i.datePrecision),
                         optText(i.totalPeople), optText(i.personnel), i.location ? numberText(i.location->lon) : "",
                         i.location ? numberText(i.location->lat) : "", i.summary});
     writeFile(base / "incidents.csv",
               {"id", "kind", "start_date", "end_date", "date_precision", "total_people", "personnel", "lon", "lat", "summary"},
               rows);
     rows.clear();
-    for (const IncidentLink& l : d.links) rows.push_back({l.incidentId, l.compoundId, toString(l.relation)});
+    for (const IncidentLink& l : d.links) rows.push_back({l.incidentId, l.compoundId, nameOf(l.relation)});
     writeFile(base / "incident_compounds.csv", {"incident_id", "compound_id", "relation"}, rows);
     rows.clear();
     for (const NationalityCount& n : d.counts) rows.push_back({n.incidentId, n.nationality, std::to_string(n.count)});

@@ -6,7 +6,7 @@
 namespace geo {
 
 enum class Severity { Error, Warning, Info };
-const char* toString(Severity s); // "error", "warning", "info"
+const char* nameOf(Severity s); // "error", "warning", "info"
 
 struct CaseFinding {
     Severity severity = Severity::Error;

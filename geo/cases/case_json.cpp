@@ -19,11 +19,11 @@ json toJson(const Compound& c)
             {"name", c.name},
             {"aliases", c.aliases},
             {"kind", c.kind},
-            {"status", toString(c.status)},
+            {"status", nameOf(c.status)},
             {"status_date", optDate(c.statusDate)},
             {"lon", c.location.lon},
             {"lat", c.location.lat},
-            {"location_precision", toString(c.precision)},
+            {"location_precision", nameOf(c.precision)},
             {"notes", optText(c.notes)},
             {"stated", {{"country", optText(c.statedCountry)},
                         {"admin1", optText(c.statedAdmin1)},
@@ -43,17 +43,17 @@ json toJson(const IncidentView& v)
 {
     const Incident& i = *v.incident;
     json j = {{"id", i.id},
-              {"kind", toString(i.kind)},
+              {"kind", nameOf(i.kind)},
               {"start", i.start.iso()},
               {"end", optDate(i.end)},
-              {"date_precision", toString(i.datePrecision)},
+              {"date_precision", nameOf(i.datePrecision)},
               {"date_text", describeIncidentDates(i)},
               {"summary", optText(i.summary)},
               {"total_people", optInt(i.totalPeople)},
               {"personnel", optInt(i.personnel)},
               {"location", i.location ? json{{"lon", i.location->lon}, {"lat", i.location->lat}} : json(nullptr)}};
     j["compounds"] = json::array();
-    for (const IncidentLink* l : v.links) j["compounds"].push_back({{"id", l->compoundId}, {"relation", toString(l->relation)}});
+    for (const IncidentLink* l : v.links) j["compounds"].push_back({{"id", l->compoundId}, {"relation", nameOf(l->relation)}});
     j["counts"] = json::array();
     for (const NationalityCount* c : v.counts) j["counts"].push_back({{"nationality", c->nationality}, {"count", c->count}});
     j["counts_sum"] = v.counts.empty() ? json(nullptr) : json(v.countsSum());
@@ -68,7 +68,7 @@ json toJson(const IncidentView& v)
 
 json toJson(const CaseFinding& f)
 {
-    return {{"severity", toString(f.severity)},
+    return {{"severity", nameOf(f.severity)},
             {"code", f.code},
             {"incident", optText(f.incidentId)},
             {"compound", optText(f.compoundId)},

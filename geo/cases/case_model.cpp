@@ -87,11 +87,11 @@ bool sameRows(const std::vector<T>& a, const std::vector<T>& b)
 
 } // namespace
 
-const char* toString(CompoundStatus v) { return kStatusNames[static_cast<int>(v)]; }
-const char* toString(LocationPrecision v) { return kPrecisionNames[static_cast<int>(v)]; }
-const char* toString(IncidentKind v) { return kIncidentKindNames[static_cast<int>(v)]; }
-const char* toString(DatePrecision v) { return kDatePrecisionNames[static_cast<int>(v)]; }
-const char* toString(LinkRelation v) { return kRelationNames[static_cast<int>(v)]; }
+const char* nameOf(CompoundStatus v) { return kStatusNames[static_cast<int>(v)]; }
+const char* nameOf(LocationPrecision v) { return kPrecisionNames[static_cast<int>(v)]; }
+const char* nameOf(IncidentKind v) { return kIncidentKindNames[static_cast<int>(v)]; }
+const char* nameOf(DatePrecision v) { return kDatePrecisionNames[static_cast<int>(v)]; }
+const char* nameOf(LinkRelation v) { return kRelationNames[static_cast<int>(v)]; }
 
 std::optional<CompoundStatus> parseCompoundStatus(std::string_view s) { return parseName<CompoundStatus>(s, kStatusNames); }
 std::optional<LocationPrecision> parseLocationPrecision(std::string_view s)

@@ -21,11 +21,11 @@ enum class DatePrecision { Day, Month, Year };
 enum class LinkRelation { At, Linked, PossiblyLinked };
 
 // Stored / JSON names: "active", "site", "raid", "day", "at", "possibly linked", ...
-const char* toString(CompoundStatus v);
-const char* toString(LocationPrecision v);
-const char* toString(IncidentKind v);
-const char* toString(DatePrecision v);
-const char* toString(LinkRelation v);
+const char* nameOf(CompoundStatus v);
+const char* nameOf(LocationPrecision v);
+const char* nameOf(IncidentKind v);
+const char* nameOf(DatePrecision v);
+const char* nameOf(LinkRelation v);
 // Parsers return nullopt for unknown names (exact, lower-case names as above).
 std::optional<CompoundStatus> parseCompoundStatus(std::string_view s);
 std::optional<LocationPrecision> parseLocationPrecision(std::string_view s);

@@ -141,15 +141,15 @@ std::vector<std::vector<StoredRow>> toRows(const CaseData& d)
 {
     std::vector<std::vector<StoredRow>> t(7);
     for (const Compound& c : d.compounds)
-        t[0].push_back({{c.id, c.name, str(joinAliases(c.aliases)), c.kind, toString(c.status), date(c.statusDate),
-                         toString(c.precision), str(c.notes), str(c.statedCountry), str(c.statedAdmin1),
+        t[0].push_back({{c.id, c.name, str(joinAliases(c.aliases)), c.kind, nameOf(c.status), date(c.statusDate),
+                         nameOf(c.precision), str(c.notes), str(c.statedCountry), str(c.statedAdmin1),
                          str(c.statedIso31662)},
                         c.location});
     for (const Incident& i : d.incidents)
-        t[1].push_back({{i.id, toString(i.kind), i.start.iso(), date(i.end), toString(i.datePrecision), str(i.summary),
+        t[1].push_back({{i.id, nameOf(i.kind), i.start.iso(), date(i.end), nameOf(i.datePrecision), str(i.summary),
                          num(i.totalPeople), num(i.personnel)},
                         i.location});
-    for (const IncidentLink& l : d.links) t[2].push_back({{l.incidentId, l.compoundId, toString(l.relation)}, {}});
+    for (const IncidentLink& l : d.links) t[2].push_back({{l.incidentId, l.compoundId, nameOf(l.relation)}, {}});
     for (const NationalityCount& n : d.counts) t[3].push_back({{n.incidentId, n.nationality, std::to_string(n.count)}, {}});
     for (const Source& s : d.sources)
         t[4].push_back({{s.id, str(s.publisher), str(s.title), s.url, date(s.published)}, {}});

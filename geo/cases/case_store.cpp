@@ -10,7 +10,9 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <cerrno>
 #include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -42,6 +44,20 @@ std::string lastGdalError()
     return e.empty() ? "unknown GDAL error" : e;
 }
 
+// A writer killed mid-transaction leaves a SQLite rollback journal ("-journal") beside a
+// GeoPackage. A read-only connection may be unable to roll it back (SQLITE_READONLY_ROLLBACK),
+// so open the file once for update, which makes SQLite restore the last committed state.
+void recoverInterruptedWrite(const std::string& path)
+{
+    std::error_code ec;
+    const fs::path journal(path + "-journal");
+    if (isPg(path) || !fs::exists(journal, ec) || fs::file_size(journal, ec) == 0) return;
+    if (::access(path.c_str(), W_OK) != 0) return; // cannot repair; SQLite will say so on open
+    DatasetPtr ds(static_cast<GDALDataset*>(
+        GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr)));
+    if (ds) ds->GetLayerByName(kMetaTable);
+}
+
 DatasetPtr openDataset(const std::string& path, CaseAccess access)
 {
     initGdal();
@@ -53,6 +69,7 @@ DatasetPtr openDataset(const std::string& path, CaseAccess access)
         if (!fs::exists(path, ec)) throw Error(path + ": no such file or directory");
         if (fs::is_regular_file(path, ec) && fs::file_size(path, ec) == 0) throw Error(path + ": not a case store (empty file)");
     }
+    recoverInterruptedWrite(path);
     const unsigned flags = GDAL_OF_VECTOR | (access == CaseAccess::ReadWrite ? GDAL_OF_UPDATE : GDAL_OF_READONLY);
     CPLErrorReset();
     GDALDataset* ds = static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), flags, nullptr, nullptr, nullptr));
@@ -83,6 +100,7 @@ int readSchemaVersion(GDALDataset& ds, const std::string& path)
     while (FeaturePtr f{meta->GetNextFeature()}) {
         if (std::string(f->GetFieldAsString(keyField)) != "schema_version") continue;
         const int v = std::atoi(f->GetFieldAsString(valueField));
+        meta->ResetReading(); // ends the read statement: an open one would hold a lock on the file
         if (v < 1) throw Error(path + ": case store schema version '" + f->GetFieldAsString(valueField) + "' is not understood");
         return v;
     }
@@ -158,6 +176,7 @@ TableState readTable(OGRLayer* layer, const TableSpec& t, const std::string& pat
         s.rows.push_back(std::move(r));
         s.fids.push_back(f->GetFID());
     }
+    layer->ResetReading();
     return s;
 }
 
@@ -302,13 +321,36 @@ void inTransaction(GDALDataset& ds, const std::string& path, Body body)
         ds.RollbackTransaction();
         throw;
     }
-    if (ds.CommitTransaction() != OGRERR_NONE) throw Error(path + ": cannot commit the changes: " + lastGdalError());
+    if (ds.CommitTransaction() != OGRERR_NONE) {
+        const std::string why = lastGdalError();
+        ds.RollbackTransaction();
+        throw Error(path + ": cannot commit the changes: " + why);
+    }
 }
 
 void refuseInvalid(const std::string& path, const CaseData& data)
 {
     const std::vector<CaseFinding> problems = validateCaseData(data);
     if (!problems.empty()) throw Error(path + ": not written: " + summarizeFindings(problems));
+}
+
+// Temporary files of earlier writers of `target` that were killed: ".NAME.PID.tmp" (and its
+// "-journal") whose PID no longer runs.
+void removeStaleTemps(const fs::path& target)
+{
+    std::error_code ec;
+    const std::string prefix = "." + target.filename().string() + ".";
+    const fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+    for (const fs::directory_entry& e : fs::directory_iterator(dir, ec)) {
+        const std::string name = e.path().filename().string();
+        if (name.rfind(prefix, 0) != 0) continue;
+        const size_t end = name.find(".tmp", prefix.size());
+        if (end == std::string::npos || (name.size() != end + 4 && name.substr(end) != ".tmp-journal")) continue;
+        const std::string pidText = name.substr(prefix.size(), end - prefix.size());
+        if (pidText.empty() || pidText.find_first_not_of("0123456789") != std::string::npos) continue;
+        const pid_t pid = static_cast<pid_t>(std::stol(pidText));
+        if (pid != ::getpid() && ::kill(pid, 0) != 0 && errno == ESRCH) fs::remove(e.path(), ec);
+    }
 }
 
 } // namespace
@@ -389,6 +431,7 @@ void CaseStore::writeNew(const std::string& path, const CaseData& data, bool ove
     if (fs::is_directory(path, ec)) throw Error(path + ": is a directory");
     const fs::path target(path);
     const fs::path temp = target.parent_path() / ("." + target.filename().string() + "." + std::to_string(::getpid()) + ".tmp");
+    removeStaleTemps(target);
     fs::remove(temp, ec);
     fs::remove(fs::path(temp.string() + "-journal"), ec);
     try {

@@ -145,7 +145,7 @@ void checkRelations(Collector& c, const CaseData& data)
 
 } // namespace
 
-const char* toString(Severity s)
+const char* nameOf(Severity s)
 {
     switch (s) {
     case Severity::Error: return "error";

@@ -66,8 +66,8 @@ int runList(const CasesOptions& o)
               << " sources in " << store.path() << "\n";
     for (const geo::Compound& c : d.compounds) {
         std::printf("%-22s %-40s %-16s %-8s %3zu incident(s)  %.5f, %.5f (%s)\n", c.id.c_str(), c.name.c_str(),
-                    c.kind.c_str(), geo::toString(c.status), d.incidentsFor(c.id).size(), c.location.lon,
-                    c.location.lat, geo::toString(c.precision));
+                    c.kind.c_str(), geo::nameOf(c.status), d.incidentsFor(c.id).size(), c.location.lon,
+                    c.location.lat, geo::nameOf(c.precision));
     }
     return kExitOk;
 }
@@ -75,8 +75,8 @@ int runList(const CasesOptions& o)
 void printIncident(const geo::CaseData& d, const geo::IncidentView& v, bool withRelation)
 {
     const geo::Incident& i = *v.incident;
-    std::cout << "\n  " << geo::describeIncidentDates(i) << ": " << geo::toString(i.kind);
-    if (withRelation) std::cout << " [" << geo::toString(v.relation) << "]";
+    std::cout << "\n  " << geo::describeIncidentDates(i) << ": " << geo::nameOf(i.kind);
+    if (withRelation) std::cout << " [" << geo::nameOf(v.relation) << "]";
     std::cout << "  (" << i.id << ")\n";
     if (!i.summary.empty()) std::cout << "    " << i.summary << "\n";
     std::string people;
@@ -93,7 +93,7 @@ void printIncident(const geo::CaseData& d, const geo::IncidentView& v, bool with
     std::vector<std::string> links;
     for (const geo::IncidentLink* l : v.links) {
         const geo::Compound* c = d.findCompound(l->compoundId);
-        links.push_back(l->compoundId + " (" + geo::toString(l->relation) + (c ? ", " + c->name : "") + ")");
+        links.push_back(l->compoundId + " (" + geo::nameOf(l->relation) + (c ? ", " + c->name : "") + ")");
     }
     if (!links.empty()) std::cout << "    Compounds: " << join(links, "; ") << "\n";
     for (const auto& [cite, src] : v.sources) {
@@ -112,7 +112,7 @@ void printIncident(const geo::CaseData& d, const geo::IncidentView& v, bool with
 void printFindings(const std::vector<geo::CaseFinding>& findings)
 {
     for (const geo::CaseFinding& f : findings)
-        std::cout << geo::toString(f.severity) << " " << f.code << ": " << f.message << "\n";
+        std::cout << geo::nameOf(f.severity) << " " << f.code << ": " << f.message << "\n";
 }
 
 int showIncident(const geo::CaseStore& store, const geo::Incident& inc, const CasesOptions& o)
@@ -166,7 +166,7 @@ int runShow(const CasesOptions& o)
         j["incidents"] = json::array();
         for (const geo::IncidentView& v : incidents) {
             json ij = geo::toJson(v);
-            ij["relation"] = geo::toString(v.relation);
+            ij["relation"] = geo::nameOf(v.relation);
             j["incidents"].push_back(std::move(ij));
         }
         j["findings"] = geo::toJson(findings);
@@ -175,10 +175,10 @@ int runShow(const CasesOptions& o)
     }
     std::cout << c->name << " (" << c->id << ")\n";
     if (!c->aliases.empty()) std::cout << "Also known as: " << join(c->aliases, "; ") << "\n";
-    std::cout << "Kind:     " << c->kind << "\nStatus:   " << geo::toString(c->status)
+    std::cout << "Kind:     " << c->kind << "\nStatus:   " << geo::nameOf(c->status)
               << (c->statusDate ? " since " + geo::describeDate(*c->statusDate, geo::DatePrecision::Day) : "") << "\n";
     std::printf("Point:    %.5f, %.5f (lon, lat; precision: %s)\n", c->location.lon, c->location.lat,
-                geo::toString(c->precision));
+                geo::nameOf(c->precision));
     std::cout << "Country:  " << geo::describeAttribution(loc.country) << "\n"
               << "Province: " << geo::describeAttribution(loc.province) << "\n"
               << "Border:   " << geo::describeBorder(loc.border) << "\n";
