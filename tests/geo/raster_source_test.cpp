@@ -67,6 +67,7 @@ TEST_CASE("a big raster is read at a bounded size")
 
 TEST_CASE("a PNG with a world file and no CRS is placed as WGS 84, with a warning")
 {
+    geo::initGdal();
     testdata::ScratchDir dir("worldfile");
     const std::string png = dir.path("scan.png");
     GDALDriver* mem = GetGDALDriverManager()->GetDriverByName("MEM");
@@ -85,6 +86,7 @@ TEST_CASE("a PNG with a world file and no CRS is placed as WGS 84, with a warnin
 
 TEST_CASE("a raster without georeferencing is refused clearly")
 {
+    geo::initGdal();
     testdata::ScratchDir dir("nogeo");
     const std::string png = dir.path("photo.png");
     GDALDataset* ds = GetGDALDriverManager()->GetDriverByName("MEM")->Create("", 8, 8, 3, GDT_Byte, nullptr);
