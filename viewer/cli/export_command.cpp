@@ -1,0 +1,265 @@
+// `compound-atlas export`: briefing images with no display (SDL offscreen driver + EGL), one
+// or many (--batch) in one process; one line on stderr and exit 2 (usage) or 1 on failure.
+#include "viewer/cli/cli.hpp"
+#include "viewer/export/briefing_export.hpp"
+#include "viewer/export/export_scene.hpp"
+#include "viewer/app/map_crs.hpp"
+#include "viewer/render/gl_context.hpp"
+
+#include "geo/cases/case_store.hpp"
+#include "geo/crs.hpp"
+#include "geo/image_writer.hpp"
+#include "geo/session_file.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <unistd.h>
+
+namespace viewer {
+
+namespace {
+
+struct ExportCli {
+    ExportOptions o;
+    std::string size, bbox, date, batch;
+    bool noTitle = false, noDate = false, noLegend = false, noScale = false, noNorth = false, noAttr = false;
+    bool noLabels = false, noCompounds = false, noIncident = false, inset = false, bench = false;
+    std::string orientation;
+    std::string session;
+};
+
+double since(std::chrono::steady_clock::time_point t)
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
+void checkWritable(const std::string& out)
+{
+    geo::ImageFormat fmt;
+    try {
+        fmt = geo::imageFormatFor(out);
+    } catch (const geo::Error& e) {
+        throw ExportUsageError(e.what());
+    }
+    (void)fmt;
+    const std::filesystem::path dir = std::filesystem::absolute(out).parent_path();
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) throw geo::Error(out + ": the folder does not exist");
+    if (access(dir.c_str(), W_OK) != 0) throw geo::Error(out + ": the folder is not writable");
+    if (std::filesystem::is_directory(out, ec)) throw geo::Error(out + ": is a folder");
+}
+
+struct BatchItem {
+    std::string id, out;
+};
+
+int runExport(ExportCli& c)
+{
+    const auto t0 = std::chrono::steady_clock::now();
+    ExportOptions& o = c.o;
+    // ---- everything that can be checked without loading anything
+    if (!c.size.empty()) parseSize(c.size, o.width, o.height);
+    if (!c.orientation.empty()) {
+        if (c.orientation != "landscape" && c.orientation != "portrait")
+            throw ExportUsageError("--orientation wants landscape or portrait");
+        o.portrait = c.orientation == "portrait";
+    }
+    if (!c.bbox.empty()) o.bbox = parseLonLatBox(c.bbox);
+    if (o.bbox && !o.fitId.empty()) throw ExportUsageError("give either --bbox or --fit, not both");
+    if (c.noDate) o.date = "";
+    else if (!c.date.empty()) o.date = c.date;
+    o.show.title = !c.noTitle;
+    o.show.date = !c.noDate;
+    o.show.legend = !c.noLegend;
+    o.show.scaleBar = !c.noScale;
+    o.show.northArrow = !c.noNorth;
+    o.show.attribution = !c.noAttr;
+    o.show.labels = !c.noLabels;
+    o.show.compounds = !c.noCompounds;
+    o.show.incidentBox = !c.noIncident;
+    o.show.inset = c.inset;
+    resolveOutputSize(o);
+    geo::Session session;
+    if (!c.session.empty()) {
+        session = geo::loadSession(c.session);
+        if (o.crs == "EPSG:3857" && !session.mapCrs.empty()) o.crs = session.mapCrs;
+        for (const geo::SessionLayer& l : session.layers)
+            if (l.visible && !geo::isRemoteSource(l.source)) o.layers.push_back(l.source);
+        if (o.selectId.empty()) o.selectId = session.selectedCompound;
+    }
+    try {
+        geo::describeCrs(o.crs);
+    } catch (const geo::Error&) {
+        throw ExportUsageError("unknown CRS '" + o.crs + "' (use EPSG:N, e.g. EPSG:32648)");
+    }
+    std::vector<BatchItem> batch;
+    if (!c.batch.empty()) {
+        std::ifstream in(c.batch);
+        if (!in) throw geo::Error(c.batch + ": cannot read the batch file");
+        std::string line;
+        while (std::getline(in, line)) {
+            std::istringstream ls(line);
+            BatchItem it;
+            if (!(ls >> it.id) || it.id[0] == '#') continue;
+            if (!(ls >> it.out)) throw ExportUsageError(c.batch + ": each line wants 'COMPOUND-ID OUTPUT-FILE'");
+            batch.push_back(it);
+        }
+        if (batch.empty()) throw ExportUsageError(c.batch + ": no compounds listed");
+    } else {
+        if (o.out.empty()) throw ExportUsageError("--out is required");
+        batch.push_back({o.fitId, o.out});
+    }
+    for (const BatchItem& it : batch) checkWritable(it.out);
+
+    // ---- the case store: needed to frame, select or show compounds
+    std::optional<geo::CaseStore> store;
+    const bool needCases = o.show.compounds || !o.fitId.empty() || !o.selectId.empty() || !c.batch.empty();
+    if (needCases) store.emplace(geo::CaseStore::open(o.casesDb.empty() ? geo::defaultCaseStorePath() : o.casesDb));
+    const geo::CaseData* cases = store ? &store->data() : nullptr;
+    auto compound = [&](const std::string& id) -> const geo::Compound& {
+        const geo::Compound* cp = cases ? cases->findCompound(id) : nullptr;
+        if (!cp) throw geo::Error("unknown compound '" + id + "' (see: compound-atlas cases list)");
+        return *cp;
+    };
+    if (!o.selectId.empty()) compound(o.selectId);
+    for (const BatchItem& it : batch)
+        if (!it.id.empty()) compound(it.id);
+
+    // ---- the lon/lat box of each image
+    std::vector<geo::Extent> boxes;
+    for (const BatchItem& it : batch) {
+        if (!it.id.empty()) boxes.push_back(compoundFrame(*cases, compound(it.id)));
+        else if (o.bbox) boxes.push_back(*o.bbox);
+        else if (!c.session.empty() && session.view.scaleDenominator > 0) {
+            // The session's centre and scale, for the output width at 96 DPI.
+            const OutputSize s = resolveOutputSize(o);
+            const double halfKm = session.view.scaleDenominator * 0.00028 * s.width / s.scale / 2 / 1000;
+            const geo::LonLat p = session.view.center;
+            const double dLat = halfKm / 111.32, dLon = halfKm / (111.32 * std::cos(p.lat * M_PI / 180));
+            geo::Extent e;
+            e.expand(p.lon - dLon, p.lat - dLat * s.height / s.width);
+            e.expand(p.lon + dLon, p.lat + dLat * s.height / s.width);
+            boxes.push_back(e);
+        } else boxes.push_back(crsExtentToLonLat(defaultViewExtent(), "EPSG:3857"));
+    }
+    geo::Extent region;
+    for (const geo::Extent& b : boxes) {
+        const double grow = o.show.inset ? 12 : 2;
+        const geo::MapXY ctr = b.center();
+        const double hw = std::max(b.width(), 1.0) * grow, hh = std::max(b.height(), 1.0) * grow;
+        region.expand(std::max(-180.0, ctr.x - hw), std::max(-90.0, ctr.y - hh));
+        region.expand(std::min(180.0, ctr.x + hw), std::min(90.0, ctr.y + hh));
+    }
+
+    // ---- GL and the scene
+    auto gl = HeadlessGlContext::create();
+    MapRenderer renderer;
+    Scene scene;
+    std::vector<std::string> warnings;
+    if (!o.noBasemap) addBasemap(scene, o.basemap.empty() ? geo::defaultBasemapPath() : o.basemap, o.crs, region, warnings);
+    size_t ordinal = 0;
+    for (const std::string& path : o.layers)
+        addExtraLayers(scene, path, o.crs, region, {o.layerFill, o.layerStroke, o.layerStrokePx}, ordinal, warnings);
+    scene.mapCrs = o.crs;
+    for (const std::string& w : warnings) std::cerr << "compound-atlas: warning: " << w << "\n";
+    const double setupS = since(t0);
+
+    std::optional<geo::Locator> locator;
+    double renderS = 0;
+    for (size_t i = 0; i < batch.size(); ++i) {
+        const auto t1 = std::chrono::steady_clock::now();
+        BriefingRequest req;
+        req.scene = &scene;
+        req.renderer = &renderer;
+        req.options = o;
+        req.options.out = batch[i].out;
+        if (!c.batch.empty()) req.options.selectId = batch[i].id;
+        req.cases = cases;
+        const std::string& sel = req.options.selectId;
+        scene.markerLayers().clear();
+        if (o.show.compounds && cases) addCompoundMarkers(scene, *cases, o.crs, sel);
+        if (!sel.empty() && o.show.incidentBox) {
+            if (!locator) locator.emplace(o.basemap.empty() ? geo::defaultBasemapPath() : o.basemap);
+            req.selectedLocation = locator->locate(compound(sel).location);
+        }
+        req.mapExtent = lonLatExtentToCrs(boxes[i], o.crs);
+        if (req.mapExtent.empty()) throw geo::Error("the view cannot be shown in " + o.crs);
+        const bool verbose = !o.quiet;
+        int lastPct = -1;
+        req.progress = [&](double f) {
+            const int pct = static_cast<int>(f * 100);
+            if (verbose && pct != lastPct && f < 1.0 + 1e-9) {
+                lastPct = pct;
+                std::fprintf(stderr, "compound-atlas: export %s: %d%%\n", req.options.out.c_str(), pct);
+            }
+        };
+        const BriefingResult r = exportBriefing(req);
+        renderS += since(t1);
+        if (verbose)
+            std::fprintf(stderr, "compound-atlas: wrote %s (%dx%d, %s, %d tile%s)\n", req.options.out.c_str(), r.width,
+                         r.height, o.crs.c_str(), r.tiles, r.tiles == 1 ? "" : "s");
+    }
+    if (c.bench) std::printf("BENCH render_s=%.4f setup_s=%.4f\n", renderS, setupS);
+    return kExitOk;
+}
+
+} // namespace
+
+void addExportCommand(CLI::App& root, Dispatch& d)
+{
+    auto c = std::make_shared<ExportCli>();
+    CLI::App* cmd = root.add_subcommand("export", "Write a briefing image (PNG or GeoTIFF) with no display");
+    cmd->add_option("--out", c->o.out, "Output file: .png, .tif or .tiff");
+    cmd->add_option("--size", c->size, "Image size in pixels, WxH (default 1920x1080)");
+    cmd->add_option("--paper", c->o.paper, "Paper size instead of pixels: A4, A3 or Letter");
+    cmd->add_option("--orientation", c->orientation, "With --paper: landscape (default) or portrait");
+    cmd->add_option("--dpi", c->o.dpi, "Dots per inch (with --paper, default 150); text and lines scale by DPI/96");
+    cmd->add_option("--bbox", c->bbox, "Map area: lon/lat box W,S,E,N (default: Cambodia and neighbours)");
+    cmd->add_option("--fit", c->o.fitId, "Frame this compound (at least ~20 km across)");
+    cmd->add_option("--crs", c->o.crs, "Map CRS, EPSG:N (default EPSG:3857)");
+    cmd->add_option("--layer", c->o.layers, "Extra layer to draw (any GDAL vector source); repeatable");
+    cmd->add_option("--layer-fill", c->o.layerFill, "Fill colour #rrggbb[aa] for the --layer layers");
+    cmd->add_option("--layer-stroke", c->o.layerStroke, "Outline colour #rrggbb[aa] for the --layer layers");
+    cmd->add_option("--layer-width", c->o.layerStrokePx, "Outline width in pixels (at 96 DPI) for the --layer layers");
+    cmd->add_option("--title", c->o.title, "Title");
+    cmd->add_option("--subtitle", c->o.subtitle, "Subtitle");
+    cmd->add_option("--date", c->date, "Date stamp text (default: today)");
+    cmd->add_option("--select", c->o.selectId, "Highlight this compound and add its incident box");
+    cmd->add_option("--batch", c->batch, "One image per line 'COMPOUND-ID OUTPUT' (fit + select), in one process");
+    cmd->add_option("--basemap", c->o.basemap, "Basemap GeoPackage (default: data/basemap.gpkg)");
+    cmd->add_flag("--no-basemap", c->o.noBasemap, "Draw only the --layer layers");
+    cmd->add_option("--db", c->o.casesDb, "Case store (default: data/cases.gpkg or $ATLAS_CASES)");
+    cmd->add_option("--session", c->session, "Take layers, CRS, view and selection from a session file");
+    cmd->add_flag("--no-title", c->noTitle, "No title band");
+    cmd->add_flag("--no-date", c->noDate, "No date stamp");
+    cmd->add_flag("--no-legend", c->noLegend, "No legend");
+    cmd->add_flag("--no-scalebar", c->noScale, "No scale bar");
+    cmd->add_flag("--no-north", c->noNorth, "No north arrow");
+    cmd->add_flag("--no-attribution", c->noAttr, "No attribution line");
+    cmd->add_flag("--no-labels", c->noLabels, "No map labels");
+    cmd->add_flag("--no-compounds", c->noCompounds, "No compound markers");
+    cmd->add_flag("--no-incident", c->noIncident, "No incident box for --select");
+    cmd->add_flag("--inset", c->inset, "Add a locator inset (region map with the view's box)");
+    cmd->add_flag("--world-file", c->o.worldFile, "Write a .pgw world file beside a PNG");
+    cmd->add_flag("--quiet", c->o.quiet, "No progress lines on stderr");
+    cmd->add_option("--tile-size", c->o.tileSide, "Largest tile side in pixels (default: the GL limit, at most 4096)")
+        ->group("");
+    cmd->add_flag("--bench", c->bench, "Print a BENCH timing line on stdout")->group("");
+    cmd->callback([&d, c] {
+        d.action = [c]() -> int {
+            try {
+                return runExport(*c);
+            } catch (const ExportUsageError& e) {
+                printError(e.what());
+                return kExitUsage;
+            }
+        };
+    });
+}
+
+} // namespace viewer

@@ -1,0 +1,44 @@
+// Rendering a briefing image (map + layout) from a live scene with the viewer's renderer,
+// tiled for big sizes, streamed into PNG/GeoTIFF. Shared by the `export` command and the
+// in-app Export dialog (which passes the window's scene and view).
+#pragma once
+#include "viewer/export/export_options.hpp"
+#include "viewer/render/image.hpp"
+#include "viewer/render/map_renderer.hpp"
+
+#include "geo/cases/case_model.hpp"
+#include "geo/locator.hpp"
+
+#include <functional>
+#include <optional>
+
+namespace viewer {
+
+struct BriefingRequest {
+    Scene* scene = nullptr;          // styles are scaled for the export and restored after
+    MapRenderer* renderer = nullptr;
+    ExportOptions options;
+    geo::Extent mapExtent;           // in the scene's CRS: what the map area must show
+    double fitMargin = 0.06;         // as the viewer's zoom-to (so --bbox = --view)
+    const geo::CaseData* cases = nullptr;
+    std::optional<geo::Location> selectedLocation; // province/border of the selected compound
+    std::function<void(double)> progress;
+};
+
+struct BriefingResult {
+    int width = 0, height = 0;
+    geo::Extent imageExtent; // georeference of the whole image (exact for the map area)
+    geo::Extent mapAreaExtent;
+    size_t labels = 0;
+    int tiles = 0;
+};
+
+// Renders and writes options.out (temporary file + rename; nothing left on failure).
+BriefingResult exportBriefing(const BriefingRequest& request);
+// Renders into memory (preview, tests); keep the size small.
+Image renderBriefing(const BriefingRequest& request, BriefingResult* result = nullptr);
+
+// A box at least `minKm` across around a compound (and its incidents' own places), in lon/lat.
+geo::Extent compoundFrame(const geo::CaseData& cases, const geo::Compound& compound, double minKm = 20);
+
+} // namespace viewer

@@ -1,0 +1,189 @@
+// Reading and styling layers for export; compound markers; CRS helpers around PROJ.
+#include "viewer/export/export_scene.hpp"
+#include "viewer/app/layer_loader.hpp"
+#include "viewer/app/map_crs.hpp"
+
+#include "geo/crs.hpp"
+#include "geo/error.hpp"
+#include "geo/vector_source.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace viewer {
+
+namespace {
+bool isWebMercator(const std::string& crs) { return crs == "EPSG:3857" || crs == "epsg:3857"; }
+} // namespace
+
+LayerStyle basemapStyle(const std::string& layerName)
+{
+    LayerStyle s;
+    if (layerName == "countries") {
+        s.paletteFill = true;
+        s.strokeColor = {0.55f, 0.55f, 0.55f, 1};
+        s.strokeWidthPx = 0.8f;
+        s.labelField = "name";
+        s.labelSizePx = 16;
+        s.labelBold = true;
+        s.labelColor = {0.30f, 0.28f, 0.32f, 1};
+        s.labelMinUnitsPerPixel = 400;
+        s.labelPriority = 10;
+    } else if (layerName == "provinces") {
+        s.fill = false;
+        s.strokeColor = {0.50f, 0.48f, 0.58f, 0.9f};
+        s.strokeWidthPx = 0.8f;
+        s.labelField = "name";
+        s.labelSizePx = 12;
+        s.labelColor = {0.25f, 0.25f, 0.35f, 1};
+        s.labelMaxUnitsPerPixel = 900;
+        s.labelPriority = 1;
+    } else if (layerName == "borders") {
+        s.fill = false;
+        s.strokeColor = {0.38f, 0.30f, 0.38f, 1};
+        s.strokeWidthPx = 1.6f;
+    }
+    return s;
+}
+
+geo::MapXY lonLatToCrs(geo::LonLat p, const std::string& crs)
+{
+    if (isWebMercator(crs)) return lonLatToMap(p);
+    geo::Projector proj(geo::kWgs84, crs);
+    double x = p.lon, y = p.lat;
+    if (!proj.forward(x, y)) throw geo::Error("cannot project " + std::to_string(p.lon) + "," + std::to_string(p.lat) + " to " + crs);
+    return {x, y};
+}
+
+geo::Extent lonLatExtentToCrs(const geo::Extent& e, const std::string& crs)
+{
+    if (isWebMercator(crs)) return lonLatBoxToMap(e.minX, e.minY, e.maxX, e.maxY);
+    return geo::Projector(geo::kWgs84, crs).forwardExtent(e);
+}
+
+geo::Extent crsExtentToLonLat(const geo::Extent& e, const std::string& crs)
+{
+    if (isWebMercator(crs)) {
+        geo::Extent out;
+        const geo::LonLat a = mapToLonLat({e.minX, e.minY}), b = mapToLonLat({e.maxX, e.maxY});
+        out.expand(a.lon, a.lat);
+        out.expand(b.lon, b.lat);
+        return out;
+    }
+    return geo::Projector(geo::kWgs84, crs).inverseExtent(e);
+}
+
+geo::Layer readExportLayer(const std::string& path, const std::string& layerName, const std::string& crs,
+                           const geo::Extent& regionLonLat)
+{
+    if (isWebMercator(crs) && regionLonLat.empty()) return readMapLayer(path, layerName);
+    geo::Layer layer = geo::readLayer(path, layerName, geo::kWgs84);
+    if (!regionLonLat.empty())
+        std::erase_if(layer.features, [&](const geo::Feature& f) { return !f.bbox.intersects(regionLonLat); });
+    layer.extent = geo::Extent{};
+    if (isWebMercator(crs)) {
+        for (geo::Feature& f : layer.features)
+            for (geo::MapXY& p : f.geometry.coords) p = lonLatToMap({p.x, p.y});
+    } else {
+        geo::Projector proj(geo::kWgs84, crs);
+        for (geo::Feature& f : layer.features) proj.forward(f.geometry.coords);
+        // Points PROJ cannot place become NaN: drop those features rather than draw garbage.
+        std::erase_if(layer.features, [](const geo::Feature& f) {
+            return std::any_of(f.geometry.coords.begin(), f.geometry.coords.end(),
+                               [](const geo::MapXY& p) { return !std::isfinite(p.x) || !std::isfinite(p.y); });
+        });
+    }
+    for (geo::Feature& f : layer.features) {
+        f.bbox = f.geometry.extent();
+        layer.extent.expand(f.bbox);
+    }
+    layer.crs = crs;
+    return layer;
+}
+
+void addBasemap(Scene& scene, const std::string& path, const std::string& crs, const geo::Extent& regionLonLat,
+                std::vector<std::string>& warnings)
+{
+    geo::initGdal();
+    std::vector<std::string> present;
+    for (const geo::LayerInfo& l : geo::inspectDataset(path).layers) present.push_back(l.name);
+    // In Web Mercator the whole layer is read, as the viewer does, so the palette colouring
+    // (which depends on every neighbour) is the same as in the window.
+    const geo::Extent region = isWebMercator(crs) ? geo::Extent{} : regionLonLat;
+    for (const char* name : {"countries", "provinces", "borders"}) {
+        if (std::find(present.begin(), present.end(), name) == present.end()) {
+            warnings.push_back(path + ": no layer '" + name + "' in the basemap");
+            continue;
+        }
+        geo::Layer layer = readExportLayer(path, name, crs, region);
+        for (const std::string& w : layer.warnings) warnings.push_back(w);
+        scene.addLayer(prepareLayer(std::move(layer), basemapStyle(name), 1.0));
+    }
+    scene.mapCrs = crs;
+}
+
+void addExtraLayers(Scene& scene, const std::string& path, const std::string& crs, const geo::Extent& regionLonLat,
+                    const ExtraLayerStyle& style, size_t& ordinal, std::vector<std::string>& warnings)
+{
+    geo::initGdal();
+    const geo::DatasetInfo info = geo::inspectDataset(path);
+    for (const geo::LayerInfo& l : info.layers) {
+        geo::Layer layer = readExportLayer(path, l.name, crs, regionLonLat);
+        for (const std::string& w : layer.warnings) warnings.push_back(w);
+        LayerStyle s = defaultStyleFor(layer, ordinal++);
+        if (!style.fill.empty()) s.fillColor = rgbaFromHex(style.fill);
+        if (!style.stroke.empty()) s.strokeColor = rgbaFromHex(style.stroke);
+        if (style.strokePx >= 0) s.strokeWidthPx = static_cast<float>(style.strokePx);
+        if (!l.name.empty() && layer.name.empty()) layer.name = l.name;
+        scene.addLayer(prepareLayer(std::move(layer), std::move(s), 1.0));
+    }
+    scene.mapCrs = crs;
+}
+
+Rgba compoundStatusColor(geo::CompoundStatus status)
+{
+    switch (status) {
+    case geo::CompoundStatus::Active: return {0.80f, 0.10f, 0.10f, 1};
+    case geo::CompoundStatus::Raided: return {0.93f, 0.45f, 0.05f, 1};
+    case geo::CompoundStatus::Closed: return {0.45f, 0.45f, 0.45f, 1};
+    case geo::CompoundStatus::Unknown: break;
+    }
+    return {0.55f, 0.25f, 0.60f, 1};
+}
+
+MarkerLayer& addCompoundMarkers(Scene& scene, const geo::CaseData& cases, const std::string& crs,
+                                const std::string& selectedId)
+{
+    std::vector<Marker> markers;
+    size_t selected = markers.max_size();
+    for (const geo::Compound& c : cases.compounds) {
+        Marker m;
+        m.position = lonLatToCrs(c.location, crs);
+        m.fill = compoundStatusColor(c.status);
+        m.outline = {1, 1, 1, 1};
+        m.sizePx = 11;
+        m.outlinePx = 1.5f;
+        if (c.precision != geo::LocationPrecision::Site) {
+            // Town- or district-precision: a soft halo says "somewhere around here".
+            m.halo = {m.fill.r, m.fill.g, m.fill.b, 0.25f};
+            m.haloPx = 5;
+        }
+        markers.push_back(m);
+        if (c.id == selectedId) selected = markers.size() - 1;
+    }
+    if (selected < markers.size()) {
+        // Drawn last (on top), larger, with a strong ring.
+        Marker m = markers[selected];
+        m.sizePx = 16;
+        m.outline = {0.10f, 0.10f, 0.10f, 1};
+        m.outlinePx = 2.5f;
+        m.halo = {1.0f, 0.85f, 0.2f, 0.8f};
+        m.haloPx = 4;
+        markers.push_back(m);
+    }
+    MarkerLayer& layer = scene.addMarkerLayer("Compounds");
+    layer.setMarkers(std::move(markers));
+    return layer;
+}
+
+} // namespace viewer

@@ -1,0 +1,48 @@
+// The scene an export draws when run from the command line: the basemap with the viewer's
+// styles, extra layers, and the compounds of the case store as markers, in any map CRS.
+#pragma once
+#include "viewer/render/scene.hpp"
+
+#include "geo/cases/case_model.hpp"
+
+#include <string>
+#include <vector>
+
+namespace viewer {
+
+// The basemap layer styles the viewer uses (kept equal to viewer/app/layer_loader.cpp;
+// the window-vs-export test fails if they drift apart).
+LayerStyle basemapStyle(const std::string& layerName);
+
+// Reads `path`'s layer into `crs`. In EPSG:3857 it is the viewer's own reader (latitudes
+// clamped); elsewhere features whose lon/lat box misses `regionLonLat` (when not empty) are
+// dropped before projecting, so a world layer does not wrap wildly through a UTM zone.
+geo::Layer readExportLayer(const std::string& path, const std::string& layerName, const std::string& crs,
+                           const geo::Extent& regionLonLat);
+
+// Adds the basemap's countries, provinces and borders (missing ones become warnings).
+void addBasemap(Scene& scene, const std::string& path, const std::string& crs, const geo::Extent& regionLonLat,
+                std::vector<std::string>& warnings);
+
+struct ExtraLayerStyle {
+    std::string fill, stroke; // "" = default
+    double strokePx = -1;
+};
+// Adds every layer of `path`; only features near `regionLonLat` are kept (extra layers use
+// no palette colouring, so cropping changes nothing on the picture).
+void addExtraLayers(Scene& scene, const std::string& path, const std::string& crs, const geo::Extent& regionLonLat,
+                    const ExtraLayerStyle& style, size_t& ordinal, std::vector<std::string>& warnings);
+
+// Marker colour per compound status (legend and markers agree).
+Rgba compoundStatusColor(geo::CompoundStatus status);
+
+// One marker per compound; `selectedId`'s gets a highlight ring. Returns the marker layer.
+MarkerLayer& addCompoundMarkers(Scene& scene, const geo::CaseData& cases, const std::string& crs,
+                                const std::string& selectedId);
+
+// lon/lat -> map CRS (the viewer's Web Mercator formulas for EPSG:3857, PROJ otherwise).
+geo::MapXY lonLatToCrs(geo::LonLat p, const std::string& crs);
+geo::Extent lonLatExtentToCrs(const geo::Extent& lonLat, const std::string& crs);
+geo::Extent crsExtentToLonLat(const geo::Extent& e, const std::string& crs);
+
+} // namespace viewer
