@@ -12,7 +12,9 @@
 namespace geo {
 
 // Stored schema version; a store with a higher one is refused (see CaseStore::open).
-constexpr int kCaseSchemaVersion = 1;
+// 1: the tables. 2: a row_version column on every table and a change_counter in `meta`
+// (row-level conflict detection, live reload); `cases init` migrates 1 -> 2.
+constexpr int kCaseSchemaVersion = 2;
 
 enum class CompoundStatus { Active, Raided, Closed, Unknown };
 enum class LocationPrecision { Site, Town, District };

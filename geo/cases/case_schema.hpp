@@ -39,6 +39,11 @@ struct StoredRow {
 // this order; toRows/fromRows use the same order). The `meta` table is separate.
 const std::vector<TableSpec>& caseTables();
 constexpr const char* kMetaTable = "meta";
+// Schema version 2: every table in caseTables() has this Integer64 column (NOT NULL DEFAULT 1),
+// raised by each commit that writes the row; `meta` holds the key kChangeCounterKey, raised by
+// every commit (its first statement, which also serialises writers on that row).
+constexpr const char* kRowVersionColumn = "row_version";
+constexpr const char* kChangeCounterKey = "change_counter";
 
 std::vector<std::vector<StoredRow>> toRows(const CaseData& data);
 // Values that cannot be read (an unknown status, "12x" as a number) become fallbacks and a

@@ -1,337 +1,38 @@
-// CaseStore through OGR's generic API (CreateLayer, Start/CommitTransaction, features by FID),
-// so a GeoPackage and a PostGIS database take the same path. OGR types stay in this file.
+// CaseStore through OGR's generic API (case_ogr.cpp), so a GeoPackage and a PostGIS database take
+// the same path: reading, row-level commits with version checks and conflicts, undo, polling.
 #include "geo/cases/case_store.hpp"
+#include "geo/cases/case_ogr.hpp"
 #include "geo/cases/case_schema.hpp"
 #include "geo/cases/case_validation.hpp"
 #include "geo/error.hpp"
 #include "geo/vector_source.hpp"
 
-#include <cpl_error.h>
+#include <gdal.h>
 #include <gdal_priv.h>
-#include <ogrsf_frmts.h>
 
 #include <cerrno>
-#include <chrono>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <iostream>
 #include <map>
-#include <thread>
+#include <set>
 #include <unistd.h>
 
 namespace geo {
+
+using namespace caseio;
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct DatasetCloser {
-    void operator()(GDALDataset* ds) const { GDALClose(ds); }
-};
-using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
-
-struct FeatureDeleter {
-    void operator()(OGRFeature* f) const { OGRFeature::DestroyFeature(f); }
-};
-using FeaturePtr = std::unique_ptr<OGRFeature, FeatureDeleter>;
-
-bool isPg(const std::string& path) { return path.rfind("PG:", 0) == 0; }
-
-std::string lastGdalError()
-{
-    std::string e = CPLGetLastErrorMsg();
-    return e.empty() ? "unknown GDAL error" : e;
-}
-
-// A writer killed mid-transaction leaves a SQLite rollback journal ("-journal") beside a
-// GeoPackage. A read-only connection may be unable to roll it back (SQLITE_READONLY_ROLLBACK),
-// so open the file once for update, which makes SQLite restore the last committed state.
-void recoverInterruptedWrite(const std::string& path)
-{
-    std::error_code ec;
-    const fs::path journal(path + "-journal");
-    if (isPg(path) || !fs::exists(journal, ec) || fs::file_size(journal, ec) == 0) return;
-    if (::access(path.c_str(), W_OK) != 0) return; // cannot repair; SQLite will say so on open
-    DatasetPtr ds(static_cast<GDALDataset*>(
-        GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr)));
-    if (ds) ds->GetLayerByName(kMetaTable);
-}
-
-DatasetPtr openDataset(const std::string& path, CaseAccess access)
-{
-    initGdal();
-    if (path.empty()) throw Error("no case store given");
-    std::error_code ec;
-    if (!isPg(path)) {
-        if (path.find("://") != std::string::npos || path.rfind("/vsi", 0) == 0)
-            throw Error(path + ": case stores are files or PG: connections, not network paths");
-        if (!fs::exists(path, ec)) throw Error(path + ": no such file or directory");
-        if (fs::is_regular_file(path, ec) && fs::file_size(path, ec) == 0) throw Error(path + ": not a case store (empty file)");
-    }
-    recoverInterruptedWrite(path);
-    const unsigned flags = GDAL_OF_VECTOR | (access == CaseAccess::ReadWrite ? GDAL_OF_UPDATE : GDAL_OF_READONLY);
-    CPLErrorReset();
-    GDALDataset* ds = static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), flags, nullptr, nullptr, nullptr));
-    if (!ds) {
-        std::string why = CPLGetLastErrorMsg();
-        if (why.empty() || why.find("not recognized") != std::string::npos)
-            throw Error(path + ": not a case store (not a datasource GDAL can open)");
-        throw Error(path + ": cannot open as a case store: " + why);
-    }
-    return DatasetPtr(ds);
-}
-
-OGRLayer* requireLayer(GDALDataset& ds, const std::string& path, const char* name)
-{
-    OGRLayer* layer = ds.GetLayerByName(name);
-    if (!layer) throw Error(path + ": not a case store (no '" + name + "' table)");
-    return layer;
-}
-
-int readSchemaVersion(GDALDataset& ds, const std::string& path)
-{
-    OGRLayer* meta = requireLayer(ds, path, kMetaTable);
-    const int keyField = meta->GetLayerDefn()->GetFieldIndex("key");
-    const int valueField = meta->GetLayerDefn()->GetFieldIndex("value");
-    if (keyField < 0 || valueField < 0) throw Error(path + ": not a case store (the 'meta' table has no key/value columns)");
-    meta->SetAttributeFilter(nullptr);
-    meta->ResetReading();
-    while (FeaturePtr f{meta->GetNextFeature()}) {
-        if (std::string(f->GetFieldAsString(keyField)) != "schema_version") continue;
-        const int v = std::atoi(f->GetFieldAsString(valueField));
-        meta->ResetReading(); // ends the read statement: an open one would hold a lock on the file
-        if (v < 1) throw Error(path + ": case store schema version '" + f->GetFieldAsString(valueField) + "' is not understood");
-        return v;
-    }
-    throw Error(path + ": not a case store (no schema_version in the 'meta' table)");
-}
-
-// Column indexes of each TableSpec column in the layer; throws when one is missing.
-std::vector<int> columnIndexes(OGRLayer* layer, const TableSpec& t, const std::string& path)
-{
-    std::vector<int> idx;
-    for (const Column& c : t.columns) {
-        const int i = layer->GetLayerDefn()->GetFieldIndex(c.name);
-        if (i < 0) throw Error(path + ": not a valid case store: table '" + t.name + "' has no column '" + c.name + "'");
-        idx.push_back(i);
-    }
-    return idx;
-}
-
-std::optional<std::string> readValue(OGRFeature& f, int i, ColumnType type)
-{
-    if (!f.IsFieldSetAndNotNull(i)) return std::nullopt;
-    if (type == ColumnType::Date && f.GetFieldDefnRef(i)->GetType() == OFTDate) {
-        int y = 0, m = 0, d = 0, hh = 0, mm = 0, tz = 0;
-        float ss = 0;
-        f.GetFieldAsDateTime(i, &y, &m, &d, &hh, &mm, &ss, &tz);
-        return CaseDate{y, m, d}.iso();
-    }
-    if (type == ColumnType::Integer && f.GetFieldDefnRef(i)->GetType() != OFTString)
-        return std::to_string(f.GetFieldAsInteger64(i));
-    return std::string(f.GetFieldAsString(i));
-}
-
-void writeValue(OGRFeature& f, int i, ColumnType type, const std::optional<std::string>& v)
-{
-    if (!v) {
-        f.SetFieldNull(i);
-        return;
-    }
-    if (type == ColumnType::Date) {
-        const std::optional<CaseDate> d = parseCaseDate(*v);
-        if (d && d->valid() && f.GetFieldDefnRef(i)->GetType() == OFTDate) {
-            f.SetField(i, d->year, d->month, d->day);
-            return;
-        }
-    }
-    if (type == ColumnType::Integer && f.GetFieldDefnRef(i)->GetType() != OFTString) {
-        f.SetField(i, static_cast<GIntBig>(std::stoll(*v)));
-        return;
-    }
-    f.SetField(i, v->c_str());
-}
-
-struct TableState {
-    std::vector<StoredRow> rows;
-    std::vector<GIntBig> fids; // parallel to rows
-};
-
-TableState readTable(OGRLayer* layer, const TableSpec& t, const std::string& path)
-{
-    const std::vector<int> idx = columnIndexes(layer, t, path);
-    TableState s;
-    layer->SetAttributeFilter(nullptr);
-    layer->SetSpatialFilter(nullptr);
-    layer->ResetReading();
-    while (FeaturePtr f{layer->GetNextFeature()}) {
-        StoredRow r;
-        for (size_t c = 0; c < t.columns.size(); ++c) r.values.push_back(readValue(*f, idx[c], t.columns[c].type));
-        if (t.hasPoint) {
-            const OGRGeometry* g = f->GetGeometryRef();
-            if (g && !g->IsEmpty() && wkbFlatten(g->getGeometryType()) == wkbPoint)
-                r.point = LonLat{g->toPoint()->getX(), g->toPoint()->getY()};
-        }
-        s.rows.push_back(std::move(r));
-        s.fids.push_back(f->GetFID());
-    }
-    layer->ResetReading();
-    return s;
-}
-
-void setRow(OGRFeature& f, const TableSpec& t, const std::vector<int>& idx, const StoredRow& r)
-{
-    for (size_t c = 0; c < t.columns.size(); ++c) writeValue(f, idx[c], t.columns[c].type, r.values[c]);
-    if (t.hasPoint) {
-        if (r.point) {
-            OGRPoint p(r.point->lon, r.point->lat); // the layer's CRS, EPSG:4326 lon/lat
-            f.SetGeometry(&p);
-        } else {
-            f.SetGeometryDirectly(nullptr);
-        }
-    }
-}
-
-void createTables(GDALDataset& ds, const std::string& path)
-{
-    OGRSpatialReference wgs84;
-    wgs84.importFromEPSG(4326);
-    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    auto create = [&](const char* name, bool point) {
-        const char* options[] = {"FID=fid", "GEOMETRY_NAME=geom", "SPATIAL_INDEX=YES", nullptr};
-        OGRLayer* layer = ds.CreateLayer(name, point ? &wgs84 : nullptr, point ? wkbPoint : wkbNone,
-                                         const_cast<char**>(options));
-        if (!layer) throw Error(path + ": cannot create table '" + name + "': " + lastGdalError());
-        return layer;
-    };
-    for (const TableSpec& t : caseTables()) {
-        OGRLayer* layer = create(t.name, t.hasPoint);
-        for (size_t c = 0; c < t.columns.size(); ++c) {
-            const Column& col = t.columns[c];
-            const OGRFieldType type = col.type == ColumnType::Date      ? OFTDate
-                                      : col.type == ColumnType::Integer ? OFTInteger64
-                                                                        : OFTString;
-            OGRFieldDefn def(col.name, type);
-            def.SetNullable(!col.required);
-            if (t.keyColumns == 1 && c == 0) def.SetUnique(TRUE);
-            if (layer->CreateField(&def) != OGRERR_NONE)
-                throw Error(path + ": cannot create column '" + col.name + "': " + lastGdalError());
-        }
-    }
-    OGRLayer* meta = create(kMetaTable, false);
-    for (const char* name : {"key", "value"}) {
-        OGRFieldDefn def(name, OFTString);
-        if (meta->CreateField(&def) != OGRERR_NONE) throw Error(path + ": cannot create the 'meta' table: " + lastGdalError());
-    }
-    for (auto [k, v] : {std::pair{"schema_version", std::to_string(kCaseSchemaVersion)},
-                        std::pair{"application", std::string("compound-atlas case store")}}) {
-        FeaturePtr f{OGRFeature::CreateFeature(meta->GetLayerDefn())};
-        f->SetField("key", k);
-        f->SetField("value", v.c_str());
-        if (meta->CreateFeature(f.get()) != OGRERR_NONE) throw Error(path + ": cannot write the 'meta' table: " + lastGdalError());
-    }
-}
-
-void pauseForTests()
-{
-    const char* env = std::getenv(kSleepInTransactionEnv);
-    if (!env || !*env) return;
-    std::cerr << "case store: in transaction" << std::endl;
-    std::this_thread::sleep_for(std::chrono::duration<double>(std::atof(env)));
-}
-
-// Rewrites the tables of `ds` from `current` (what they hold, with FIDs) to `next`: deletes,
-// updates and inserts by primary key. The caller holds the transaction.
-void writeDiff(GDALDataset& ds, const std::string& path, const std::vector<TableState>& current,
-               const std::vector<std::vector<StoredRow>>& next)
-{
-    const auto& specs = caseTables();
-    for (size_t t = 0; t < specs.size(); ++t) {
-        const TableSpec& spec = specs[t];
-        OGRLayer* layer = requireLayer(ds, path, spec.name);
-        const std::vector<int> idx = columnIndexes(layer, spec, path);
-        std::map<std::string, size_t> have;
-        for (size_t i = 0; i < current[t].rows.size(); ++i) have[current[t].rows[i].key(spec)] = i;
-        std::map<std::string, const StoredRow*> want;
-        for (const StoredRow& r : next[t]) want[r.key(spec)] = &r;
-
-        auto fail = [&](const char* what) { throw Error(path + ": cannot " + what + " in '" + spec.name + "': " + lastGdalError()); };
-        for (const auto& [key, i] : have)
-            if (!want.count(key) && layer->DeleteFeature(current[t].fids[i]) != OGRERR_NONE) fail("delete a row");
-        for (const auto& [key, row] : want) {
-            auto it = have.find(key);
-            if (it != have.end() && current[t].rows[it->second] == *row) continue;
-            FeaturePtr f{OGRFeature::CreateFeature(layer->GetLayerDefn())};
-            setRow(*f, spec, idx, *row);
-            if (it != have.end()) {
-                f->SetFID(current[t].fids[it->second]);
-                if (layer->SetFeature(f.get()) != OGRERR_NONE) fail("update a row");
-            } else if (layer->CreateFeature(f.get()) != OGRERR_NONE) {
-                fail("insert a row");
-            }
-        }
-    }
-}
-
-std::vector<TableState> readAll(GDALDataset& ds, const std::string& path)
-{
-    std::vector<TableState> out;
-    for (const TableSpec& t : caseTables()) out.push_back(readTable(requireLayer(ds, path, t.name), t, path));
-    return out;
-}
-
-std::vector<std::vector<StoredRow>> rowsOf(const std::vector<TableState>& tables)
-{
-    std::vector<std::vector<StoredRow>> out;
-    for (const TableState& t : tables) out.push_back(t.rows);
-    return out;
-}
-
-// The same rows in each table, whatever their order.
-bool sameContent(const std::vector<std::vector<StoredRow>>& a, const std::vector<std::vector<StoredRow>>& b)
-{
-    const auto& specs = caseTables();
-    for (size_t t = 0; t < specs.size(); ++t) {
-        if (a[t].size() != b[t].size()) return false;
-        std::multimap<std::string, const StoredRow*> rows;
-        for (const StoredRow& r : a[t]) rows.emplace(r.key(specs[t]), &r);
-        for (const StoredRow& r : b[t]) {
-            auto [lo, hi] = rows.equal_range(r.key(specs[t]));
-            auto it = lo;
-            while (it != hi && !(*it->second == r)) ++it;
-            if (it == hi) return false;
-            rows.erase(it);
-        }
-    }
-    return true;
-}
-
-// Runs `body` inside one transaction of `ds`; rolls back on any exception.
-template <typename Body>
-void inTransaction(GDALDataset& ds, const std::string& path, Body body)
-{
-    CPLErrorReset();
-    if (ds.StartTransaction(FALSE) != OGRERR_NONE)
-        throw Error(path + ": this datasource cannot write in a transaction; edits are refused to keep it consistent");
-    try {
-        body();
-        pauseForTests();
-    } catch (...) {
-        ds.RollbackTransaction();
-        throw;
-    }
-    if (ds.CommitTransaction() != OGRERR_NONE) {
-        const std::string why = lastGdalError();
-        ds.RollbackTransaction();
-        throw Error(path + ": cannot commit the changes: " + why);
-    }
-}
+using Versions = std::vector<std::map<std::string, int64_t>>; // per table: key -> row_version
 
 void refuseInvalid(const std::string& path, const CaseData& data)
 {
     const std::vector<CaseFinding> problems = validateCaseData(data);
-    if (!problems.empty()) throw Error(path + ": not written: " + summarizeFindings(problems));
+    if (!problems.empty()) throw Error(shown(path) + ": not written: " + summarizeFindings(problems));
 }
 
 // Temporary files of earlier writers of `target` that were killed: ".NAME.PID.tmp" (and its
@@ -353,24 +54,169 @@ void removeStaleTemps(const fs::path& target)
     }
 }
 
+std::map<std::string, const StoredRow*> byKey(const TableSpec& t, const std::vector<StoredRow>& rows)
+{
+    std::map<std::string, const StoredRow*> out;
+    for (const StoredRow& r : rows) out[r.key(t)] = &r;
+    return out;
+}
+
+std::string displayKey(std::string key)
+{
+    for (size_t at; (at = key.find('\x1f')) != std::string::npos;) key.replace(at, 1, " / ");
+    return key;
+}
+
+std::string fieldText(const std::optional<std::string>& v) { return v ? *v : "(empty)"; }
+
+std::string pointText(const std::optional<LonLat>& p)
+{
+    if (!p) return "(empty)";
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.7f, %.7f", p->lon, p->lat);
+    return buf;
+}
+
+// The fields in which `theirs` and `yours` differ (either may be absent: a deleted row).
+std::vector<FieldChange> fieldChanges(const TableSpec& t, const StoredRow* theirs, const StoredRow* yours)
+{
+    std::vector<FieldChange> out;
+    const std::string gone = "(row deleted)";
+    for (size_t c = 0; c < t.columns.size(); ++c) {
+        const std::optional<std::string> a = theirs ? theirs->values[c] : std::nullopt;
+        const std::optional<std::string> b = yours ? yours->values[c] : std::nullopt;
+        if (theirs && yours && a == b) continue;
+        if (!theirs && !yours) continue;
+        out.push_back({t.columns[c].name, theirs ? fieldText(a) : gone, yours ? fieldText(b) : gone});
+    }
+    if (t.hasPoint) {
+        const std::optional<LonLat> a = theirs ? theirs->point : std::nullopt;
+        const std::optional<LonLat> b = yours ? yours->point : std::nullopt;
+        const bool same = a.has_value() == b.has_value() && (!a || (a->lon == b->lon && a->lat == b->lat));
+        if (theirs && yours && !same) out.push_back({"location", pointText(a), pointText(b)});
+    }
+    return out;
+}
+
+std::string conflictMessage(const std::string& path, const std::vector<CaseConflict>& conflicts)
+{
+    std::string m = shown(path) + ": not saved: " + std::to_string(conflicts.size()) +
+                    (conflicts.size() == 1 ? " row was" : " rows were") + " changed by someone else since you read " +
+                    (conflicts.size() == 1 ? "it: " : "them: ");
+    for (size_t i = 0; i < conflicts.size() && i < 3; ++i) m += (i ? "; " : "") + describeConflict(conflicts[i]);
+    if (conflicts.size() > 3) m += "; and " + std::to_string(conflicts.size() - 3) + " more";
+    return m + ". Reload to see theirs, or keep yours to save over them";
+}
+
+// `current` with `rows` (by key; null = delete) put in, for the check of the merged result.
+std::vector<std::vector<StoredRow>> merged(const std::vector<TableState>& current,
+                                           const std::vector<std::map<std::string, const StoredRow*>>& puts)
+{
+    const auto& specs = caseTables();
+    std::vector<std::vector<StoredRow>> out(specs.size());
+    for (size_t t = 0; t < specs.size(); ++t) {
+        std::map<std::string, const StoredRow*> rows = byKey(specs[t], current[t].rows);
+        for (const auto& [key, row] : puts[t]) {
+            if (row)
+                rows[key] = row;
+            else
+                rows.erase(key);
+        }
+        for (const auto& [key, row] : rows) out[t].push_back(*row);
+    }
+    return out;
+}
+
+Versions versionsOf(const std::vector<TableState>& tables)
+{
+    const auto& specs = caseTables();
+    Versions v(specs.size());
+    for (size_t t = 0; t < specs.size(); ++t)
+        for (size_t i = 0; i < tables[t].rows.size(); ++i) v[t][tables[t].rows[i].key(specs[t])] = tables[t].versions[i];
+    return v;
+}
+
+std::vector<std::vector<StoredRow>> rowsOf(std::vector<TableState>& tables)
+{
+    std::vector<std::vector<StoredRow>> out;
+    for (TableState& t : tables) out.push_back(std::move(t.rows));
+    return out;
+}
+
+// `current` with the rows that differ between `before` and `after` set back to `before`.
+CaseData revert(const CaseData& current, const CaseData& before, const CaseData& after)
+{
+    const auto& specs = caseTables();
+    const auto cur = toRows(current), b = toRows(before), a = toRows(after);
+    std::vector<std::vector<StoredRow>> out(specs.size());
+    for (size_t t = 0; t < specs.size(); ++t) {
+        std::map<std::string, const StoredRow*> rows = byKey(specs[t], cur[t]);
+        const auto bk = byKey(specs[t], b[t]), ak = byKey(specs[t], a[t]);
+        std::set<std::string> keys;
+        for (const auto& [k, r] : bk) keys.insert(k);
+        for (const auto& [k, r] : ak) keys.insert(k);
+        for (const std::string& k : keys) {
+            auto bi = bk.find(k), ai = ak.find(k);
+            const StoredRow* br = bi == bk.end() ? nullptr : bi->second;
+            const StoredRow* ar = ai == ak.end() ? nullptr : ai->second;
+            if ((br && ar && *br == *ar) || (!br && !ar)) continue;
+            if (br)
+                rows[k] = br;
+            else
+                rows.erase(k);
+        }
+        for (const auto& [k, r] : rows) out[t].push_back(*r);
+    }
+    std::vector<CaseFinding> ignored;
+    return fromRows(out, ignored);
+}
+
+struct ConflictKey {
+    std::string table, key;
+    auto operator<=>(const ConflictKey&) const = default;
+};
+
 } // namespace
 
+std::string describeConflict(const CaseConflict& c)
+{
+    std::string s = c.table + " '" + c.key + "' " + c.what;
+    std::string f;
+    for (size_t i = 0; i < c.fields.size() && i < 4; ++i)
+        f += (i ? ", " : "") + c.fields[i].field + ": theirs '" + c.fields[i].theirs + "', yours '" + c.fields[i].yours + "'";
+    if (c.fields.size() > 4) f += ", ...";
+    return f.empty() ? s : s + " (" + f + ")";
+}
+
 struct CaseStore::Impl {
-    std::string path;
+    std::string path;  // as given (may hold a password: never shown)
+    std::string display; // redacted
     DatasetPtr ds;
     bool writable = false;
     int schemaVersion = 0;
+    int64_t changeCounter = 0;
     CaseData data;
-    std::vector<std::vector<StoredRow>> stored; // the rows as last read or written
+    Versions versions;
     std::vector<CaseFinding> loadProblems;
-    std::vector<std::pair<std::string, CaseData>> undo; // description, content before
+    struct UndoStep {
+        std::string description;
+        CaseData before, after;
+    };
+    std::vector<UndoStep> undo;
 
     void load()
     {
-        loadProblems.clear();
-        stored = rowsOf(readAll(*ds, path));
-        data = fromRows(stored, loadProblems);
+        inSnapshot(*ds, [&] {
+            changeCounter = schemaVersion >= 2 ? readChangeCounter(*ds, path) : 0;
+            std::vector<TableState> tables = readAll(*ds, path);
+            versions = versionsOf(tables);
+            loadProblems.clear();
+            data = fromRows(rowsOf(tables), loadProblems);
+        });
     }
+
+    static std::unique_ptr<Impl> openImpl(const std::string& path, CaseAccess access);
+    void commitRows(const CaseData& next, const std::string& description, const std::map<ConflictKey, int64_t>& seen);
 };
 
 CaseStore::CaseStore(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
@@ -378,19 +224,63 @@ CaseStore::CaseStore(CaseStore&&) noexcept = default;
 CaseStore& CaseStore::operator=(CaseStore&&) noexcept = default;
 CaseStore::~CaseStore() = default;
 
-CaseStore CaseStore::open(const std::string& path, CaseAccess access)
+std::unique_ptr<CaseStore::Impl> CaseStore::Impl::openImpl(const std::string& path, CaseAccess access)
 {
     auto impl = std::make_unique<Impl>();
     impl->path = path;
+    impl->display = caseio::shown(path);
     impl->ds = openDataset(path, access);
     impl->writable = access == CaseAccess::ReadWrite;
     impl->schemaVersion = readSchemaVersion(*impl->ds, path);
     if (impl->schemaVersion > kCaseSchemaVersion)
-        throw Error(path + ": case store schema version " + std::to_string(impl->schemaVersion) +
+        throw Error(impl->display + ": case store schema version " + std::to_string(impl->schemaVersion) +
                     " is newer than this program reads (" + std::to_string(kCaseSchemaVersion) +
                     "); use a newer Compound Atlas");
-    // Version 1 is the first: there is nothing to migrate from yet.
+    return impl;
+}
+
+CaseStore CaseStore::open(const std::string& path, CaseAccess access)
+{
+    auto impl = Impl::openImpl(path, access);
     impl->load();
+    return CaseStore(std::move(impl));
+}
+
+CaseStore CaseStore::openCompound(const std::string& path, const std::string& compoundId)
+{
+    auto impl = Impl::openImpl(path, CaseAccess::ReadOnly);
+    Impl& m = *impl;
+    inSnapshot(*m.ds, [&] {
+        m.changeCounter = m.schemaVersion >= 2 ? readChangeCounter(*m.ds, path) : 0;
+        // compounds 0, incidents 1, incident_compounds 2, incident_counts 3, sources 4,
+        // incident_sources 5, compound_sources 6 (caseTables order)
+        std::vector<TableState> t(caseTables().size());
+        t[0] = readWhere(*m.ds, path, 0, "id", {compoundId});
+        t[2] = readWhere(*m.ds, path, 2, "compound_id", {compoundId});
+        std::vector<std::string> incidents;
+        for (const StoredRow& r : t[2].rows) incidents.push_back(r.values[0].value_or(""));
+        t[1] = readWhere(*m.ds, path, 1, "id", incidents);
+        // All links of those incidents (an incident's panel names its other compounds too).
+        t[2] = readWhere(*m.ds, path, 2, "incident_id", incidents);
+        std::vector<std::string> others;
+        for (const StoredRow& r : t[2].rows)
+            if (r.values[1].value_or("") != compoundId) others.push_back(r.values[1].value_or(""));
+        TableState more = readWhere(*m.ds, path, 0, "id", others);
+        for (size_t i = 0; i < more.rows.size(); ++i) {
+            t[0].rows.push_back(std::move(more.rows[i]));
+            t[0].fids.push_back(more.fids[i]);
+            t[0].versions.push_back(more.versions[i]);
+        }
+        t[3] = readWhere(*m.ds, path, 3, "incident_id", incidents);
+        t[5] = readWhere(*m.ds, path, 5, "incident_id", incidents);
+        t[6] = readWhere(*m.ds, path, 6, "compound_id", {compoundId});
+        std::set<std::string> sourceIds;
+        for (const StoredRow& r : t[5].rows) sourceIds.insert(r.values[1].value_or(""));
+        for (const StoredRow& r : t[6].rows) sourceIds.insert(r.values[1].value_or(""));
+        t[4] = readWhere(*m.ds, path, 4, "id", {sourceIds.begin(), sourceIds.end()});
+        m.versions = versionsOf(t);
+        m.data = fromRows(rowsOf(t), m.loadProblems);
+    });
     return CaseStore(std::move(impl));
 }
 
@@ -398,28 +288,24 @@ CaseStore CaseStore::create(const std::string& path)
 {
     initGdal();
     std::error_code ec;
-    GDALDriver* driver = nullptr;
     DatasetPtr ds;
     if (isPg(path)) {
         ds = openDataset(path, CaseAccess::ReadWrite);
-        if (ds->GetLayerByName(kMetaTable)) throw Error(path + ": already holds a case store");
+        if (ds->GetLayerByName(kMetaTable)) throw Error(shown(path) + ": already holds a case store");
+        if (const auto other = foreignTables(*ds); !other.empty())
+            throw Error(shown(path) + ": holds other tables (" + other.front() +
+                        (other.size() > 1 ? ", ..." : "") + "); a case store needs an empty database");
     } else {
         if (fs::path(path).extension() != ".gpkg") throw Error(path + ": a new case store file must end in .gpkg");
         if (fs::exists(path, ec)) throw Error(path + ": already exists");
-        driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+        GDALDriverH driver = GDALGetDriverByName("GPKG");
         if (!driver) throw Error("this GDAL has no GeoPackage driver");
-        CPLErrorReset();
-        ds.reset(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        ds.reset(static_cast<GDALDataset*>(GDALCreate(driver, path.c_str(), 0, 0, 0, GDT_Unknown, nullptr)));
         if (!ds) throw Error(path + ": cannot create: " + lastGdalError());
     }
     inTransaction(*ds, path, [&] { createTables(*ds, path); });
-    auto impl = std::make_unique<Impl>();
-    impl->path = path;
-    impl->ds = std::move(ds);
-    impl->writable = true;
-    impl->schemaVersion = kCaseSchemaVersion;
-    impl->load();
-    return CaseStore(std::move(impl));
+    ds.reset(); // PostgreSQL: reopen, so the new tables are read through fresh layer definitions
+    return open(path, CaseAccess::ReadWrite);
 }
 
 void CaseStore::writeNew(const std::string& path, const CaseData& data, bool overwrite)
@@ -437,15 +323,15 @@ void CaseStore::writeNew(const std::string& path, const CaseData& data, bool ove
     try {
         {
             initGdal();
-            GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+            GDALDriverH driver = GDALGetDriverByName("GPKG");
             if (!driver) throw Error("this GDAL has no GeoPackage driver");
-            CPLErrorReset();
-            DatasetPtr ds(driver->Create(temp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+            DatasetPtr ds(static_cast<GDALDataset*>(GDALCreate(driver, temp.c_str(), 0, 0, 0, GDT_Unknown, nullptr)));
             if (!ds) throw Error(temp.string() + ": cannot create: " + lastGdalError());
             inTransaction(*ds, path, [&] {
                 createTables(*ds, path);
-                std::vector<TableState> empty(caseTables().size());
-                writeDiff(*ds, path, empty, toRows(data));
+                const auto rows = toRows(data);
+                for (size_t t = 0; t < rows.size(); ++t)
+                    for (const StoredRow& r : rows[t]) writeRow(*ds, path, t, r, 1, std::nullopt);
             });
         } // closed here, before the rename
         fs::rename(temp, target, ec);
@@ -456,39 +342,140 @@ void CaseStore::writeNew(const std::string& path, const CaseData& data, bool ove
     }
 }
 
-const std::string& CaseStore::path() const { return m_impl->path; }
+const std::string& CaseStore::path() const { return m_impl->display; }
 int CaseStore::schemaVersion() const { return m_impl->schemaVersion; }
 bool CaseStore::writable() const { return m_impl->writable; }
 const CaseData& CaseStore::data() const { return m_impl->data; }
 const std::vector<CaseFinding>& CaseStore::loadProblems() const { return m_impl->loadProblems; }
+int64_t CaseStore::changeCounter() const { return m_impl->changeCounter; }
+
+bool CaseStore::changedSinceRead() const
+{
+    Impl& m = *m_impl;
+    if (m.schemaVersion < 2) return false;
+    return readChangeCounter(*m.ds, m.path) != m.changeCounter;
+}
+
+void CaseStore::Impl::commitRows(const CaseData& next, const std::string& description,
+                                 const std::map<ConflictKey, int64_t>& seen)
+{
+    if (!writable) throw Error(display + ": opened read-only; not written");
+    if (schemaVersion < kCaseSchemaVersion)
+        throw Error(display + ": case store schema version " + std::to_string(schemaVersion) +
+                    " is older than this program writes (" + std::to_string(kCaseSchemaVersion) +
+                    "); run `compound-atlas cases init --db ...` to migrate it; not written");
+    CaseData sorted = next;
+    sorted.sortRows();
+    refuseInvalid(path, sorted);
+    const auto& specs = caseTables();
+    const auto baseRows = toRows(data);
+    const auto nextRows = toRows(sorted);
+
+    std::vector<TableState> current;
+    std::vector<std::vector<StoredRow>> result;
+    std::vector<std::map<std::string, std::optional<int64_t>>> written(specs.size()); // key -> new version, none: deleted
+    int64_t counter = 0;
+    inTransaction(*ds, path, [&] {
+        counter = bumpChangeCounter(*ds, path); // first: later writers wait here on PostgreSQL
+        current = readAll(*ds, path);
+        std::vector<CaseConflict> conflicts;
+        std::vector<std::map<std::string, const StoredRow*>> puts(specs.size());
+        for (size_t t = 0; t < specs.size(); ++t) {
+            const TableSpec& spec = specs[t];
+            const auto base = byKey(spec, baseRows[t]), want = byKey(spec, nextRows[t]);
+            std::map<std::string, size_t> now;
+            for (size_t i = 0; i < current[t].rows.size(); ++i) now[current[t].rows[i].key(spec)] = i;
+            std::set<std::string> keys;
+            for (const auto& [k, r] : base) keys.insert(k);
+            for (const auto& [k, r] : want) keys.insert(k);
+            for (const std::string& key : keys) {
+                auto bi = base.find(key), wi = want.find(key);
+                const StoredRow* b = bi == base.end() ? nullptr : bi->second;
+                const StoredRow* w = wi == want.end() ? nullptr : wi->second;
+                if ((b && w && *b == *w) || (!b && !w)) continue; // not changed by this edit
+                auto ni = now.find(key);
+                const StoredRow* theirs = ni == now.end() ? nullptr : &current[t].rows[ni->second];
+                const int64_t theirsVersion = theirs ? current[t].versions[ni->second] : 0;
+                int64_t expected = 0;
+                if (auto si = seen.find({spec.name, displayKey(key)}); si != seen.end())
+                    expected = si->second;
+                else if (b)
+                    expected = versions[t].count(key) ? versions[t].at(key) : 0;
+                if (theirsVersion != expected) {
+                    const bool same = (theirs && w && *theirs == *w) || (!theirs && !w);
+                    if (same) continue; // someone else made the very same change
+                    CaseConflict c;
+                    c.table = spec.name;
+                    c.key = displayKey(key);
+                    c.what = !theirs ? "deleted by someone else" : expected == 0 ? "added by someone else" : "changed by someone else";
+                    c.theirsVersion = theirsVersion;
+                    c.fields = fieldChanges(spec, theirs, w);
+                    conflicts.push_back(std::move(c));
+                    continue;
+                }
+                const int64_t newVersion = std::max(theirsVersion, expected) + 1;
+                written[t][key] = w ? std::optional<int64_t>(newVersion) : std::nullopt;
+                if (!w) {
+                    if (theirs) deleteRow(*ds, path, t, current[t].fids[ni->second]);
+                } else {
+                    writeRow(*ds, path, t, *w, newVersion,
+                             theirs ? std::optional<int64_t>(current[t].fids[ni->second]) : std::nullopt);
+                }
+                puts[t][key] = w;
+            }
+        }
+        if (!conflicts.empty()) {
+            std::string message = conflictMessage(path, conflicts);
+            throw CaseConflictError(message, std::move(conflicts));
+        }
+        // Others' changes to other rows stay; together with them the store must still hold.
+        result = merged(current, puts);
+        std::vector<CaseFinding> ignored;
+        const std::vector<CaseFinding> problems = validateCaseData(fromRows(result, ignored));
+        if (!problems.empty())
+            throw Error(display + ": not saved: together with changes saved meanwhile by someone else, " +
+                        summarizeFindings(problems) + "; reload and edit again");
+    });
+    // Saved: take the store as it now is (ours and others' rows) with the new versions.
+    Versions newVersions = versionsOf(current);
+    for (size_t t = 0; t < specs.size(); ++t)
+        for (const auto& [key, version] : written[t]) {
+            if (version)
+                newVersions[t][key] = *version;
+            else
+                newVersions[t].erase(key);
+        }
+    CaseData before = std::move(data);
+    loadProblems.clear();
+    data = fromRows(result, loadProblems);
+    versions = std::move(newVersions);
+    changeCounter = counter;
+    undo.push_back({description, std::move(before), std::move(sorted)});
+}
 
 void CaseStore::commit(const CaseData& next, const std::string& description)
 {
-    Impl& m = *m_impl;
-    if (!m.writable) throw Error(m.path + ": opened read-only; not written");
-    CaseData sorted = next;
-    sorted.sortRows();
-    refuseInvalid(m.path, sorted);
-    inTransaction(*m.ds, m.path, [&] {
-        const std::vector<TableState> current = readAll(*m.ds, m.path);
-        if (!sameContent(rowsOf(current), m.stored))
-            throw Error(m.path + ": changed by another program since it was read; reload before editing");
-        writeDiff(*m.ds, m.path, current, toRows(sorted));
-    });
-    m.stored = toRows(sorted);
-    m.undo.emplace_back(description, std::move(m.data));
-    m.data = std::move(sorted);
+    m_impl->commitRows(next, description, {});
+}
+
+void CaseStore::commitKeepingMine(const CaseData& next, const std::string& description,
+                                  const std::vector<CaseConflict>& seen)
+{
+    std::map<ConflictKey, int64_t> s;
+    for (const CaseConflict& c : seen) s[{c.table, c.key}] = c.theirsVersion;
+    m_impl->commitRows(next, description, s);
 }
 
 bool CaseStore::canUndo() const { return !m_impl->undo.empty(); }
-std::string CaseStore::undoDescription() const { return m_impl->undo.empty() ? "" : m_impl->undo.back().first; }
+std::string CaseStore::undoDescription() const { return m_impl->undo.empty() ? "" : m_impl->undo.back().description; }
 
 void CaseStore::undo()
 {
     Impl& m = *m_impl;
     if (m.undo.empty()) throw Error("nothing to undo");
-    auto [description, before] = m.undo.back();
-    commit(before, "undo " + description);
+    const Impl::UndoStep step = m.undo.back();
+    // Only this session's change is reverted; rows others changed since stay as they are.
+    commit(revert(m.data, step.before, step.after), "undo " + step.description);
     m.undo.pop_back(); // the commit pushed the undone state
     m.undo.pop_back(); // and this entry is spent
 }
