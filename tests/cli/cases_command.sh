@@ -8,7 +8,7 @@ out=$("$BIN" cases list --db $DB) || fail "list exit $?"
 grep -q "^8 compounds, 13 incidents" <<<"$out" && pass "list counts" || fail "list: $out"
 grep -q "^a7-park .*A7 Park" <<<"$out" && pass "list names a7-park" || fail "list: $out"
 json=$("$BIN" cases list --db $DB --json)
-jq -e '(.compounds | length) == 8 and (.incidents | length) == 13 and .schema_version == 1' <<<"$json" >/dev/null \
+jq -e '(.compounds | length) == 8 and (.incidents | length) == 13 and .schema_version == 2' <<<"$json" >/dev/null \
   && pass "list --json" || fail "list --json: $json"
 
 json=$("$BIN" cases show a7-park --db $DB --json) || fail "show exit $?"

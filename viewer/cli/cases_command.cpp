@@ -1,6 +1,8 @@
-// `compound-atlas cases list|show ID|check|import|export`: the case store from the command line.
+// `compound-atlas cases list|show ID|check|import|export` (and, from cases_admin_command.cpp,
+// init|copy|set-status): the case store from the command line.
 // Exit codes: 0 ok; 1 failure, unknown id, or `check` found error-level problems; 2 usage.
 #include "viewer/cli/cli.hpp"
+#include "viewer/cli/cases_admin_command.hpp"
 #include "geo/cases/case_checks.hpp"
 #include "geo/cases/case_csv.hpp"
 #include "geo/cases/case_json.hpp"
@@ -50,7 +52,7 @@ int runList(const CasesOptions& o)
     geo::CaseStore store = geo::CaseStore::open(dbPath(o));
     const geo::CaseData& d = store.data();
     if (o.json) {
-        json j = {{"db", store.path()}, {"schema_version", store.schemaVersion()}};
+        json j = {{"db", store.path()}, {"schema_version", store.schemaVersion()}, {"change_counter", store.changeCounter()}};
         j["compounds"] = json::array();
         for (const geo::Compound& c : d.compounds) {
             json cj = geo::toJson(c);
@@ -252,7 +254,7 @@ void addCommon(CLI::App* cmd, CasesOptions& o, bool json)
 void addCasesCommand(CLI::App& root, Dispatch& d)
 {
     auto o = std::make_shared<CasesOptions>();
-    CLI::App* cases = root.add_subcommand("cases", "Compounds, incidents and sources: list, show, check, import, export");
+    CLI::App* cases = root.add_subcommand("cases", "Compounds, incidents and sources: list, show, check, import, export, init, copy, set-status");
     cases->require_subcommand(1);
 
     CLI::App* list = cases->add_subcommand("list", "List the compounds (and, with --json, the incidents)");
@@ -286,6 +288,8 @@ void addCasesCommand(CLI::App& root, Dispatch& d)
     addCommon(exportCmd, *o, false);
     exportCmd->add_flag("--force", o->force, "Overwrite the CSV files of a non-empty folder");
     exportCmd->callback([&d, o] { d.action = [o] { return runExport(*o); }; });
+
+    addCasesAdminCommands(*cases, d);
 }
 
 } // namespace viewer
