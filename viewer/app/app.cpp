@@ -19,6 +19,7 @@
 
 #include <cstdio>
 #include <ctime>
+#include <fstream>
 #include <iostream>
 #include <sstream>
 
@@ -32,7 +33,7 @@ double secondsSince(std::chrono::steady_clock::time_point t)
 } // namespace
 
 App::App(const AppOptions& options)
-    : m_options(options), m_window("Compound Atlas", options.width, options.height),
+    : m_options(options), m_window("Compound Atlas", options.width, options.height, options.msaa),
       m_start(std::chrono::steady_clock::now())
 {
     m_renderer = std::make_unique<MapRenderer>();
@@ -169,6 +170,7 @@ int App::run()
             waitForGpu();
             m_bench->record(secondsSince(frameStart) * 1000);
         }
+        if (m_frames == 1 && !m_options.readyFile.empty()) std::ofstream(m_options.readyFile) << "ready\n";
         if (last) m_quit = true;
     }
     finish();

@@ -14,6 +14,8 @@ struct AppOptions {
     long quitAfterFrames = -1;        // test hook: quit after N frames
     std::string screenshot;           // test hook: save the map (PNG) when quitting
     bool screenshotWithUi = false;    //   ... including the panels
+    int msaa = 0;                     // window multisampling (strokes and markers are shader-AA'd anyway)
+    std::string readyFile;            // test hook: created once the first frame is on screen
     std::string benchScript;          // hidden: play the camera path, print frame times, quit
     std::string view;                 // "W,S,E,N" lon/lat box to open on instead of Home
 };

@@ -1,4 +1,5 @@
-// SDL + GL context + ImGui lifetime. MSAA is asked for and dropped when the display lacks it.
+// SDL + GL context + ImGui lifetime. MSAA (off by default: strokes, markers and labels are
+// anti-aliased in their shaders) is asked for when wanted and dropped when the display lacks it.
 #include "viewer/app/app_window.hpp"
 #include "viewer/render/gl_context.hpp"
 #include "viewer/ui/ui_fonts.hpp"
@@ -11,13 +12,13 @@
 
 namespace viewer {
 
-AppWindow::AppWindow(const std::string& title, int width, int height)
+AppWindow::AppWindow(const std::string& title, int width, int height, int msaaSamples)
 {
     SDL_SetHint(SDL_HINT_MOUSE_FOCUS_CLICKTHROUGH, "1");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0)
         throw geo::Error(std::string("cannot start SDL video: ") + SDL_GetError());
     const Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
-    for (int samples : {4, 0}) {
+    for (int samples : {msaaSamples, 0}) {
         setGlAttributes(samples);
         m_window = SDL_CreateWindow(title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height, flags);
         if (m_window) m_context = SDL_GL_CreateContext(m_window);

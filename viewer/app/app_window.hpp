@@ -10,7 +10,7 @@ namespace viewer {
 class AppWindow {
 public:
     // Opens the window (`width` x `height` points). Throws geo::Error with one line on failure.
-    AppWindow(const std::string& title, int width, int height);
+    AppWindow(const std::string& title, int width, int height, int msaaSamples = 0);
     ~AppWindow();
     AppWindow(const AppWindow&) = delete;
     AppWindow& operator=(const AppWindow&) = delete;

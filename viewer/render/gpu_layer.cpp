@@ -63,7 +63,7 @@ size_t GpuLayer::chooseLod(double unitsPerPixel) const
 {
     size_t best = 0;
     for (size_t i = 0; i < m_lods.size(); ++i)
-        if (m_lods[i].tolerance <= 0.5 * unitsPerPixel) best = i;
+        if (m_lods[i].tolerance <= unitsPerPixel) best = i; // simplification error <= 1 px
     return best;
 }
 

@@ -3,6 +3,10 @@
 
 #include "geo/simplify.hpp"
 
+#include <algorithm>
+#include <future>
+#include <thread>
+
 namespace viewer {
 
 std::vector<double> lodTolerances(double metresPerUnit)
@@ -11,6 +15,16 @@ std::vector<double> lodTolerances(double metresPerUnit)
     for (double m = 20; m <= 25000; m *= 4) t.push_back(m / metresPerUnit);
     return t;
 }
+
+namespace {
+// Index (into `tolerances`) of the last tolerance already kept.
+size_t lastKept(const std::vector<size_t>&, const std::vector<double>& tolerances, const std::vector<double>& kept)
+{
+    for (size_t i = 0; i < tolerances.size(); ++i)
+        if (tolerances[i] == kept.back()) return i;
+    return 0;
+}
+} // namespace
 
 LayerMesh buildLayerMesh(const geo::Layer& layer, const std::vector<double>& tolerances,
                          const std::vector<uint8_t>& paletteClass)
@@ -37,11 +51,15 @@ LayerMesh buildLayerMesh(const geo::Layer& layer, const std::vector<double>& tol
     }
     if (!anyArea) return mesh;
 
-    for (double tol : tolerances) {
+    // Levels are independent: build them in parallel, then keep only levels that shed at
+    // least a quarter of the vertices of the previous kept level (1:10m data barely changes
+    // at 20 m or 80 m, and each kept level costs memory).
+    auto buildLod = [&](double tol) {
         LodMesh lod;
         lod.tolerance = tol;
         lod.fillRanges.resize(n);
         lod.strokeRanges.resize(n);
+        size_t failed = 0;
         for (size_t f = 0; f < n; ++f) {
             const geo::Geometry& full = layer.features[f].geometry;
             if (full.kind != geo::GeomKind::Line && full.kind != geo::GeomKind::Polygon) continue;
@@ -51,7 +69,7 @@ LayerMesh buildLayerMesh(const geo::Layer& layer, const std::vector<double>& tol
             const geo::Geometry g = tol > 0 ? geo::simplifyGeometry(full, tol) : full;
             if (g.kind == geo::GeomKind::Polygon) {
                 lod.fillRanges[f].first = static_cast<uint32_t>(lod.fill.indices.size());
-                if (!tessellatePolygons(g, o, lod.fill)) ++mesh.failedTessellations;
+                if (!tessellatePolygons(g, o, lod.fill)) ++failed;
                 lod.fillRanges[f].count = static_cast<uint32_t>(lod.fill.indices.size()) - lod.fillRanges[f].first;
                 const float cls = f < paletteClass.size() ? paletteClass[f] : 0.0f;
                 lod.fillClass.resize(lod.fill.vertexCount(), cls);
@@ -63,6 +81,29 @@ LayerMesh buildLayerMesh(const geo::Layer& layer, const std::vector<double>& tol
             }
             lod.strokeRanges[f].count = static_cast<uint32_t>(lod.stroke.indices.size()) - lod.strokeRanges[f].first;
         }
+        return std::make_pair(std::move(lod), failed);
+    };
+    // Vertex counts per level are cheap to predict: simplify only.
+    std::vector<size_t> counts(tolerances.size(), 0);
+    std::vector<double> kept;
+    for (size_t i = 0; i < tolerances.size(); ++i) {
+        for (const geo::Feature& f : layer.features) {
+            const geo::Extent& b = f.bbox;
+            if (tolerances[i] > 0 && b.width() < tolerances[i] && b.height() < tolerances[i]) continue;
+            counts[i] += tolerances[i] > 0 ? geo::simplifyGeometry(f.geometry, tolerances[i]).coords.size() : f.geometry.coords.size();
+        }
+        if (kept.empty() || counts[i] * 4 <= counts[lastKept(counts, tolerances, kept)] * 3) kept.push_back(tolerances[i]);
+    }
+    const unsigned threads = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+    std::vector<std::pair<LodMesh, size_t>> built(kept.size());
+    for (size_t first = 0; first < kept.size(); first += threads) {
+        std::vector<std::future<std::pair<LodMesh, size_t>>> jobs;
+        for (size_t i = first; i < std::min(kept.size(), first + threads); ++i)
+            jobs.push_back(std::async(std::launch::async, buildLod, kept[i]));
+        for (size_t i = 0; i < jobs.size(); ++i) built[first + i] = jobs[i].get();
+    }
+    for (auto& [lod, failed] : built) {
+        if (lod.tolerance == 0) mesh.failedTessellations = failed;
         mesh.lods.push_back(std::move(lod));
     }
     return mesh;
@@ -72,7 +113,7 @@ size_t chooseLod(const LayerMesh& mesh, double unitsPerPixel)
 {
     size_t best = 0;
     for (size_t i = 0; i < mesh.lods.size(); ++i)
-        if (mesh.lods[i].tolerance <= 0.5 * unitsPerPixel) best = i;
+        if (mesh.lods[i].tolerance <= unitsPerPixel) best = i;
     return best;
 }
 

@@ -45,7 +45,7 @@ std::vector<double> lodTolerances(double metresPerUnit);
 LayerMesh buildLayerMesh(const geo::Layer& layer, const std::vector<double>& tolerances,
                          const std::vector<uint8_t>& paletteClass = {});
 
-// The finest level whose tolerance stays below about half a pixel at `unitsPerPixel`.
+// The coarsest level whose tolerance stays within a pixel at `unitsPerPixel`.
 size_t chooseLod(const LayerMesh& mesh, double unitsPerPixel);
 
 } // namespace viewer

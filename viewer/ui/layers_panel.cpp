@@ -44,9 +44,10 @@ void drawLayersPanel(Session& session)
 {
     if (!session.showLayers) return;
     ImGui::SetNextWindowPos(ImVec2(10, 30), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(300, 420), ImGuiCond_FirstUseEver);
-    PanelWindow window("Layers", &session.showLayers);
+    ImGui::SetNextWindowSize(ImVec2(320, 0), ImGuiCond_FirstUseEver);
+    PanelWindow window("Layers", &session.showLayers, ImGuiWindowFlags_AlwaysAutoResize);
     if (!window) return;
+    ImGui::PushItemWidth(170);
     auto& layers = session.scene.layers();
     std::optional<std::pair<size_t, size_t>> move;
     for (size_t i = layers.size(); i-- > 0;) {
@@ -108,6 +109,7 @@ void drawLayersPanel(Session& session)
             ImGui::PopID();
         }
     }
+    ImGui::PopItemWidth();
     if (!session.warnings.empty() && ImGui::TreeNode("Warnings", "Warnings (%zu)", session.warnings.size())) {
         for (const std::string& w : session.warnings) ImGui::TextWrapped("%s", w.c_str());
         ImGui::TreePop();

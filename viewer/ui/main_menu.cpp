@@ -46,7 +46,9 @@ void drawToasts(Session& s)
     std::erase_if(s.toasts, [&](const Toast& t) { return t.expiresAt < s.now; });
     if (s.toasts.empty()) return;
     const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 12, 34), ImGuiCond_Always, ImVec2(1, 0));
+    // Bottom right, above the status bar, clear of the panels at the top.
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 12, io.DisplaySize.y - ImGui::GetFrameHeight() - 16),
+                            ImGuiCond_Always, ImVec2(1, 1));
     ImGui::SetNextWindowBgAlpha(0.85f);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                                    ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav |

@@ -33,10 +33,6 @@ void drawStatusBar(Session& session)
         ImGui::Text("%s", formatScale(scale).c_str());
         ImGui::SameLine();
         ImGui::TextDisabled("|  %s", kMapCrsName);
-        if (!session.toasts.empty()) {
-            ImGui::SameLine();
-            ImGui::TextColored(ImVec4(0.1f, 0.4f, 0.1f, 1), "|  %s", session.toasts.back().text.c_str());
-        }
     }
     ImGui::End();
     ImGui::PopStyleVar(2);

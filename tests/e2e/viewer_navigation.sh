@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# End to end: the real viewer under Xvfb, driven with xdotool (click, drag, wheel, keys).
+# Asserts from --dump-state (written on exit) that the clicked province is selected, the
+# drag panned by the dragged distance and the wheel zoomed around the pointer; and from
+# screenshots (F12 and the X screen) that the map changed where it should.
+# Usage: bash tests/e2e/viewer_navigation.sh path/to/compound-atlas
+set -euo pipefail
+APP=$(realpath "${1:?usage: viewer_navigation.sh path/to/compound-atlas}")
+for tool in Xvfb xdotool import convert jq; do
+  command -v "$tool" >/dev/null || { echo "SKIP: $tool missing"; exit 77; }
+done
+WORK=$(mktemp -d /tmp/atlas-e2e.XXXXXX)
+W=1024; H=700
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# A free X display of our own.
+DISPLAY_NUM=""
+for n in $(seq 90 140); do
+  if [[ ! -e /tmp/.X$n-lock && ! -e /tmp/.X11-unix/X$n ]]; then DISPLAY_NUM=$n; break; fi
+done
+[[ -n $DISPLAY_NUM ]] || fail "no free X display"
+Xvfb ":$DISPLAY_NUM" -screen 0 1280x900x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
+XVFB_PID=$!
+APP_PID=""
+cleanup() {
+  [[ -n $APP_PID ]] && kill "$APP_PID" 2>/dev/null || true
+  kill "$XVFB_PID" 2>/dev/null || true
+  wait 2>/dev/null || true
+  if [[ ${KEEP_E2E:-0} != 1 ]]; then rm -rf "$WORK"; else echo "kept $WORK"; fi
+}
+trap cleanup EXIT
+export DISPLAY=":$DISPLAY_NUM"
+unset SDL_VIDEODRIVER
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+
+# 1. The default view, to know where Svay Rieng is drawn (no input: quits by itself).
+"$APP" --size ${W}x${H} --quit-after-frames 3 --dump-state "$WORK/s0.json" 2>"$WORK/app0.log"
+CX0=$(jq .view.center_map.x "$WORK/s0.json"); CY0=$(jq .view.center_map.y "$WORK/s0.json")
+UPP0=$(jq .view.units_per_pixel "$WORK/s0.json")
+DW=$(jq .window.drawable_width "$WORK/s0.json"); DH=$(jq .window.drawable_height "$WORK/s0.json")
+[[ $DW == "$W" && $DH == "$H" ]] || fail "window is ${DW}x${DH}, wanted ${W}x${H}"
+# Svay Rieng town (105.80 E, 11.09 N), inside the province (checked with `where`).
+"$APP" where 105.80 11.09 --json | jq -e '.province.name == "Svay Rieng"' >/dev/null || fail "where: not Svay Rieng"
+read -r SX SY < <(python3 - "$CX0" "$CY0" "$UPP0" $W $H <<'PY'
+import math, sys
+cx, cy, upp, w, h = map(float, sys.argv[1:])
+R = 6378137.0
+x = R * math.radians(105.80); y = R * math.log(math.tan(math.pi / 4 + math.radians(11.09) / 2))
+print(round((x - cx) / upp + w / 2), round((cy - y) / upp + h / 2))
+PY
+)
+echo "Svay Rieng drawn at $SX,$SY in the default view"
+
+# 2. The interactive run.
+mkdir -p "$WORK/shots"
+ATLAS_SCREENSHOT_DIR="$WORK/shots" "$APP" --size ${W}x${H} --dump-state "$WORK/s1.json" --ready-file "$WORK/ready" \
+  2>"$WORK/app1.log" &
+APP_PID=$!
+WID=$(xdotool search --sync --onlyvisible --name "Compound Atlas" | head -1)
+[[ -n $WID ]] || fail "no window"
+for _ in $(seq 600); do [[ -e $WORK/ready ]] && break; kill -0 "$APP_PID" || fail "viewer died"; sleep 0.1; done
+[[ -e $WORK/ready ]] || fail "viewer did not show a frame within 60 s"
+sleep 0.5
+eval "$(xdotool getwindowgeometry --shell "$WID")"   # X Y WIDTH HEIGHT
+pixel() { convert "$1" -crop "1x1+$2+$3" -depth 8 txt:- | tail -1 | grep -o '#[0-9A-F]\{6\}'; }
+import -window root "$WORK/before.png"
+BEFORE=$(pixel "$WORK/before.png" $((X + SX)) $((Y + SY)))
+
+# Click Svay Rieng -> selected and highlighted.
+xdotool mousemove --window "$WID" "$SX" "$SY"; sleep 0.3
+xdotool click 1; sleep 1.2
+import -window root "$WORK/selected.png"
+AFTER=$(pixel "$WORK/selected.png" $((X + SX)) $((Y + SY)))
+echo "pixel at Svay Rieng: before $BEFORE, after click $AFTER"
+[[ $BEFORE != "$AFTER" ]] || fail "clicking Svay Rieng did not highlight it"
+
+# Drag 100 px right and 50 px down (from a spot away from the panels).
+xdotool mousemove --window "$WID" 600 420; sleep 0.2
+xdotool mousedown 1; sleep 0.1
+for i in 1 2 3 4 5; do xdotool mousemove --window "$WID" $((600 + 20 * i)) $((420 + 10 * i)); sleep 0.1; done
+xdotool mouseup 1; sleep 0.8
+
+# Three wheel notches up with the pointer on the window centre.
+xdotool mousemove --window "$WID" $((W / 2)) $((H / 2)); sleep 0.3
+for i in 1 2 3; do xdotool click 4; sleep 0.3; done
+sleep 0.5
+# F12: the app's own screenshot of the map.
+xdotool key F12; sleep 1.5
+import -window root "$WORK/final.png"
+
+# Close with Ctrl+Q (falls back to SIGTERM, which SDL turns into a quit).
+xdotool key ctrl+q
+for _ in $(seq 50); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$APP_PID" 2>/dev/null; then echo "Ctrl+Q not seen; sending SIGTERM"; kill -TERM "$APP_PID"; fi
+wait "$APP_PID" || fail "viewer exited with $?"
+APP_PID=""
+[[ -s $WORK/s1.json ]] || fail "no state dump"
+cat "$WORK/s1.json" | jq -c '{view: .view, selected: .selected}'
+
+# 3. Assertions on the state.
+NAME=$(jq -r '.selected.name // "none"' "$WORK/s1.json")
+[[ $NAME == "Svay Rieng" ]] || fail "selected '$NAME', expected Svay Rieng"
+[[ $(jq -r .selected.layer "$WORK/s1.json") == provinces ]] || fail "selection is not in the provinces layer"
+python3 - "$WORK/s0.json" "$WORK/s1.json" <<'PY' || fail "camera check"
+import json, sys
+s0, s1 = (json.load(open(p))["view"] for p in sys.argv[1:])
+upp0, upp1 = s0["units_per_pixel"], s1["units_per_pixel"]
+zoom = upp0 / upp1
+assert abs(zoom - 1.25 ** 3) < 0.02, f"zoom factor {zoom:.3f}, expected {1.25**3:.3f}"
+dx = (s1["center_map"]["x"] - s0["center_map"]["x"]) / upp0
+dy = (s1["center_map"]["y"] - s0["center_map"]["y"]) / upp0
+# Dragging the map right/down moves the centre left/up by the same pixels; the wheel zoomed
+# about the window centre, which keeps the centre where it was.
+assert abs(dx + 100) < 2 and abs(dy - 50) < 2, f"pan {dx:.1f},{dy:.1f} px, expected -100,50"
+print(f"ok: zoom x{zoom:.3f}, pan {dx:.1f},{dy:.1f} px")
+PY
+
+# 4. Screenshots: F12 wrote a PNG of the window's size; the screen changed.
+SHOT=$(ls "$WORK"/shots/compound-atlas-*.png 2>/dev/null | head -1)
+[[ -n $SHOT ]] || fail "F12 wrote no screenshot"
+[[ $(identify -format '%wx%h' "$SHOT") == "${W}x${H}" ]] || fail "screenshot size $(identify -format '%wx%h' "$SHOT")"
+grep -q "screenshot saved to $SHOT" "$WORK/app1.log" || fail "no message naming the screenshot"
+DIFF=$(compare -metric AE -fuzz 5% "$WORK/before.png" "$WORK/final.png" null: 2>&1 || true)
+echo "pixels changed by pan+zoom: $DIFF"
+[[ ${DIFF%%.*} -gt 100000 ]] || fail "the screen barely changed after pan and zoom ($DIFF)"
+echo "PASS"
