@@ -151,7 +151,8 @@ int runExport(ExportCli& c)
     for (const geo::Extent& b : boxes) {
         const double grow = o.show.inset ? 12 : 2;
         const geo::MapXY ctr = b.center();
-        const double hw = std::max(b.width(), 1.0) * grow, hh = std::max(b.height(), 1.0) * grow;
+        // At most 30 degrees around the view: beyond that a UTM-like CRS folds the world over itself.
+        const double hw = std::min(std::max(b.width(), 1.0) * grow, 30.0), hh = std::min(std::max(b.height(), 1.0) * grow, 30.0);
         region.expand(std::max(-180.0, ctr.x - hw), std::max(-90.0, ctr.y - hh));
         region.expand(std::min(180.0, ctr.x + hw), std::min(90.0, ctr.y + hh));
     }
