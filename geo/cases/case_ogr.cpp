@@ -145,10 +145,18 @@ std::string shown(const std::string& path) { return isPg(path) ? redactCredentia
 
 std::string lastGdalError()
 {
-    std::string e = CPLGetLastErrorMsg();
-    e = e.substr(0, e.find('\n'));
-    while (!e.empty() && (e.back() == ' ' || e.back() == '\r' || e.back() == '\t')) e.pop_back();
-    if (e.find("password") != std::string::npos && e.find("password=") != std::string::npos) e = redactCredentials(e);
+    // libpq's messages span lines ("PQconnectdb failed.\nconnection to server ... failed: ...");
+    // keep them on one line, without GDAL's generic first line.
+    std::string raw = CPLGetLastErrorMsg(), e;
+    for (const char* prefix : {"PQconnectdb failed.", "PQconnectdb failed"})
+        if (raw.rfind(prefix, 0) == 0) raw.erase(0, std::string(prefix).size());
+    for (char c : raw) {
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+        if (c == ' ' && (e.empty() || e.back() == ' ')) continue;
+        e += c;
+    }
+    while (!e.empty() && e.back() == ' ') e.pop_back();
+    if (e.find("password=") != std::string::npos) e = redactCredentials(e);
     return e.empty() ? "unknown GDAL error" : e;
 }
 
@@ -443,7 +451,8 @@ void inTransaction(GDALDataset& ds, const std::string& path, const std::function
     }
     CPLErrorReset();
     if (ds.CommitTransaction() != OGRERR_NONE) {
-        const std::string why = lastGdalError();
+        std::string why = lastGdalError();
+        why = why.substr(0, why.find(" This probably means")); // libpq's generic explanation
         ds.RollbackTransaction();
         if (looksLikeLostConnection(why))
             throw Error(shown(path) + ": not saved: the connection to the database was lost (" + why +
