@@ -36,8 +36,8 @@ App::App(const AppOptions& options)
     : m_options(options), m_window("Compound Atlas", options.width, options.height, options.msaa),
       m_start(std::chrono::steady_clock::now())
 {
+    startLoading();
     m_renderer = std::make_unique<MapRenderer>();
-    loadLayers();
     updateSize();
     m_session.homeExtent = defaultViewExtent();
     if (!options.view.empty()) {
@@ -55,22 +55,48 @@ App::App(const AppOptions& options)
     }
 }
 
-void App::loadLayers()
+void App::startLoading()
 {
-    const auto t0 = std::chrono::steady_clock::now();
-    std::vector<std::string>& warnings = m_session.warnings;
-    if (!m_options.noBasemap) {
-        const std::string path = m_options.basemap.empty() ? geo::defaultBasemapPath() : m_options.basemap;
-        for (PreparedLayer& p : loadBasemap(path, warnings)) m_session.scene.addLayer(std::move(p));
+    const AppOptions opts = m_options;
+    m_loading = std::async(std::launch::async, [opts] {
+        Loaded out;
+        try {
+            if (!opts.noBasemap) {
+                const std::string path = opts.basemap.empty() ? geo::defaultBasemapPath() : opts.basemap;
+                out.layers = loadBasemap(path, out.warnings);
+            }
+            size_t ordinal = 0;
+            for (const std::string& file : opts.files) {
+                std::vector<PreparedLayer> layers = loadUserFile(file, ordinal, out.warnings);
+                ordinal += layers.size();
+                for (PreparedLayer& p : layers) out.layers.push_back(std::move(p));
+            }
+        } catch (const std::exception& e) {
+            out.error = e.what();
+        }
+        return out;
+    });
+    m_session.toast("Loading the basemap and layers...", 600);
+}
+
+void App::finishLoadingIfReady()
+{
+    if (m_loaded || m_loading.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+    Loaded loaded = m_loading.get();
+    for (PreparedLayer& p : loaded.layers) m_session.scene.addLayer(std::move(p));
+    m_loadSeconds = secondsSince(m_start);
+    m_loaded = true;
+    m_session.toasts.clear();
+    for (const std::string& w : loaded.warnings) std::cerr << "compound-atlas: warning: " << w << "\n";
+    m_session.warnings = std::move(loaded.warnings);
+    if (!loaded.error.empty()) {
+        // Opening the viewer on bad data should not close it: say so and keep what loaded.
+        std::cerr << "compound-atlas: " << loaded.error << "\n";
+        m_session.warnings.push_back(loaded.error);
+        m_session.toast(loaded.error, 15);
+        m_loadFailed = true;
     }
-    size_t ordinal = 0;
-    for (const std::string& file : m_options.files) {
-        std::vector<PreparedLayer> layers = loadUserFile(file, ordinal, warnings);
-        ordinal += layers.size();
-        for (PreparedLayer& p : layers) m_session.scene.addLayer(std::move(p));
-    }
-    m_loadSeconds = secondsSince(t0);
-    for (const std::string& w : warnings) std::cerr << "compound-atlas: warning: " << w << "\n";
+    if (m_bench) m_bench.emplace(m_session.scene.extent(), defaultViewExtent());
 }
 
 void App::updateSize()
@@ -147,7 +173,8 @@ int App::run()
         m_session.now = secondsSince(m_start);
         pumpEvents();
         updateSize();
-        if (m_bench) m_bench->apply(m_session.view);
+        finishLoadingIfReady();
+        if (m_bench && m_loaded) m_bench->apply(m_session.view);
         drawUi();
 
         const auto mapStart = std::chrono::steady_clock::now();
@@ -160,21 +187,21 @@ int App::run()
         m_target.bind();
         m_window.renderImGui();
         if (shot == ScreenshotKind::WithUi) saveScreenshot(*shot, screenshotPath(screenshotFolder(), std::time(nullptr)));
-        ++m_frames;
+        if (m_loaded) ++m_frames;
         const bool last = (m_options.quitAfterFrames >= 0 && m_frames >= m_options.quitAfterFrames) ||
                           (m_bench && m_bench->frame() + 1 >= BenchScript::kFrames);
         if ((last || m_quit) && !m_options.screenshot.empty())
             saveScreenshot(m_options.screenshotWithUi ? ScreenshotKind::WithUi : ScreenshotKind::MapOnly, m_options.screenshot);
         m_window.swap();
-        if (m_bench) {
+        if (m_bench && m_loaded) {
             waitForGpu();
             m_bench->record(secondsSince(frameStart) * 1000);
         }
-        if (m_frames == 1 && !m_options.readyFile.empty()) std::ofstream(m_options.readyFile) << "ready\n";
+        if (m_loaded && m_frames == 1 && !m_options.readyFile.empty()) std::ofstream(m_options.readyFile) << "ready\n";
         if (last) m_quit = true;
     }
     finish();
-    return 0;
+    return m_loadFailed ? 1 : 0;
 }
 
 void App::finish()

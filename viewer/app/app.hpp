@@ -10,6 +10,7 @@
 #include "viewer/render/render_target.hpp"
 
 #include <chrono>
+#include <future>
 #include <memory>
 #include <optional>
 
@@ -23,7 +24,10 @@ public:
     Session& session() { return m_session; }
 
 private:
-    void loadLayers();
+    // Loading runs on worker threads (read, project, simplify, triangulate); the GPU upload
+    // happens on this thread once they are done, so the window stays responsive meanwhile.
+    void startLoading();
+    void finishLoadingIfReady();
     void pumpEvents();
     void updateSize();
     void drawUi();
@@ -38,7 +42,15 @@ private:
     Navigation m_navigation;
     std::optional<BenchScript> m_bench;
     std::chrono::steady_clock::time_point m_start;
-    long m_frames = 0;
+    struct Loaded {
+        std::vector<PreparedLayer> layers;
+        std::vector<std::string> warnings;
+        std::string error;
+    };
+    std::future<Loaded> m_loading;
+    bool m_loaded = false;
+    bool m_loadFailed = false; // exit code 1 when a layer could not be opened
+    long m_frames = 0; // frames drawn since the layers arrived
     double m_loadSeconds = 0;
     bool m_quit = false;
 };

@@ -35,12 +35,9 @@ LayerStyle defaultStyleFor(const geo::Layer& layer, size_t ordinal)
     LayerStyle s;
     s.strokeColor = c;
     s.fillColor = {c.r, c.g, c.b, 0.25f};
-    s.strokeWidthPx = layer.kind == geo::GeomKind::Line ? 2.0f : 1.5f;
+    s.strokeWidthPx = layer.kind == geo::GeomKind::Line ? 2.0f : 1.0f;
     s.pointSizePx = 9;
-    if (layer.kind == geo::GeomKind::Point) {
-        s.fillColor = c;
-        s.strokeColor = {1, 1, 1, 1};
-    }
+    if (layer.kind == geo::GeomKind::Point) s.fillColor = c; // markers are opaque anyway
     for (const char* field : {"name", "NAME", "Name", "title", "label"})
         if (layer.fieldIndex(field) >= 0) {
             s.labelField = field;

@@ -23,6 +23,8 @@ GpuLayer::GpuLayer(const LayerMesh& mesh) : m_origin(mesh.origin)
     for (const LodMesh& src : mesh.lods) {
         Lod lod;
         lod.tolerance = src.tolerance;
+        m_hasFill |= !src.fill.indices.empty();
+        m_hasStroke |= !src.stroke.indices.empty();
         lod.fillRanges = src.fillRanges;
         lod.strokeRanges = src.strokeRanges;
 

@@ -19,6 +19,9 @@ public:
     double lodTolerance(size_t lod) const { return m_lods[lod].tolerance; }
     size_t chooseLod(double unitsPerPixel) const;
     bool hasPoints() const { return m_pointCount > 0; }
+    // Whether any feature has a fill / a stroke (mixed-kind layers may have all three).
+    bool hasFill() const { return m_hasFill; }
+    bool hasStroke() const { return m_hasStroke; }
 
     // Draw the given features (sorted ascending indices) with the currently bound program.
     // Return the number of draw calls issued.
@@ -46,6 +49,7 @@ private:
     std::vector<IndexRange> m_pointRanges;
     size_t m_pointCount = 0;
     size_t m_bytes = 0;
+    bool m_hasFill = false, m_hasStroke = false;
 };
 
 } // namespace viewer

@@ -94,7 +94,7 @@ DrawStats MapRenderer::draw(const Scene& scene, const geo::Viewport& view, Rende
         stats.featuresVisible += ids.size();
         const GpuLayer& gpu = *layer.gpu;
         const size_t lod = gpu.chooseLod(view.unitsPerPixel());
-        if (layer.data->kind == geo::GeomKind::Polygon && st.fill) {
+        if (gpu.hasFill() && st.fill) {
             m_fill.use();
             setCamera(m_fill, view, gpu.origin());
             setColor(m_fill, "u_color", withOpacity(st.fillColor, st.opacity));
@@ -105,7 +105,7 @@ DrawStats MapRenderer::draw(const Scene& scene, const geo::Viewport& view, Rende
             }
             stats.drawCalls += gpu.drawFill(lod, ids);
         }
-        if (st.strokeWidthPx > 0 && layer.data->kind != geo::GeomKind::Point) {
+        if (gpu.hasStroke() && st.strokeWidthPx > 0) {
             m_stroke.use();
             setCamera(m_stroke, view, gpu.origin());
             setColor(m_stroke, "u_color", withOpacity(st.strokeColor, st.opacity));
@@ -116,8 +116,9 @@ DrawStats MapRenderer::draw(const Scene& scene, const geo::Viewport& view, Rende
             m_marker.use();
             setCamera(m_marker, view, gpu.origin());
             m_marker.set("u_opacity", 1.0f);
-            setMarkerConstants(st.pointSizePx, std::min(1.5f, st.strokeWidthPx), withOpacity(st.fillColor, st.opacity),
-                               withOpacity(st.strokeColor, st.opacity));
+            // Markers: the fill colour made opaque, with a white outline that reads on any map.
+            const Rgba fill{st.fillColor.r, st.fillColor.g, st.fillColor.b, 1};
+            setMarkerConstants(st.pointSizePx, 1.25f, withOpacity(fill, st.opacity), withOpacity({1, 1, 1, 1}, st.opacity));
             stats.drawCalls += gpu.drawPoints(ids, m_quad.id());
         }
     }
