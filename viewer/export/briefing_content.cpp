@@ -120,8 +120,7 @@ IncidentBoxContent incidentBoxFor(const geo::CaseData& cases, const geo::Compoun
         if (location->border) add("Border: " + geo::describeBorder(location->border));
     }
     add(std::string("Location precision: ") + geo::nameOf(c.precision));
-    std::vector<geo::IncidentView> incidents = cases.incidentsFor(c.id);
-    std::reverse(incidents.begin(), incidents.end()); // newest first
+    const std::vector<geo::IncidentView> incidents = cases.incidentsFor(c.id); // in time order
     std::set<std::string> publishers;
     size_t shownIncidents = 0;
     for (const geo::IncidentView& v : incidents) {
@@ -129,7 +128,9 @@ IncidentBoxContent incidentBoxFor(const geo::CaseData& cases, const geo::Compoun
         const geo::Incident& inc = *v.incident;
         std::string head = geo::describeDate(inc.start, inc.datePrecision);
         if (inc.end) head += " to " + geo::describeDate(*inc.end, inc.datePrecision);
-        add(head + ": " + geo::nameOf(inc.kind), true);
+        // A link that is not "at" is a claim of its own: never let it read as a fact.
+        const std::string relation = v.relation == geo::LinkRelation::At ? "" : " (" + std::string(geo::nameOf(v.relation)) + ")";
+        add(head + ": " + geo::nameOf(inc.kind) + relation, true);
         std::string figures;
         if (inc.totalPeople) figures = withThousands(*inc.totalPeople) + (inc.kind == geo::IncidentKind::Raid ? " detained" : " people");
         if (!v.counts.empty()) {
@@ -137,6 +138,8 @@ IncidentBoxContent incidentBoxFor(const geo::CaseData& cases, const geo::Compoun
             for (const geo::NationalityCount* n : v.counts)
                 by += (by.empty() ? "" : " / ") + n->nationality + " " + withThousands(n->count);
             figures += (figures.empty() ? "" : ": ") + by;
+            if (inc.totalPeople && v.countsSum() > *inc.totalPeople)
+                figures += " (as published; adds to " + withThousands(v.countsSum()) + ")";
         }
         if (!figures.empty()) add(figures);
         if (inc.personnel) add("~" + withThousands(*inc.personnel) + " personnel");
