@@ -26,6 +26,9 @@
 namespace viewer {
 
 namespace {
+// Levels of detail finer than this (metres) are built after the map first shows.
+constexpr double kDeferBelow = 300;
+
 double secondsSince(std::chrono::steady_clock::time_point t)
 {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
@@ -63,11 +66,11 @@ void App::startLoading()
         try {
             if (!opts.noBasemap) {
                 const std::string path = opts.basemap.empty() ? geo::defaultBasemapPath() : opts.basemap;
-                out.layers = loadBasemap(path, out.warnings);
+                out.layers = loadBasemap(path, out.warnings, kDeferBelow);
             }
             size_t ordinal = 0;
             for (const std::string& file : opts.files) {
-                std::vector<PreparedLayer> layers = loadUserFile(file, ordinal, out.warnings);
+                std::vector<PreparedLayer> layers = loadUserFile(file, ordinal, out.warnings, kDeferBelow);
                 ordinal += layers.size();
                 for (PreparedLayer& p : layers) out.layers.push_back(std::move(p));
             }
@@ -81,7 +84,9 @@ void App::startLoading()
 
 void App::finishLoadingIfReady()
 {
-    if (m_loaded || m_loading.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+    if (m_loaded) return;
+    // Waiting here also throttles the frame loop while loading, leaving the CPU to the loaders.
+    if (m_loading.wait_for(std::chrono::milliseconds(30)) != std::future_status::ready) return;
     Loaded loaded = m_loading.get();
     for (PreparedLayer& p : loaded.layers) m_session.scene.addLayer(std::move(p));
     m_loadSeconds = secondsSince(m_start);
@@ -97,6 +102,34 @@ void App::finishLoadingIfReady()
         m_loadFailed = true;
     }
     if (m_bench) m_bench.emplace(m_session.scene.extent(), defaultViewExtent());
+    startRefining();
+}
+
+void App::startRefining()
+{
+    struct Job {
+        uint64_t id;
+        std::shared_ptr<const geo::Layer> data;
+        std::vector<double> tolerances;
+        std::vector<uint8_t> classes;
+    };
+    std::vector<Job> jobs;
+    for (const SceneLayer& l : m_session.scene.layers())
+        if (!l.deferredTolerances.empty()) jobs.push_back({l.id, l.data, l.deferredTolerances, l.paletteClass});
+    if (jobs.empty()) return;
+    const std::atomic<bool>* cancel = &m_cancelRefine;
+    m_refining = std::async(std::launch::async, [jobs, cancel] {
+        std::vector<std::pair<uint64_t, LayerMesh>> out;
+        for (const Job& j : jobs) out.emplace_back(j.id, refineMesh(*j.data, j.tolerances, j.classes, cancel));
+        return out;
+    });
+}
+
+void App::finishRefiningIfReady()
+{
+    if (!m_refining.valid() || m_refining.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+    for (auto& [id, mesh] : m_refining.get()) m_session.scene.refineLayer(id, mesh);
+    m_refineSeconds = secondsSince(m_start);
 }
 
 void App::updateSize()
@@ -109,11 +142,13 @@ void App::updateSize()
     m_target.setSize(dw, dh);
 }
 
-void App::pumpEvents()
+bool App::pumpEvents()
 {
     SDL_Event e;
     const ImGuiIO& io = ImGui::GetIO();
+    bool any = false;
     while (SDL_PollEvent(&e)) {
+        any = true;
         ImGui_ImplSDL2_ProcessEvent(&e);
         if (e.type == SDL_QUIT) m_quit = true;
         if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE &&
@@ -126,6 +161,7 @@ void App::pumpEvents()
         if (e.type == SDL_MOUSEMOTION)
             m_session.cursor = geo::ScreenPx{e.motion.x * m_session.pixelRatio, e.motion.y * m_session.pixelRatio};
     }
+    return any;
 }
 
 void App::drawUi()
@@ -170,11 +206,16 @@ int App::run()
 {
     while (!m_quit) {
         const auto frameStart = std::chrono::steady_clock::now();
+        // Nothing happening: sleep until input arrives (or 200 ms pass, for toasts) instead
+        // of redrawing an unchanged map. ImGui gets a few frames after input to settle.
+        if (!m_bench && m_loaded && m_idleFrames >= 3) SDL_WaitEventTimeout(nullptr, 200);
         m_session.now = secondsSince(m_start);
-        pumpEvents();
+        m_idleFrames = pumpEvents() ? 0 : m_idleFrames + 1;
         updateSize();
         finishLoadingIfReady();
-        if (m_bench && m_loaded) m_bench->apply(m_session.view);
+        finishRefiningIfReady();
+        const bool ready = m_loaded && !m_refining.valid(); // every level of detail is in
+        if (m_bench && ready) m_bench->apply(m_session.view);
         drawUi();
 
         const auto mapStart = std::chrono::steady_clock::now();
@@ -187,17 +228,17 @@ int App::run()
         m_target.bind();
         m_window.renderImGui();
         if (shot == ScreenshotKind::WithUi) saveScreenshot(*shot, screenshotPath(screenshotFolder(), std::time(nullptr)));
-        if (m_loaded) ++m_frames;
+        if (ready) ++m_frames;
         const bool last = (m_options.quitAfterFrames >= 0 && m_frames >= m_options.quitAfterFrames) ||
                           (m_bench && m_bench->frame() + 1 >= BenchScript::kFrames);
         if ((last || m_quit) && !m_options.screenshot.empty())
             saveScreenshot(m_options.screenshotWithUi ? ScreenshotKind::WithUi : ScreenshotKind::MapOnly, m_options.screenshot);
         m_window.swap();
-        if (m_bench && m_loaded) {
+        if (m_bench && ready) {
             waitForGpu();
             m_bench->record(secondsSince(frameStart) * 1000);
         }
-        if (m_loaded && m_frames == 1 && !m_options.readyFile.empty()) std::ofstream(m_options.readyFile) << "ready\n";
+        if (ready && m_frames == 1 && !m_options.readyFile.empty()) std::ofstream(m_options.readyFile) << "ready\n";
         if (last) m_quit = true;
     }
     finish();
@@ -206,8 +247,11 @@ int App::run()
 
 void App::finish()
 {
+    // Closing must not wait for the background refinement.
+    m_cancelRefine = true;
+    if (m_refining.valid()) m_refining.wait();
     if (m_bench) {
-        std::printf("load_s %.3f\n%s\n", m_loadSeconds, m_bench->summary().c_str());
+        std::printf("load_s %.3f\nrefined_s %.3f\n%s\n", m_loadSeconds, m_refineSeconds, m_bench->summary().c_str());
         std::fflush(stdout);
     }
     if (!m_options.dumpState.empty()) {

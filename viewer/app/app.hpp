@@ -9,6 +9,7 @@
 #include "viewer/render/map_renderer.hpp"
 #include "viewer/render/render_target.hpp"
 
+#include <atomic>
 #include <chrono>
 #include <future>
 #include <memory>
@@ -28,7 +29,10 @@ private:
     // happens on this thread once they are done, so the window stays responsive meanwhile.
     void startLoading();
     void finishLoadingIfReady();
-    void pumpEvents();
+    // Then the finest levels of detail, on a worker, swapped in when done.
+    void startRefining();
+    void finishRefiningIfReady();
+    bool pumpEvents(); // true when any event arrived
     void updateSize();
     void drawUi();
     void saveScreenshot(ScreenshotKind kind, const std::string& path);
@@ -48,9 +52,13 @@ private:
         std::string error;
     };
     std::future<Loaded> m_loading;
+    std::future<std::vector<std::pair<uint64_t, LayerMesh>>> m_refining;
+    double m_refineSeconds = 0;
+    std::atomic<bool> m_cancelRefine{false};
     bool m_loaded = false;
     bool m_loadFailed = false; // exit code 1 when a layer could not be opened
-    long m_frames = 0; // frames drawn since the layers arrived
+    long m_idleFrames = 0;
+    long m_frames = 0; // frames drawn since all layers and their levels of detail arrived
     double m_loadSeconds = 0;
     bool m_quit = false;
 };

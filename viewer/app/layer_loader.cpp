@@ -91,7 +91,7 @@ LayerStyle bordersStyle()
 
 } // namespace
 
-std::vector<PreparedLayer> loadBasemap(const std::string& path, std::vector<std::string>& warnings)
+std::vector<PreparedLayer> loadBasemap(const std::string& path, std::vector<std::string>& warnings, double deferBelow)
 {
     geo::initGdal();
     std::vector<std::string> present;
@@ -107,8 +107,8 @@ std::vector<PreparedLayer> loadBasemap(const std::string& path, std::vector<std:
             warnings.push_back(path + ": no layer '" + j.name + "' in the basemap");
             continue;
         }
-        tasks.push_back(std::async(std::launch::async, [path, j] {
-            return prepareLayer(readMapLayer(path, j.name), j.style, 1.0);
+        tasks.push_back(std::async(std::launch::async, [path, j, deferBelow] {
+            return prepareLayer(readMapLayer(path, j.name), j.style, 1.0, deferBelow);
         }));
     }
     std::vector<PreparedLayer> out;
@@ -119,7 +119,8 @@ std::vector<PreparedLayer> loadBasemap(const std::string& path, std::vector<std:
     return out;
 }
 
-std::vector<PreparedLayer> loadUserFile(const std::string& path, size_t firstOrdinal, std::vector<std::string>& warnings)
+std::vector<PreparedLayer> loadUserFile(const std::string& path, size_t firstOrdinal, std::vector<std::string>& warnings,
+                                       double deferBelow)
 {
     geo::initGdal();
     std::vector<PreparedLayer> out;
@@ -129,7 +130,7 @@ std::vector<PreparedLayer> loadUserFile(const std::string& path, size_t firstOrd
         geo::Layer layer = readMapLayer(path, l.name);
         for (const std::string& w : layer.warnings) warnings.push_back(w);
         LayerStyle style = defaultStyleFor(layer, ordinal++);
-        out.push_back(prepareLayer(std::move(layer), std::move(style), 1.0));
+        out.push_back(prepareLayer(std::move(layer), std::move(style), 1.0, deferBelow));
     }
     return out;
 }

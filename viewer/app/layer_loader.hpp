@@ -17,9 +17,11 @@ LayerStyle defaultStyleFor(const geo::Layer& layer, size_t ordinal);
 
 // The basemap's countries, provinces and borders, styled; layers missing from the file are
 // skipped with a warning. Loads in parallel.
-std::vector<PreparedLayer> loadBasemap(const std::string& path, std::vector<std::string>& warnings);
+// `deferBelow`: see prepareLayer (the app defers the finest levels; tests build all).
+std::vector<PreparedLayer> loadBasemap(const std::string& path, std::vector<std::string>& warnings, double deferBelow = 0);
 
 // Every vector layer of `path`, styled by defaultStyleFor.
-std::vector<PreparedLayer> loadUserFile(const std::string& path, size_t firstOrdinal, std::vector<std::string>& warnings);
+std::vector<PreparedLayer> loadUserFile(const std::string& path, size_t firstOrdinal, std::vector<std::string>& warnings,
+                                       double deferBelow = 0);
 
 } // namespace viewer

@@ -50,7 +50,8 @@ void Navigation::handle(const SDL_Event& e, Session& s, bool mouseFree, bool key
         if (!mouseFree) break;
         int mx = 0, my = 0;
         SDL_GetMouseState(&mx, &my);
-        const double notches = e.wheel.preciseY != 0 ? e.wheel.preciseY : e.wheel.y;
+        double notches = e.wheel.preciseY != 0 ? e.wheel.preciseY : e.wheel.y;
+        if (e.wheel.direction == SDL_MOUSEWHEEL_FLIPPED) notches = -notches;
         if (notches != 0) s.view.zoomAt(toDrawable(s, mx, my), std::pow(kWheelFactor, notches));
         break;
     }

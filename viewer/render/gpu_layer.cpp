@@ -1,6 +1,8 @@
 // Buffer upload and culled multi-draws (adjacent feature ranges are merged into one).
 #include "viewer/render/gpu_layer.hpp"
 
+#include <algorithm>
+
 namespace viewer {
 
 namespace {
@@ -19,6 +21,24 @@ GlBuffer upload(GLenum target, const std::vector<T>& data, size_t& bytes)
 } // namespace
 
 GpuLayer::GpuLayer(const LayerMesh& mesh) : m_origin(mesh.origin)
+{
+    uploadLods(mesh);
+    if (!mesh.points.empty()) {
+        m_pointCount = mesh.points.size() / 2;
+        m_pointRanges = mesh.pointRanges;
+        m_pointVao = makeVertexArray();
+        m_pointVbo = upload(GL_ARRAY_BUFFER, mesh.points, m_bytes);
+    }
+    glBindVertexArray(0);
+}
+
+void GpuLayer::addLods(const LayerMesh& mesh)
+{
+    uploadLods(mesh);
+    std::sort(m_lods.begin(), m_lods.end(), [](const Lod& a, const Lod& b) { return a.tolerance < b.tolerance; });
+}
+
+void GpuLayer::uploadLods(const LayerMesh& mesh)
 {
     for (const LodMesh& src : mesh.lods) {
         Lod lod;
@@ -51,12 +71,6 @@ GpuLayer::GpuLayer(const LayerMesh& mesh) : m_origin(mesh.origin)
         glEnableVertexAttribArray(2);
         glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(4 * sizeof(float)));
         m_lods.push_back(std::move(lod));
-    }
-    if (!mesh.points.empty()) {
-        m_pointCount = mesh.points.size() / 2;
-        m_pointRanges = mesh.pointRanges;
-        m_pointVao = makeVertexArray();
-        m_pointVbo = upload(GL_ARRAY_BUFFER, mesh.points, m_bytes);
     }
     glBindVertexArray(0);
 }

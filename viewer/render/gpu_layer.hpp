@@ -13,6 +13,8 @@ public:
     // Uploads `mesh` (needs a current GL context). The CPU vertex arrays can then be freed;
     // only the per-feature ranges are kept.
     explicit GpuLayer(const LayerMesh& mesh);
+    // Adds more levels (built later with the same origin), kept sorted finest first.
+    void addLods(const LayerMesh& mesh);
 
     geo::MapXY origin() const { return m_origin; }
     size_t lodCount() const { return m_lods.size(); }
@@ -40,6 +42,7 @@ private:
         GlBuffer fillVbo, fillClassVbo, fillIbo, strokeVbo, strokeIbo;
         std::vector<IndexRange> fillRanges, strokeRanges;
     };
+    void uploadLods(const LayerMesh& mesh);
     size_t multiDraw(GLuint vao, const std::vector<IndexRange>& ranges, const std::vector<uint32_t>& features) const;
 
     geo::MapXY m_origin;

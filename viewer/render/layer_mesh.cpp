@@ -27,7 +27,7 @@ size_t lastKept(const std::vector<size_t>&, const std::vector<double>& tolerance
 } // namespace
 
 LayerMesh buildLayerMesh(const geo::Layer& layer, const std::vector<double>& tolerances,
-                         const std::vector<uint8_t>& paletteClass)
+                         const std::vector<uint8_t>& paletteClass, const std::atomic<bool>* cancel)
 {
     LayerMesh mesh;
     mesh.origin = layer.extent.empty() ? geo::MapXY{} : layer.extent.center();
@@ -61,6 +61,7 @@ LayerMesh buildLayerMesh(const geo::Layer& layer, const std::vector<double>& tol
         lod.strokeRanges.resize(n);
         size_t failed = 0;
         for (size_t f = 0; f < n; ++f) {
+            if (cancel && cancel->load(std::memory_order_relaxed)) break;
             const geo::Geometry& full = layer.features[f].geometry;
             if (full.kind != geo::GeomKind::Line && full.kind != geo::GeomKind::Polygon) continue;
             // Features smaller than the tolerance vanish at this level (they would be dots).

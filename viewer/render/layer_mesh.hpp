@@ -7,6 +7,7 @@
 
 #include "geo/layer.hpp"
 
+#include <atomic>
 #include <cstdint>
 #include <vector>
 
@@ -42,8 +43,9 @@ std::vector<double> lodTolerances(double metresPerUnit);
 
 // Builds everything. Never touches GL; safe on a worker thread. `paletteClass` (one per
 // feature, may be empty) tags each fill vertex so palette fills need no per-feature draws.
+// `cancel`, when given and set, stops the work early (the result is then incomplete).
 LayerMesh buildLayerMesh(const geo::Layer& layer, const std::vector<double>& tolerances,
-                         const std::vector<uint8_t>& paletteClass = {});
+                         const std::vector<uint8_t>& paletteClass = {}, const std::atomic<bool>* cancel = nullptr);
 
 // The coarsest level whose tolerance stays within a pixel at `unitsPerPixel`.
 size_t chooseLod(const LayerMesh& mesh, double unitsPerPixel);

@@ -103,7 +103,15 @@ DrawStats MapRenderer::draw(const Scene& scene, const geo::Viewport& view, Rende
                 const std::string name = "u_palette[" + std::to_string(k) + "]";
                 setColor(m_fill, name.c_str(), withOpacity(st.palette[k], st.opacity));
             }
+            // Opaque fills need no blending (cheaper on software rasterisers).
+            bool opaque = st.opacity >= 1;
+            if (st.paletteFill)
+                for (const Rgba& c : st.palette) opaque = opaque && c.a >= 1;
+            else
+                opaque = opaque && st.fillColor.a >= 1;
+            if (opaque) glDisable(GL_BLEND);
             stats.drawCalls += gpu.drawFill(lod, ids);
+            glEnable(GL_BLEND);
         }
         if (gpu.hasStroke() && st.strokeWidthPx > 0) {
             m_stroke.use();

@@ -36,7 +36,7 @@ std::vector<uint8_t> paletteClasses(const geo::Layer& layer, const geo::SpatialI
 
 } // namespace
 
-PreparedLayer prepareLayer(geo::Layer layer, LayerStyle style, double metresPerUnit)
+PreparedLayer prepareLayer(geo::Layer layer, LayerStyle style, double metresPerUnit, double deferBelow)
 {
     PreparedLayer p;
     std::vector<geo::Extent> boxes;
@@ -45,7 +45,11 @@ PreparedLayer prepareLayer(geo::Layer layer, LayerStyle style, double metresPerU
     p.index = geo::SpatialIndex(boxes);
     std::vector<uint8_t> classes;
     if (layer.kind == geo::GeomKind::Polygon) classes = paletteClasses(layer, p.index);
-    p.mesh = buildLayerMesh(layer, lodTolerances(metresPerUnit), classes);
+    std::vector<double> now;
+    for (double t : lodTolerances(metresPerUnit)) (t < deferBelow ? p.deferredTolerances : now).push_back(t);
+    if (now.empty()) now.swap(p.deferredTolerances);
+    p.mesh = buildLayerMesh(layer, now, classes);
+    p.paletteClass = classes;
     p.labelAnchors.reserve(layer.features.size());
     p.featureSize.reserve(layer.features.size());
     for (const geo::Feature& f : layer.features) {
@@ -68,8 +72,25 @@ uint64_t Scene::addLayer(PreparedLayer prepared)
     l.labelAnchors = std::move(prepared.labelAnchors);
     l.featureSize = std::move(prepared.featureSize);
     l.failedTessellations = prepared.mesh.failedTessellations;
+    l.paletteClass = std::move(prepared.paletteClass);
+    l.deferredTolerances = std::move(prepared.deferredTolerances);
     m_layers.push_back(std::move(l));
     return m_layers.back().id;
+}
+
+LayerMesh refineMesh(const geo::Layer& data, const std::vector<double>& tolerances, const std::vector<uint8_t>& paletteClass,
+                     const std::atomic<bool>* cancel)
+{
+    return buildLayerMesh(data, tolerances, paletteClass, cancel);
+}
+
+void Scene::refineLayer(uint64_t id, const LayerMesh& fine)
+{
+    SceneLayer* l = find(id);
+    if (!l) return;
+    l->gpu->addLods(fine);
+    l->failedTessellations += fine.failedTessellations;
+    l->deferredTolerances.clear();
 }
 
 void Scene::removeLayer(uint64_t id)

@@ -26,11 +26,15 @@ struct PreparedLayer {
     std::vector<geo::MapXY> labelAnchors; // per feature
     std::vector<double> featureSize;      // per feature: bbox diagonal (label priority)
     LayerStyle style;
+    std::vector<uint8_t> paletteClass;    // per feature (polygon layers)
+    std::vector<double> deferredTolerances; // fine levels left for refineMesh()
 };
 
 // Projected layer -> index, LOD meshes, label anchors, palette classes. No GL.
-// `metresPerUnit` sets the LOD tolerances (1 for metre-based map CRSs).
-PreparedLayer prepareLayer(geo::Layer layer, LayerStyle style, double metresPerUnit = 1.0);
+// `metresPerUnit` sets the LOD tolerances (1 for metre-based map CRSs). Levels finer than
+// `deferBelow` (map units) are not built now: the layer shows at once with coarser levels
+// and refineMesh() builds the rest later (0 = build everything now).
+PreparedLayer prepareLayer(geo::Layer layer, LayerStyle style, double metresPerUnit = 1.0, double deferBelow = 0);
 
 struct SceneLayer {
     uint64_t id = 0;                      // stable while the layer lives
@@ -41,7 +45,14 @@ struct SceneLayer {
     std::vector<geo::MapXY> labelAnchors;
     std::vector<double> featureSize;
     size_t failedTessellations = 0;
+    std::vector<uint8_t> paletteClass;
+    std::vector<double> deferredTolerances;
 };
+
+// The fine levels of detail a layer deferred (no GL; run it on a worker thread with a copy
+// of the inputs: the layer data is shared and immutable).
+LayerMesh refineMesh(const geo::Layer& data, const std::vector<double>& tolerances, const std::vector<uint8_t>& paletteClass,
+                     const std::atomic<bool>* cancel = nullptr);
 
 // A feature of a layer, by layer id and index into Layer::features.
 struct FeatureRef {
@@ -61,6 +72,8 @@ public:
     void removeLayer(uint64_t id);
     // Moves a layer from draw position `from` to `to` (0 = bottom).
     void moveLayer(size_t from, size_t to);
+    // Uploads the deferred fine levels of layer `id` (ignored if the layer is gone).
+    void refineLayer(uint64_t id, const LayerMesh& fine);
 
     const std::vector<SceneLayer>& layers() const { return m_layers; }
     std::vector<SceneLayer>& layers() { return m_layers; }
