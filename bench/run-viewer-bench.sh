@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Viewer benchmark: a scripted 600-frame pan/zoom (--bench-script default) at 1920x1080
 # under Xvfb (Mesa llvmpipe), for the default data and for a whole-world admin-1 layer.
-# Prints load time, frame time median / p95 / max, and peak memory (/usr/bin/time -v).
+# Prints time to the first map and to all levels of detail, frame time median / p95 / max, and peak memory (/usr/bin/time -v).
 #
 #   bash bench/run-viewer-bench.sh [path/to/compound-atlas]
 #
@@ -29,14 +29,16 @@ run() { # run <label> <app args...>
   local label=$1; shift
   /usr/bin/time -v "$APP" --size "$SIZE" --bench-script default "$@" >"$OUT/out.txt" 2>"$OUT/err.txt" || {
     echo "$label: FAILED"; tail -5 "$OUT/err.txt"; return 1; }
-  local load bench rss
+  local load refined bench rss
   load=$(awk '/^load_s/ {print $2}' "$OUT/out.txt")
+  refined=$(awk '/^refined_s/ {print $2}' "$OUT/out.txt")
+  RENDERER=$(sed -n 's/^renderer //p' "$OUT/out.txt")
   bench=$(grep '^bench ' "$OUT/out.txt")
   rss=$(awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); printf "%.0f", $2 / 1024}' "$OUT/err.txt")
-  echo "$label | load_s $load | $bench | peak_rss_mib $rss"
+  echo "$label | first_map_s $load | all_lods_s $refined | $bench | peak_rss_mib $rss | $RENDERER"
 }
 
-echo "renderer: $(glxinfo -B 2>/dev/null | awk -F: '/OpenGL renderer/ {print $2}' | sed 's/^ //') | cpus $(nproc) | size $SIZE"
+echo "cpus $(nproc) | load average $(cut -d' ' -f1-3 /proc/loadavg) | size $SIZE | $(git -C "$(dirname "$0")/.." rev-parse --short HEAD 2>/dev/null)"
 run "default data (basemap.gpkg: countries, provinces, borders)"
 if [[ ${BENCH_SKIP_WORLD:-0} != 1 ]]; then
   [[ -f $BENCHDATA/admin1_world.gpkg ]] || { echo "missing $BENCHDATA/admin1_world.gpkg: run ../shared/bench/make-data.sh"; exit 1; }

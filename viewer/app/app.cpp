@@ -6,6 +6,7 @@
 #include "viewer/app/identify.hpp"
 #include "viewer/app/screenshot.hpp"
 #include "viewer/app/state_dump.hpp"
+#include "viewer/render/gl_context.hpp"
 #include "viewer/ui/feature_panel.hpp"
 #include "viewer/ui/layers_panel.hpp"
 #include "viewer/ui/main_menu.hpp"
@@ -251,7 +252,8 @@ void App::finish()
     m_cancelRefine = true;
     if (m_refining.valid()) m_refining.wait();
     if (m_bench) {
-        std::printf("load_s %.3f\nrefined_s %.3f\n%s\n", m_loadSeconds, m_refineSeconds, m_bench->summary().c_str());
+        std::printf("renderer %s\nload_s %.3f\nrefined_s %.3f\n%s\n", currentGlRenderer().c_str(), m_loadSeconds,
+                    m_refineSeconds, m_bench->summary().c_str());
         std::fflush(stdout);
     }
     if (!m_options.dumpState.empty()) {

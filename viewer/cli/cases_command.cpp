@@ -10,6 +10,8 @@
 #include "geo/error.hpp"
 #include "geo/location_format.hpp"
 
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -28,6 +30,8 @@ struct CasesOptions {
     std::string to;
     bool json = false;
     bool force = false;
+    bool partial = false; // show: read only the rows about this compound
+    bool timing = false;  // show: print load and panel times on stderr (bench/pg)
 };
 
 std::string dbPath(const CasesOptions& o) { return o.db.empty() ? geo::defaultCaseStorePath() : o.db; }
@@ -138,8 +142,18 @@ int showIncident(const geo::CaseStore& store, const geo::Incident& inc, const Ca
 
 int runShow(const CasesOptions& o)
 {
-    geo::CaseStore store = geo::CaseStore::open(dbPath(o));
+    using Clock = std::chrono::steady_clock;
+    const auto t0 = Clock::now();
+    geo::CaseStore store = o.partial ? geo::CaseStore::openCompound(dbPath(o), o.id) : geo::CaseStore::open(dbPath(o));
+    const auto t1 = Clock::now();
     const geo::CaseData& d = store.data();
+    if (o.timing) {
+        const size_t n = d.incidentsFor(o.id).size();
+        const auto t2 = Clock::now();
+        auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
+        std::fprintf(stderr, "timing: open %.1f ms (%zu compounds, %zu incidents read), incidentsFor %.2f ms (%zu incidents)\n",
+                     ms(t0, t1), d.compounds.size(), d.incidents.size(), ms(t1, t2), n);
+    }
     const geo::Compound* c = d.findCompound(o.id);
     if (!c) {
         if (const geo::Incident* inc = d.findIncident(o.id)) return showIncident(store, *inc, o);
@@ -267,6 +281,9 @@ void addCasesCommand(CLI::App& root, Dispatch& d)
     show->add_option("ID", o->id, "Compound id (e.g. a7-park) or incident id")->required();
     addCommon(show, *o, true);
     show->add_option("--basemap", o->basemap, "Basemap GeoPackage (default: data/basemap.gpkg)");
+    show->add_flag("--partial", o->partial,
+                   "Read only the rows about this compound (attribute-filtered queries; fast on large PostGIS stores)");
+    show->add_flag("--timing", o->timing, "Print the time to open the store and build the incident list on stderr");
     show->callback([&d, o] { d.action = [o] { return runShow(*o); }; });
 
     CLI::App* check = cases->add_subcommand(

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 
 namespace viewer {
 
@@ -110,14 +111,21 @@ void addBasemap(Scene& scene, const std::string& path, const std::string& crs, c
     // In Web Mercator the whole layer is read, as the viewer does, so the palette colouring
     // (which depends on every neighbour) is the same as in the window.
     const geo::Extent region = isWebMercator(crs) ? geo::Extent{} : regionLonLat;
+    // Read and prepare in parallel (no GL needed); upload in order on this thread.
+    std::vector<std::future<PreparedLayer>> tasks;
     for (const char* name : {"countries", "provinces", "borders"}) {
         if (std::find(present.begin(), present.end(), name) == present.end()) {
             warnings.push_back(path + ": no layer '" + name + "' in the basemap");
             continue;
         }
-        geo::Layer layer = readExportLayer(path, name, crs, region);
-        for (const std::string& w : layer.warnings) warnings.push_back(w);
-        scene.addLayer(prepareLayer(std::move(layer), basemapStyle(name), 1.0));
+        tasks.push_back(std::async(std::launch::async, [path, name, crs, region] {
+            return prepareLayer(readExportLayer(path, name, crs, region), basemapStyle(name), 1.0);
+        }));
+    }
+    for (auto& t : tasks) {
+        PreparedLayer p = t.get();
+        for (const std::string& w : p.data->warnings) warnings.push_back(w);
+        scene.addLayer(std::move(p));
     }
     scene.mapCrs = crs;
 }

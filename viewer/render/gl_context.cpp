@@ -49,7 +49,9 @@ HeadlessGlContext::~HeadlessGlContext()
 
 void HeadlessGlContext::makeCurrent() { SDL_GL_MakeCurrent(m_window, m_context); }
 
-std::string HeadlessGlContext::rendererName() const
+std::string HeadlessGlContext::rendererName() const { return currentGlRenderer(); }
+
+std::string currentGlRenderer()
 {
     const GLubyte* s = glGetString(GL_RENDERER);
     return s ? reinterpret_cast<const char*>(s) : "";

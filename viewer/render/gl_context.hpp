@@ -27,6 +27,9 @@ private:
     void* m_context = nullptr;
 };
 
+// GL_RENDERER of the current context, e.g. "llvmpipe (LLVM 15.0.6, 256 bits)".
+std::string currentGlRenderer();
+
 // Sets the SDL GL attributes the renderer needs (3.3 core, RGBA8, optional MSAA).
 void setGlAttributes(int msaaSamples);
 
