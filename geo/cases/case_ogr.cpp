@@ -339,6 +339,8 @@ void writeRow(GDALDataset& ds, const std::string& path, size_t table, const Stor
         throw Error(shown(path) + ": cannot " + (fid ? "update" : "insert") + " a row in '" + t.name + "': " + lastGdalError());
 }
 
+void createIndexes(GDALDataset& ds, const std::string& path);
+
 void createTables(GDALDataset& ds, const std::string& path)
 {
     OGRSpatialReference wgs84;
@@ -379,9 +381,27 @@ void createTables(GDALDataset& ds, const std::string& path)
         OGRFieldDefn def(name, OFTString);
         addField(meta, def);
     }
+    createIndexes(ds, path);
     writeMeta(ds, path, "schema_version", std::to_string(kCaseSchemaVersion));
     writeMeta(ds, path, "application", "compound-atlas case store");
     writeMeta(ds, path, kChangeCounterKey, "0");
+}
+
+void createIndexes(GDALDataset& ds, const std::string& path)
+{
+    // The key columns the per-compound read (CaseStore::openCompound) filters on. Same SQL on
+    // SQLite and PostgreSQL; the composite keys' first columns are covered here as well.
+    const char* indexes[][2] = {{"incident_compounds", "incident_id"}, {"incident_compounds", "compound_id"},
+                                {"incident_counts", "incident_id"},    {"incident_sources", "incident_id"},
+                                {"compound_sources", "compound_id"}};
+    for (const auto& [table, column] : indexes) {
+        CPLErrorReset();
+        const std::string sql = std::string("CREATE INDEX IF NOT EXISTS ") + table + "_" + column + "_idx ON " + table +
+                                " (" + column + ")";
+        if (OGRLayer* r = ds.ExecuteSQL(sql.c_str(), nullptr, nullptr)) ds.ReleaseResultSet(r);
+        if (CPLGetLastErrorType() >= CE_Failure)
+            throw Error(shown(path) + ": cannot index '" + table + "': " + lastGdalError());
+    }
 }
 
 void migrateToVersion2(GDALDataset& ds, const std::string& path)
@@ -396,6 +416,7 @@ void migrateToVersion2(GDALDataset& ds, const std::string& path)
         if (layer->CreateField(&version) != OGRERR_NONE)
             throw Error(shown(path) + ": cannot add '" + kRowVersionColumn + "' to '" + t.name + "': " + lastGdalError());
     }
+    createIndexes(ds, path);
     if (!readMeta(ds, path, kChangeCounterKey)) writeMeta(ds, path, kChangeCounterKey, "0");
     writeMeta(ds, path, "schema_version", "2");
 }
