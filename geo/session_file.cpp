@@ -21,13 +21,30 @@ bool isRemoteSource(const std::string& source)
 std::string redactCredentials(const std::string& source)
 {
     std::string out = source;
-    for (const char* key : {"password=", "PASSWORD=", "Password="}) {
-        for (size_t at; (at = out.find(key)) != std::string::npos;) {
-            size_t end = out.find(' ', at);
-            out.erase(at, end == std::string::npos ? std::string::npos : end - at + 1);
+    // libpq keyword form: password=value, password = 'quoted value with spaces'
+    for (const char* key : {"password", "PASSWORD", "Password"}) {
+        for (size_t at = out.find(key); at != std::string::npos; at = out.find(key, at)) {
+            size_t p = at + std::char_traits<char>::length(key);
+            while (p < out.size() && out[p] == ' ') ++p;
+            if (p >= out.size() || out[p] != '=') {
+                at = p;
+                continue;
+            }
+            ++p;
+            while (p < out.size() && out[p] == ' ') ++p;
+            size_t end = p;
+            if (p < out.size() && out[p] == '\'') {
+                for (end = p + 1; end < out.size() && out[end] != '\''; ++end)
+                    if (out[end] == '\\') ++end;
+                if (end < out.size()) ++end;
+            } else {
+                while (end < out.size() && out[end] != ' ') ++end;
+            }
+            while (end < out.size() && out[end] == ' ') ++end;
+            out.erase(at, end - at);
         }
     }
-    // postgresql://user:secret@host/db
+    // URI form: postgresql://user:secret@host/db
     if (size_t scheme = out.find("://"); scheme != std::string::npos) {
         size_t at = out.find('@', scheme);
         size_t colon = out.find(':', scheme + 3);

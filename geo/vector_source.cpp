@@ -3,6 +3,7 @@
 #include "geo/crs.hpp"
 #include "geo/csv_geometry.hpp"
 #include "geo/error.hpp"
+#include "geo/gdal_error.hpp"
 #include "geo/session_file.hpp"
 
 #include <cpl_conv.h>
@@ -18,8 +19,6 @@
 namespace geo {
 
 namespace {
-
-std::string firstLine(const std::string& s) { return s.substr(0, s.find('\n')); }
 
 struct DatasetCloser {
     void operator()(GDALDataset* ds) const { GDALClose(ds); }
@@ -55,14 +54,14 @@ DatasetPtr openVector(const std::string& path, bool allowRemote)
                                                            csv ? optionPtrs.data() : nullptr, nullptr));
     if (!ds) {
         std::string why = CPLGetLastErrorMsg();
-        if (remote) throw Error(redactCredentials(path) + ": cannot connect: " + firstLine(why));
+        if (remote) throw Error(redactCredentials(path) + ": cannot connect: " + lastGdalErrorLine());
         if (why.empty() || why.find("not recognized as") != std::string::npos ||
             why.find("not recognised") != std::string::npos) {
             if (std::filesystem::is_directory(path, ec))
                 throw Error(path + ": a folder with no vector geodata GDAL can read");
             throw Error(path + ": not a vector geodata file GDAL can read");
         }
-        throw Error(path + ": cannot open: " + why);
+        throw Error(path + ": cannot open: " + lastGdalErrorLine());
     }
     return DatasetPtr(ds);
 }
@@ -245,12 +244,17 @@ Layer readLayer(const std::string& path, const std::string& layerName, const std
     const bool geographic = isGeographicCrs(sourceCrs);
     Projector projector(sourceCrs, targetCrs);
 
+    if (!control.filter.empty()) {
+        Extent box = Projector(control.filterCrs, sourceCrs).forwardExtent(control.filter);
+        if (box.empty()) throw Error(path + ": the requested area cannot be expressed in the layer's CRS");
+        ogrLayer->SetSpatialFilterRect(box.minX, box.minY, box.maxX, box.maxY);
+    }
     OGRFeatureDefn* defn = ogrLayer->GetLayerDefn();
     for (int i = 0; i < defn->GetFieldCount(); ++i)
         layer.fields.push_back({defn->GetFieldDefn(i)->GetNameRef(), fieldTypeOf(defn->GetFieldDefn(i)->GetType())});
 
     bool mixed = false;
-    const GIntBig total = ogrLayer->GetFeatureCount(FALSE); // -1 when counting would need a full scan
+    const GIntBig total = control.filter.empty() ? ogrLayer->GetFeatureCount(FALSE) : -1; // -1: unknown without a scan
     if (total > 0 && static_cast<size_t>(total) > control.maxFeatures)
         throw Error(path + ": " + std::to_string(total) + " features is more than this app reads at once (" +
                     std::to_string(control.maxFeatures) + ")");

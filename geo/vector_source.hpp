@@ -11,6 +11,8 @@
 
 namespace geo {
 
+constexpr const char* kWgs84Crs = "EPSG:4326";
+
 struct LayerInfo {
     std::string name;
     std::string geometryType; // OGR's name, e.g. "Multi Polygon"
@@ -45,6 +47,10 @@ struct ReadControl {
     const std::atomic<bool>* cancel = nullptr;
     size_t maxFeatures = 50'000'000; // beyond this the file is refused, not read into memory
     bool allowRemote = false;        // see inspectDataset
+    // When set, only features whose boxes meet this box (in `filterCrs`) are read: the
+    // driver's own spatial index does the work (GPKG R-tree, shapefile .qix, PostGIS GIST).
+    Extent filter;
+    std::string filterCrs = kWgs84Crs;
 };
 Layer readLayer(const std::string& path, const std::string& layerName, const std::string& targetCrs,
                 const ReadControl& control);

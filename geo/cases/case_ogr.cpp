@@ -1,6 +1,7 @@
 // OGR access for the case store: opening, reading tables into StoredRows, writing single rows,
 // schema creation and migration, the meta table and its change counter, transactions.
 #include "geo/cases/case_ogr.hpp"
+#include "geo/gdal_error.hpp"
 #include "geo/error.hpp"
 #include "geo/session_file.hpp"
 #include "geo/vector_source.hpp"
@@ -143,23 +144,6 @@ bool isPg(const std::string& path) { return path.rfind("PG:", 0) == 0 || path.rf
 
 std::string shown(const std::string& path) { return isPg(path) ? redactCredentials(path) : path; }
 
-std::string lastGdalError()
-{
-    // libpq's messages span lines ("PQconnectdb failed.\nconnection to server ... failed: ...");
-    // keep them on one line, without GDAL's generic first line.
-    std::string raw = CPLGetLastErrorMsg(), e;
-    for (const char* prefix : {"PQconnectdb failed.", "PQconnectdb failed"})
-        if (raw.rfind(prefix, 0) == 0) raw.erase(0, std::string(prefix).size());
-    for (char c : raw) {
-        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-        if (c == ' ' && (e.empty() || e.back() == ' ')) continue;
-        e += c;
-    }
-    while (!e.empty() && e.back() == ' ') e.pop_back();
-    if (e.find("password=") != std::string::npos) e = redactCredentials(e);
-    return e.empty() ? "unknown GDAL error" : e;
-}
-
 DatasetPtr openDataset(const std::string& path, CaseAccess access)
 {
     initGdal();
@@ -181,10 +165,10 @@ DatasetPtr openDataset(const std::string& path, CaseAccess access)
         GDALOpenEx(path.c_str(), flags, isPg(path) ? drivers : nullptr, isPg(path) ? pgOptions : nullptr, nullptr));
     if (!ds) {
         std::string why = CPLGetLastErrorMsg();
-        if (isPg(path)) throw Error(shown(path) + ": cannot connect: " + lastGdalError());
+        if (isPg(path)) throw Error(shown(path) + ": cannot connect: " + lastGdalErrorLine());
         if (why.empty() || why.find("not recognized") != std::string::npos)
             throw Error(path + ": not a case store (not a datasource GDAL can open)");
-        throw Error(path + ": cannot open as a case store: " + lastGdalError());
+        throw Error(path + ": cannot open as a case store: " + lastGdalErrorLine());
     }
     return DatasetPtr(ds);
 }
@@ -239,7 +223,7 @@ void writeMeta(GDALDataset& ds, const std::string& path, const char* key, const 
         f->SetField("value", value.c_str());
         err = meta->CreateFeature(f.get());
     }
-    if (err != OGRERR_NONE) throw Error(shown(path) + ": cannot write the 'meta' table: " + lastGdalError());
+    if (err != OGRERR_NONE) throw Error(shown(path) + ": cannot write the 'meta' table: " + lastGdalErrorLine());
 }
 
 int readSchemaVersion(GDALDataset& ds, const std::string& path)
@@ -268,7 +252,7 @@ int64_t bumpChangeCounter(GDALDataset& ds, const std::string& path)
                                 nullptr, nullptr);
     if (r) ds.ReleaseResultSet(r);
     if (CPLGetLastErrorType() >= CE_Failure) {
-        const std::string why = lastGdalError();
+        const std::string why = lastGdalErrorLine();
         if (why.find("locked") != std::string::npos || why.find("busy") != std::string::npos)
             throw Error(shown(path) + ": not saved: another program is saving to this store right now; try again");
         throw Error(shown(path) + ": not saved: cannot update the change counter: " + why);
@@ -295,7 +279,7 @@ TableState readWhere(GDALDataset& ds, const std::string& path, size_t table, con
         for (size_t i = at; i < std::min(values.size(), at + kBatch); ++i) filter += (i > at ? "," : "") + quoteSql(values[i]);
         filter += ")";
         if (layer->SetAttributeFilter(filter.c_str()) != OGRERR_NONE)
-            throw Error(shown(path) + ": cannot query '" + t.name + "': " + lastGdalError());
+            throw Error(shown(path) + ": cannot query '" + t.name + "': " + lastGdalErrorLine());
         TableState part = readLayer(layer, t, path);
         for (size_t i = 0; i < part.rows.size(); ++i) {
             out.rows.push_back(std::move(part.rows[i]));
@@ -311,7 +295,7 @@ void deleteRow(GDALDataset& ds, const std::string& path, size_t table, int64_t f
 {
     const TableSpec& t = caseTables()[table];
     if (requireLayer(ds, path, t.name)->DeleteFeature(fid) != OGRERR_NONE)
-        throw Error(shown(path) + ": cannot delete a row in '" + t.name + "': " + lastGdalError());
+        throw Error(shown(path) + ": cannot delete a row in '" + t.name + "': " + lastGdalErrorLine());
 }
 
 void writeRow(GDALDataset& ds, const std::string& path, size_t table, const StoredRow& r, int64_t version,
@@ -336,7 +320,7 @@ void writeRow(GDALDataset& ds, const std::string& path, size_t table, const Stor
         err = layer->CreateFeature(f.get());
     }
     if (err != OGRERR_NONE)
-        throw Error(shown(path) + ": cannot " + (fid ? "update" : "insert") + " a row in '" + t.name + "': " + lastGdalError());
+        throw Error(shown(path) + ": cannot " + (fid ? "update" : "insert") + " a row in '" + t.name + "': " + lastGdalErrorLine());
 }
 
 void createIndexes(GDALDataset& ds, const std::string& path);
@@ -352,12 +336,12 @@ void createTables(GDALDataset& ds, const std::string& path)
     auto create = [&](const char* name, bool point) {
         OGRLayer* layer = ds.CreateLayer(name, point ? &wgs84 : nullptr, point ? wkbPoint : wkbNone,
                                          const_cast<char**>(options));
-        if (!layer) throw Error(shown(path) + ": cannot create table '" + name + "': " + lastGdalError());
+        if (!layer) throw Error(shown(path) + ": cannot create table '" + name + "': " + lastGdalErrorLine());
         return layer;
     };
     auto addField = [&](OGRLayer* layer, OGRFieldDefn& def) {
         if (layer->CreateField(&def) != OGRERR_NONE)
-            throw Error(shown(path) + ": cannot create column '" + def.GetNameRef() + "': " + lastGdalError());
+            throw Error(shown(path) + ": cannot create column '" + def.GetNameRef() + "': " + lastGdalErrorLine());
     };
     for (const TableSpec& t : caseTables()) {
         OGRLayer* layer = create(t.name, t.hasPoint);
@@ -400,7 +384,7 @@ void createIndexes(GDALDataset& ds, const std::string& path)
                                 " (" + column + ")";
         if (OGRLayer* r = ds.ExecuteSQL(sql.c_str(), nullptr, nullptr)) ds.ReleaseResultSet(r);
         if (CPLGetLastErrorType() >= CE_Failure)
-            throw Error(shown(path) + ": cannot index '" + table + "': " + lastGdalError());
+            throw Error(shown(path) + ": cannot index '" + table + "': " + lastGdalErrorLine());
     }
 }
 
@@ -414,7 +398,7 @@ void migrateToVersion2(GDALDataset& ds, const std::string& path)
         version.SetNullable(FALSE);
         version.SetDefault("1");
         if (layer->CreateField(&version) != OGRERR_NONE)
-            throw Error(shown(path) + ": cannot add '" + kRowVersionColumn + "' to '" + t.name + "': " + lastGdalError());
+            throw Error(shown(path) + ": cannot add '" + kRowVersionColumn + "' to '" + t.name + "': " + lastGdalErrorLine());
     }
     createIndexes(ds, path);
     if (!readMeta(ds, path, kChangeCounterKey)) writeMeta(ds, path, kChangeCounterKey, "0");
@@ -472,7 +456,7 @@ void inTransaction(GDALDataset& ds, const std::string& path, const std::function
     }
     CPLErrorReset();
     if (ds.CommitTransaction() != OGRERR_NONE) {
-        std::string why = lastGdalError();
+        std::string why = lastGdalErrorLine();
         why = why.substr(0, why.find(" This probably means")); // libpq's generic explanation
         ds.RollbackTransaction();
         if (looksLikeLostConnection(why))

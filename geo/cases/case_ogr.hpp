@@ -25,8 +25,6 @@ using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
 bool isPg(const std::string& path);
 // The path as messages show it: connection passwords removed (geo::redactCredentials).
 std::string shown(const std::string& path);
-// GDAL's last error, first line, credentials removed ("unknown GDAL error" when none).
-std::string lastGdalError();
 
 DatasetPtr openDataset(const std::string& path, CaseAccess access);
 OGRLayer* requireLayer(GDALDataset& ds, const std::string& path, const char* name);

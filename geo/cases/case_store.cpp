@@ -1,6 +1,7 @@
 // CaseStore through OGR's generic API (case_ogr.cpp), so a GeoPackage and a PostGIS database take
 // the same path: reading, row-level commits with version checks and conflicts, undo, polling.
 #include "geo/cases/case_store.hpp"
+#include "geo/gdal_error.hpp"
 #include "geo/cases/case_ogr.hpp"
 #include "geo/cases/case_schema.hpp"
 #include "geo/cases/case_validation.hpp"
@@ -301,7 +302,7 @@ CaseStore CaseStore::create(const std::string& path)
         GDALDriverH driver = GDALGetDriverByName("GPKG");
         if (!driver) throw Error("this GDAL has no GeoPackage driver");
         ds.reset(static_cast<GDALDataset*>(GDALCreate(driver, path.c_str(), 0, 0, 0, GDT_Unknown, nullptr)));
-        if (!ds) throw Error(path + ": cannot create: " + lastGdalError());
+        if (!ds) throw Error(path + ": cannot create: " + lastGdalErrorLine());
     }
     inTransaction(*ds, path, [&] { createTables(*ds, path); });
     ds.reset(); // PostgreSQL: reopen, so the new tables are read through fresh layer definitions
@@ -326,7 +327,7 @@ void CaseStore::writeNew(const std::string& path, const CaseData& data, bool ove
             GDALDriverH driver = GDALGetDriverByName("GPKG");
             if (!driver) throw Error("this GDAL has no GeoPackage driver");
             DatasetPtr ds(static_cast<GDALDataset*>(GDALCreate(driver, temp.c_str(), 0, 0, 0, GDT_Unknown, nullptr)));
-            if (!ds) throw Error(temp.string() + ": cannot create: " + lastGdalError());
+            if (!ds) throw Error(temp.string() + ": cannot create: " + lastGdalErrorLine());
             inTransaction(*ds, path, [&] {
                 createTables(*ds, path);
                 const auto rows = toRows(data);

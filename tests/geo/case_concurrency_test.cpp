@@ -38,7 +38,7 @@ std::string storePath(const testdata::ScratchDir& dir, bool pg)
 {
     if (!pg) return dir.path("cases.gpkg");
     geo::initGdal();
-    const std::string url = std::getenv("ATLAS_PG");
+    const std::string url = testdata::throwawayPostgres();
     GDALDataset* ds = static_cast<GDALDataset*>(GDALOpenEx(url.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr));
     REQUIRE(ds);
     for (const char* t : {"compounds", "incidents", "incident_compounds", "incident_counts", "sources",
@@ -160,8 +160,8 @@ TEST_CASE("concurrent editing on a GeoPackage is row-level")
 
 TEST_CASE("concurrent editing on PostgreSQL is row-level (needs $ATLAS_PG)")
 {
-    if (!std::getenv("ATLAS_PG")) {
-        MESSAGE("ATLAS_PG not set: skipped (tests/pg/case_store_doctest.sh sets it)");
+    if (!testdata::throwawayPostgres()) {
+        MESSAGE("ATLAS_PG not set (or not marked ATLAS_PG_THROWAWAY=1): skipped (tests/pg/case_store_doctest.sh sets it)");
         return;
     }
     run(true);

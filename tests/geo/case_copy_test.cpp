@@ -25,9 +25,9 @@ TEST_CASE("copy between GeoPackages keeps everything; init creates, then has not
 
 TEST_CASE("copy GeoPackage -> PostgreSQL -> GeoPackage gives equal CaseData (needs $ATLAS_PG)")
 {
-    const char* pg = std::getenv("ATLAS_PG");
+    const char* pg = testdata::throwawayPostgres();
     if (!pg) {
-        MESSAGE("ATLAS_PG not set: skipped (tests/pg/case_store_doctest.sh sets it)");
+        MESSAGE("ATLAS_PG not set (or not marked ATLAS_PG_THROWAWAY=1): skipped (tests/pg/case_store_doctest.sh sets it)");
         return;
     }
     geo::initGdal();

@@ -68,4 +68,6 @@ TEST_CASE("credentials are redacted from connection strings")
     CHECK(geo::redactCredentials("PG:host=db user=ana password=secret dbname=x") == "PG:host=db user=ana dbname=x");
     CHECK(geo::redactCredentials("PG:dbname=x password=secret") == "PG:dbname=x");
     CHECK(geo::redactCredentials("postgresql://ana:secret@db/x") == "postgresql://ana@db/x");
+    CHECK(geo::redactCredentials("PG:user=ana password = 'a b\\' c' dbname=x") == "PG:user=ana dbname=x");
+    CHECK(geo::redactCredentials("no secrets here") == "no secrets here");
 }

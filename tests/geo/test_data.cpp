@@ -6,6 +6,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <cstdlib>
 #include <random>
 #include <stdexcept>
 
@@ -72,5 +73,12 @@ void writePoints(const std::string& path, const std::string& driver, const std::
 }
 
 std::string basemap() { return geo::defaultBasemapPath(); }
+
+const char* throwawayPostgres()
+{
+    const char* pg = std::getenv("ATLAS_PG");
+    const char* throwaway = std::getenv("ATLAS_PG_THROWAWAY");
+    return pg && throwaway && std::string(throwaway) == "1" ? pg : nullptr;
+}
 
 } // namespace testdata

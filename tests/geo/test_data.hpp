@@ -32,4 +32,9 @@ void writeWkt(const std::string& path, const std::string& driver, const std::str
 
 std::string basemap();
 
+// $ATLAS_PG, but only when $ATLAS_PG_THROWAWAY=1 says the database may be wiped (as
+// tests/pg/cluster.sh sets for its temporary cluster); nullptr otherwise. Tests that drop
+// tables must use this, never $ATLAS_PG directly.
+const char* throwawayPostgres();
+
 } // namespace testdata

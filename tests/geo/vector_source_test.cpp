@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 
@@ -122,4 +123,22 @@ TEST_CASE("bad files give one clear error")
     CHECK_THROWS_AS(geo::inspectDataset("https://example.com/x.geojson"), geo::Error);
     CHECK_THROWS_WITH_AS(geo::readLayer(testdata::basemap(), "nope", geo::kWgs84), doctest::Contains("no layer named"),
                          geo::Error);
+}
+
+TEST_CASE("a spatial filter reads only the features near the box, in any CRS")
+{
+    geo::ReadControl control;
+    control.filter.expand(105.9, 10.9); // around Bavet, lon/lat
+    control.filter.expand(106.3, 11.3);
+    geo::Layer near = geo::readLayer(testdata::basemap(), "countries", geo::kWebMercator, control);
+    int name = near.fieldIndex("name");
+    std::vector<std::string> names;
+    for (const auto& f : near.features) names.push_back(near.value(f, name));
+    std::sort(names.begin(), names.end());
+    CHECK(names == std::vector<std::string>{"Cambodia", "Vietnam"});
+    // The same box given in Web Mercator metres selects the same features.
+    geo::Projector p(geo::kWgs84, geo::kWebMercator);
+    control.filter = p.forwardExtent(control.filter);
+    control.filterCrs = geo::kWebMercator;
+    CHECK(geo::readLayer(testdata::basemap(), "countries", geo::kWebMercator, control).features.size() == 2);
 }

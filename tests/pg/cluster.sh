@@ -23,6 +23,7 @@ pg_cluster_start() {
   "$PG_BIN/createdb" atlas || return 1
   psql -q -c "CREATE EXTENSION postgis" >/dev/null || return 1
   export ATLAS_PG="PG:host=$PG_DIR port=$PGPORT user=atlas dbname=atlas"
+  export ATLAS_PG_THROWAWAY=1 # tests may wipe this database (see tests/geo/test_data.hpp)
   trap pg_cluster_stop EXIT
 }
 
