@@ -11,6 +11,11 @@ void drawHoverTooltip(const Session& session)
     if (!session.hover || !session.cursor) return;
     const SceneLayer* layer = session.scene.find(session.hover->layerId);
     if (!layer) return;
+    // Place it by the pointer position the hover test used (window points), so the text and
+    // the feature always agree even when ImGui's own mouse position lags.
+    const ImVec2 at(static_cast<float>(session.cursor->x / session.pixelRatio) + 16,
+                    static_cast<float>(session.cursor->y / session.pixelRatio) + 18);
+    ImGui::SetNextWindowPos(at);
     ImGui::BeginTooltip();
     ImGui::TextUnformatted(featureName(*layer, session.hover->feature).c_str());
     ImGui::TextDisabled("%s", layer->data->name.c_str());
