@@ -11,6 +11,8 @@
 #include "viewer/ui/layers_panel.hpp"
 #include "viewer/ui/main_menu.hpp"
 #include "viewer/ui/status_bar.hpp"
+#include "viewer/ui/case_panel.hpp"
+#include "viewer/ui/compound_picker.hpp"
 
 #include "geo/error.hpp"
 #include "geo/locator.hpp"
@@ -41,6 +43,7 @@ App::App(const AppOptions& options)
       m_start(std::chrono::steady_clock::now())
 {
     startLoading();
+    m_session.cases.startLoading(options.cases, options.basemap);
     m_renderer = std::make_unique<MapRenderer>();
     updateSize();
     m_session.homeExtent = defaultViewExtent();
@@ -175,10 +178,13 @@ void App::drawUi()
     drawMainMenu(m_session);
     drawLayersPanel(m_session);
     drawFeaturePanel(m_session);
+    drawCasePanel(m_session);
+    drawCompoundPicker(m_session);
+    drawCompoundLabels(m_session);
     drawStatusBar(m_session);
     drawToasts(m_session);
     drawFrameTimes(m_session);
-    if (!overUi) drawHoverTooltip(m_session);
+    if (!overUi && !drawCompoundTooltip(m_session)) drawHoverTooltip(m_session);
     for (uint64_t id : m_session.layersToRemove) m_session.scene.removeLayer(id);
     m_session.layersToRemove.clear();
     if (m_session.quitRequested) m_quit = true;
@@ -215,9 +221,12 @@ int App::run()
         updateSize();
         finishLoadingIfReady();
         finishRefiningIfReady();
-        const bool ready = m_loaded && !m_refining.valid(); // every level of detail is in
+        m_session.cases.finishLoadingIfReady();
+        const bool ready = m_loaded && !m_refining.valid() && !m_session.cases.loading(); // all levels of detail, the cases
         if (m_bench && ready) m_bench->apply(m_session.view);
         drawUi();
+        m_session.cases.applyCentreRequest(m_session.view);
+        m_session.cases.syncScene(m_session.scene, m_session.view);
 
         const auto mapStart = std::chrono::steady_clock::now();
         m_renderer->draw(m_session.scene, m_session.view, m_target);

@@ -18,6 +18,7 @@ struct AppOptions {
     std::string readyFile;            // test hook: created once the first frame is on screen
     std::string benchScript;          // hidden: play the camera path, print frame times, quit
     std::string view;                 // "W,S,E,N" lon/lat box to open on instead of Home
+    std::string cases;                // case store ("" = geo::defaultCaseStorePath())
 };
 
 // Runs the window until closed. Returns the process exit code.

@@ -42,7 +42,9 @@ void Navigation::handle(const SDL_Event& e, Session& s, bool mouseFree, bool key
         if (e.button.button != SDL_BUTTON_LEFT || !m_pressed) break;
         if (!m_dragging && mouseFree) {
             const geo::ScreenPx at = toDrawable(s, e.button.x, e.button.y);
-            s.scene.select(pickFeature(s.scene, s.view, at));
+            // Compound markers lie above every layer: they are hit first.
+            if (s.cases.click(at, s.view)) s.scene.select(std::nullopt);
+            else s.scene.select(pickFeature(s.scene, s.view, at));
         }
         m_pressed = m_dragging = false;
         break;
@@ -68,7 +70,10 @@ void Navigation::handle(const SDL_Event& e, Session& s, bool mouseFree, bool key
         else if (k == SDLK_UP) s.view.panPixels(0, step);
         else if (k == SDLK_DOWN) s.view.panPixels(0, -step);
         else if (k == SDLK_HOME) s.zoomTo(s.homeExtent);
-        else if (k == SDLK_ESCAPE) s.scene.select(std::nullopt);
+        else if (k == SDLK_ESCAPE) {
+            s.scene.select(std::nullopt);
+            s.cases.select("");
+        }
         else if (k == SDLK_F12)
             s.screenshotRequest = (e.key.keysym.mod & KMOD_SHIFT) ? ScreenshotKind::WithUi : ScreenshotKind::MapOnly;
         else if (ctrl && k == SDLK_q) s.quitRequested = true;

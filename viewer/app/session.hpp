@@ -1,6 +1,7 @@
 // The viewer's live state, one explicit object (no globals): scene, camera, hover,
 // messages, and requests the UI makes for the app loop to carry out.
 #pragma once
+#include "viewer/cases/case_view.hpp"
 #include "viewer/render/scene.hpp"
 
 #include "geo/viewport.hpp"
@@ -30,6 +31,10 @@ struct Session {
 
     bool showLayers = true;
     bool showFeature = true;
+    bool showCases = true;
+
+    // Compounds and incidents: the store, derived locations, selection, time filter, markers.
+    CaseView cases;
     bool showDemo = false;
     bool showMetrics = false;
     bool showFrameTimes = false;

@@ -1,6 +1,7 @@
 // State JSON.
 #include "viewer/app/state_dump.hpp"
 #include "viewer/app/map_crs.hpp"
+#include "viewer/cases/case_state_json.hpp"
 
 #include "geo/error.hpp"
 
@@ -40,6 +41,7 @@ nlohmann::json stateJson(const Session& s, const WindowInfo& w)
                              {"name", featureName(*l, sel->feature)}};
         }
     }
+    j["cases"] = caseStateJson(s.cases, s.view);
     return j;
 }
 

@@ -10,7 +10,7 @@
 
 namespace viewer {
 
-std::string withThousands(int64_t v)
+std::string groupedThousands(int64_t v)
 {
     std::string s = std::to_string(v < 0 ? -v : v);
     for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<size_t>(i), ",");
@@ -132,17 +132,17 @@ IncidentBoxContent incidentBoxFor(const geo::CaseData& cases, const geo::Compoun
         const std::string relation = v.relation == geo::LinkRelation::At ? "" : " (" + std::string(geo::nameOf(v.relation)) + ")";
         add(head + ": " + geo::nameOf(inc.kind) + relation, true);
         std::string figures;
-        if (inc.totalPeople) figures = withThousands(*inc.totalPeople) + (inc.kind == geo::IncidentKind::Raid ? " detained" : " people");
+        if (inc.totalPeople) figures = groupedThousands(*inc.totalPeople) + (inc.kind == geo::IncidentKind::Raid ? " detained" : " people");
         if (!v.counts.empty()) {
             std::string by;
             for (const geo::NationalityCount* n : v.counts)
-                by += (by.empty() ? "" : " / ") + n->nationality + " " + withThousands(n->count);
+                by += (by.empty() ? "" : " / ") + n->nationality + " " + groupedThousands(n->count);
             figures += (figures.empty() ? "" : ": ") + by;
             if (inc.totalPeople && v.countsSum() > *inc.totalPeople)
-                figures += " (as published; adds to " + withThousands(v.countsSum()) + ")";
+                figures += " (as published; adds to " + groupedThousands(v.countsSum()) + ")";
         }
         if (!figures.empty()) add(figures);
-        if (inc.personnel) add("~" + withThousands(*inc.personnel) + " personnel");
+        if (inc.personnel) add("~" + groupedThousands(*inc.personnel) + " personnel");
         for (const auto& [link, src] : v.sources)
             if (src) publishers.insert(src->publisher);
     }

@@ -53,6 +53,6 @@ IncidentBoxContent incidentBoxFor(const geo::CaseData& cases, const geo::Compoun
                                   const std::optional<geo::Location>& location);
 
 // "2,044"
-std::string withThousands(int64_t v);
+std::string groupedThousands(int64_t v);
 
 } // namespace viewer

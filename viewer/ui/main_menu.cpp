@@ -28,6 +28,7 @@ void drawMainMenu(Session& s)
         ImGui::Separator();
         ImGui::MenuItem("Layers panel", nullptr, &s.showLayers);
         ImGui::MenuItem("Feature panel", nullptr, &s.showFeature);
+        ImGui::MenuItem("Compounds & incidents panel", nullptr, &s.showCases);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Debug")) {
