@@ -1,0 +1,226 @@
+// Loading on a worker, derived state rebuilt on change, markers synced to the scene.
+#include "viewer/cases/case_view.hpp"
+#include "viewer/cases/compound_style.hpp"
+
+#include "viewer/app/map_crs.hpp"
+#include "viewer/render/scene.hpp"
+
+#include "geo/cases/case_checks.hpp"
+#include "geo/cases/place_names.hpp"
+#include "geo/locator.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+namespace viewer {
+
+namespace {
+constexpr const char* kUncertaintyLayer = "cases: uncertainty";
+constexpr const char* kLinksLayer = "cases: links";
+constexpr const char* kPlacesLayer = "cases: incident places";
+constexpr const char* kCompoundsLayer = "cases: compounds";
+
+MarkerLayer& markerLayer(Scene& scene, const char* name)
+{
+    for (MarkerLayer& l : scene.markerLayers())
+        if (l.name() == name) return l;
+    return scene.addMarkerLayer(name);
+}
+} // namespace
+
+CaseView::CaseView() = default;
+CaseView::~CaseView()
+{
+    if (m_loading.valid()) m_loading.wait();
+}
+CaseView::CaseView(CaseView&&) noexcept = default;
+CaseView& CaseView::operator=(CaseView&&) noexcept = default;
+
+void CaseView::startLoading(const std::string& storePath, const std::string& basemapPath)
+{
+    m_loading = std::async(std::launch::async, [storePath, basemapPath] {
+        Loaded out;
+        out.path = storePath.empty() ? geo::defaultCaseStorePath() : storePath;
+        try {
+            geo::CaseStore store = geo::CaseStore::open(out.path);
+            out.path = store.path();
+            out.data = store.data();
+        } catch (const std::exception& e) {
+            out.error = std::string("case store: ") + e.what();
+            return out;
+        }
+        try {
+            const std::string basemap = basemapPath.empty() ? geo::defaultBasemapPath() : basemapPath;
+            const geo::Locator locator(basemap);
+            const geo::AreaNames names = geo::AreaNames::fromBasemap(basemap);
+            for (const geo::Compound& c : out.data->compounds) {
+                const geo::Location loc = locator.locate(c.location);
+                out.derived.emplace(c.id, deriveLocation(c, loc, geo::checkCompoundLocation(c, loc, names)));
+            }
+        } catch (const std::exception& e) {
+            // The panel still shows the cases, without derived country and province.
+            out.error = std::string("locating compounds: ") + e.what();
+        }
+        return out;
+    });
+}
+
+bool CaseView::finishLoadingIfReady()
+{
+    if (!m_loading.valid() || m_loading.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
+    Loaded l = m_loading.get();
+    m_error = l.error;
+    if (l.data) setData(std::move(*l.data), std::move(l.derived), l.path);
+    return true;
+}
+
+void CaseView::setData(geo::CaseData data, std::map<std::string, DerivedLocation> derived, std::string storePath)
+{
+    m_data = std::make_shared<const geo::CaseData>(std::move(data));
+    m_derived = std::move(derived);
+    m_storePath = std::move(storePath);
+    // The spatial findings are in m_derived; these are the rest (counts, sources, links).
+    m_findings = geo::checkCases(*m_data, nullptr, {});
+    m_span = incidentsSpan(*m_data);
+    if (m_span && !m_filter.enabled) m_filter.range = *m_span;
+    if (!m_selected.empty() && !m_data->findCompound(m_selected)) m_selected.clear();
+    rebuild();
+}
+
+const DerivedLocation* CaseView::derived(const std::string& compoundId) const
+{
+    auto it = m_derived.find(compoundId);
+    return it == m_derived.end() ? nullptr : &it->second;
+}
+
+void CaseView::select(const std::string& compoundId)
+{
+    if (compoundId == m_selected) return;
+    m_selected = compoundId;
+    rebuild();
+}
+
+void CaseView::setFilter(const TimeFilter& f)
+{
+    if (f.enabled == m_filter.enabled && f.range.first == m_filter.range.first && f.range.last == m_filter.range.last)
+        return;
+    m_filter = f;
+    rebuild();
+}
+
+bool CaseView::shown(const geo::Compound& c) const
+{
+    if (!m_filter.enabled || !m_data) return true;
+    for (const geo::IncidentView& v : m_data->incidentsFor(c.id))
+        if (m_filter.admits(*v.incident)) return true;
+    return false;
+}
+
+void CaseView::rebuild()
+{
+    ++m_version;
+    m_details.reset();
+    m_input = {};
+    if (!m_data) return;
+    const geo::CaseData& d = *m_data;
+    const geo::Compound* sel = m_selected.empty() ? nullptr : d.findCompound(m_selected);
+    if (sel) m_details = std::make_unique<CompoundDetails>(buildDetails(d, *sel, derived(sel->id), m_findings, m_filter));
+
+    for (const geo::Compound& c : d.compounds) {
+        if (!shown(c) && c.id != m_selected) continue;
+        CompoundPoint p;
+        p.id = c.id;
+        p.name = c.name;
+        p.location = c.location;
+        p.status = c.status;
+        p.precision = c.precision;
+        p.people = peopleAffected(d, c.id, m_filter);
+        p.place = isPlaceKind(c.kind);
+        m_input.compounds.push_back(std::move(p));
+    }
+    // Incidents' own places: all admitted ones; joined by a line to the selection when theirs.
+    for (const geo::Incident& inc : d.incidents) {
+        if (!inc.location || !m_filter.admits(inc)) continue;
+        IncidentPlace p;
+        p.location = *inc.location;
+        p.label = inc.id;
+        m_input.places.push_back(p);
+    }
+    m_input.selected = m_selected;
+    if (m_details) {
+        for (const IncidentRow& row : m_details->incidents) {
+            if (row.ownLocation) {
+                for (IncidentPlace& p : m_input.places)
+                    if (p.label == row.id) {
+                        p.joined = true;
+                        p.relation = row.relation;
+                    }
+            }
+            // A linked place (an airport the people were deported through) is drawn by its own
+            // marker; only the line is added.
+            for (const LinkedPlace& lp : row.places) {
+                if (!isPlaceKind(lp.kind) && !(sel && isPlaceKind(sel->kind))) continue;
+                IncidentPlace p;
+                p.location = lp.location;
+                p.label = row.id + " @ " + lp.compoundId;
+                p.relation = row.relation == geo::LinkRelation::At ? lp.relation : row.relation;
+                p.joined = true;
+                p.ownMarker = false;
+                m_input.places.push_back(p);
+            }
+        }
+    }
+}
+
+void CaseView::syncScene(Scene& scene, const geo::Viewport& view)
+{
+    const bool sameView = m_syncedView.unitsPerPixel() == view.unitsPerPixel() &&
+                          m_syncedView.center().x == view.center().x && m_syncedView.center().y == view.center().y &&
+                          m_syncedView.width() == view.width() && m_syncedView.height() == view.height();
+    if (sameView && m_syncedVersion == m_version) return;
+    m_syncedView = view;
+    m_syncedVersion = m_version;
+    m_layout = layoutMarkers(m_input, view);
+    markerLayer(scene, kUncertaintyLayer).setMarkers(m_layout.uncertainty);
+    markerLayer(scene, kLinksLayer).setMarkers(m_layout.links);
+    markerLayer(scene, kPlacesLayer).setMarkers(m_layout.places);
+    markerLayer(scene, kCompoundsLayer).setMarkers(m_layout.markers);
+}
+
+bool CaseView::click(geo::ScreenPx at, const geo::Viewport& view)
+{
+    const std::optional<MarkerHit> hit = hitTest(m_layout, view, at);
+    if (!hit) return false;
+    if (hit->compound) {
+        select(m_input.compounds[m_layout.compounds[*hit->compound].input].id);
+        return true;
+    }
+    PickerRequest req;
+    req.at = at;
+    for (size_t m : m_layout.groups[*hit->group].members)
+        req.compoundIds.push_back(m_input.compounds[m_layout.compounds[m].input].id);
+    std::sort(req.compoundIds.begin(), req.compoundIds.end());
+    picker = std::move(req);
+    return true;
+}
+
+void CaseView::applyCentreRequest(geo::Viewport& view)
+{
+    if (!centreRequested) return;
+    centreRequested = false;
+    if (!m_data) return;
+    if (const geo::Compound* c = m_data->findCompound(m_selected)) view.setCenter(lonLatToMap(c->location));
+}
+
+std::vector<std::string> CaseView::compoundsAt(geo::ScreenPx at, const geo::Viewport& view) const
+{
+    std::vector<std::string> out;
+    const std::optional<MarkerHit> hit = hitTest(m_layout, view, at);
+    if (!hit) return out;
+    if (hit->compound) out.push_back(m_input.compounds[m_layout.compounds[*hit->compound].input].id);
+    else
+        for (size_t m : m_layout.groups[*hit->group].members) out.push_back(m_input.compounds[m_layout.compounds[m].input].id);
+    return out;
+}
+
+} // namespace viewer

@@ -1,0 +1,111 @@
+// The viewer's side of the case store: the store (opened on a worker thread), each compound's
+// derived location (computed once at load), the findings, the selected compound with what
+// the panel shows for it, the time filter, and the compound markers laid out for the view.
+// Lives in the Session; UI panels read and edit it, the app loop syncs it into the Scene.
+#pragma once
+#include "viewer/cases/case_markers.hpp"
+#include "viewer/cases/case_time_range.hpp"
+#include "viewer/cases/compound_details.hpp"
+
+#include "geo/cases/case_store.hpp"
+#include "geo/viewport.hpp"
+
+#include <future>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace viewer {
+
+class Scene;
+
+// A request from a map click for the UI: several compounds here, let the user pick one.
+struct PickerRequest {
+    std::vector<std::string> compoundIds;
+    geo::ScreenPx at; // drawable pixels
+};
+
+class CaseView {
+public:
+    CaseView();
+    ~CaseView();
+    CaseView(CaseView&&) noexcept;
+    CaseView& operator=(CaseView&&) noexcept;
+
+    // Opens the store and derives locations on a worker thread ("" = the defaults).
+    void startLoading(const std::string& storePath, const std::string& basemapPath);
+    // Takes the result once ready; true on the call that did.
+    bool finishLoadingIfReady();
+    bool loading() const { return m_loading.valid(); }
+    // Installs loaded data directly (tests, and the worker's result).
+    void setData(geo::CaseData data, std::map<std::string, DerivedLocation> derived, std::string storePath);
+
+    bool hasData() const { return m_data != nullptr; }
+    const geo::CaseData& data() const { return *m_data; }
+    const std::string& storePath() const { return m_storePath; }
+    const std::string& error() const { return m_error; }
+    const std::vector<geo::CaseFinding>& findings() const { return m_findings; }
+    const DerivedLocation* derived(const std::string& compoundId) const;
+
+    // Selection: a compound id ("" for none). The details are rebuilt here, not per frame.
+    void select(const std::string& compoundId);
+    const std::string& selected() const { return m_selected; }
+    const CompoundDetails* details() const { return m_details ? m_details.get() : nullptr; }
+    // Asks the app to centre the map on the selection (set by the panel's list, search).
+    bool centreRequested = false;
+
+    const TimeFilter& filter() const { return m_filter; }
+    void setFilter(const TimeFilter& f);
+    std::optional<DaySpan> span() const { return m_span; }
+    // Is the compound shown under the current filter (it has an admitted incident, or the
+    // filter is off)?
+    bool shown(const geo::Compound& c) const;
+
+    // Lays the markers out for `view` and puts them into the scene's case marker layers
+    // (only when the view or the case state changed).
+    void syncScene(Scene& scene, const geo::Viewport& view);
+    const MarkerLayout& layout() const { return m_layout; }
+    const LayoutInput& layoutInput() const { return m_input; }
+
+    // A click on the map: selects the compound hit, or asks for a picker when several are
+    // there. False when no compound marker is under `at` (the caller picks features then).
+    bool click(geo::ScreenPx at, const geo::Viewport& view);
+    // The compounds under `at`, for the hover tooltip (ids, topmost first).
+    std::vector<std::string> compoundsAt(geo::ScreenPx at, const geo::Viewport& view) const;
+    std::optional<PickerRequest> picker;
+    std::vector<std::string> pickerShowing; // the ids in the open picker popup
+
+    // Carries out centreRequested: the view centred on the selected compound, zoom kept.
+    void applyCentreRequest(geo::Viewport& view);
+
+    std::string search; // the panel's search box
+
+private:
+    struct Loaded {
+        std::optional<geo::CaseData> data;
+        std::map<std::string, DerivedLocation> derived;
+        std::string path;
+        std::string error;
+    };
+    void rebuild();
+
+    std::shared_ptr<const geo::CaseData> m_data;
+    std::map<std::string, DerivedLocation> m_derived;
+    std::vector<geo::CaseFinding> m_findings;
+    std::string m_storePath;
+    std::string m_error;
+    std::future<Loaded> m_loading;
+    std::string m_selected;
+    std::unique_ptr<CompoundDetails> m_details;
+    TimeFilter m_filter;
+    std::optional<DaySpan> m_span;
+    LayoutInput m_input;
+    MarkerLayout m_layout;
+    uint64_t m_version = 1;       // bumped when what the markers show changes
+    uint64_t m_syncedVersion = 0;
+    geo::Viewport m_syncedView;
+};
+
+} // namespace viewer
