@@ -2,6 +2,7 @@
 // parallel preparation (one task per layer).
 #include "viewer/app/layer_loader.hpp"
 #include "viewer/app/map_crs.hpp"
+#include "viewer/render/basemap_style.hpp"
 
 #include "geo/error.hpp"
 #include "geo/vector_source.hpp"
@@ -49,48 +50,6 @@ LayerStyle defaultStyleFor(const geo::Layer& layer, size_t ordinal)
     return s;
 }
 
-namespace {
-
-LayerStyle countriesStyle()
-{
-    LayerStyle s;
-    s.paletteFill = true;
-    s.strokeColor = {0.55f, 0.55f, 0.55f, 1};
-    s.strokeWidthPx = 0.8f;
-    s.labelField = "name";
-    s.labelSizePx = 16;
-    s.labelBold = true;
-    s.labelColor = {0.30f, 0.28f, 0.32f, 1};
-    s.labelMinUnitsPerPixel = 400;
-    s.labelPriority = 10;
-    return s;
-}
-
-LayerStyle provincesStyle()
-{
-    LayerStyle s;
-    s.fill = false;
-    s.strokeColor = {0.50f, 0.48f, 0.58f, 0.9f};
-    s.strokeWidthPx = 0.8f;
-    s.labelField = "name";
-    s.labelSizePx = 12;
-    s.labelColor = {0.25f, 0.25f, 0.35f, 1};
-    s.labelMaxUnitsPerPixel = 900;
-    s.labelPriority = 1;
-    return s;
-}
-
-LayerStyle bordersStyle()
-{
-    LayerStyle s;
-    s.fill = false;
-    s.strokeColor = {0.38f, 0.30f, 0.38f, 1};
-    s.strokeWidthPx = 1.6f;
-    return s;
-}
-
-} // namespace
-
 std::vector<PreparedLayer> loadBasemap(const std::string& path, std::vector<std::string>& warnings, double deferBelow)
 {
     geo::initGdal();
@@ -100,7 +59,8 @@ std::vector<PreparedLayer> loadBasemap(const std::string& path, std::vector<std:
         const char* name;
         LayerStyle style;
     };
-    std::vector<Job> jobs{{"countries", countriesStyle()}, {"provinces", provincesStyle()}, {"borders", bordersStyle()}};
+    std::vector<Job> jobs;
+    for (const char* name : kBasemapLayers) jobs.push_back({name, basemapStyle(name)});
     std::vector<std::future<PreparedLayer>> tasks;
     for (const Job& j : jobs) {
         if (std::find(present.begin(), present.end(), j.name) == present.end()) {

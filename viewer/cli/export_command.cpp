@@ -17,6 +17,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <set>
 #include <sstream>
 #include <unistd.h>
 
@@ -147,32 +148,59 @@ int runExport(ExportCli& c)
             boxes.push_back(e);
         } else boxes.push_back(crsExtentToLonLat(defaultViewExtent(), "EPSG:3857"));
     }
-    geo::Extent region;
-    for (const geo::Extent& b : boxes) {
-        const double grow = o.show.inset ? 12 : 2;
+    // The lon/lat box to read around each image: the whole image (the bbox grown to the
+    // image's shape, with room for the layout bands) or, with an inset, a region around it.
+    const OutputSize outSize = resolveOutputSize(o);
+    auto regionFor = [&](const geo::Extent& b) {
+        geo::Extent region;
         const geo::MapXY ctr = b.center();
+        double hw, hh;
+        if (o.show.inset) {
+            hw = std::max(b.width(), 1.0) * 12;
+            hh = std::max(b.height(), 1.0) * 12;
+        } else {
+            const double aspect = double(outSize.width) / outSize.height;
+            const double w = std::max(b.width(), b.height() * aspect), h = std::max(b.height(), b.width() / aspect);
+            hw = w * 0.8 + 0.05; // half the image plus layout bands and margins
+            hh = h * 0.8 + 0.05;
+        }
         // At most 30 degrees around the view: beyond that a UTM-like CRS folds the world over itself.
-        const double hw = std::min(std::max(b.width(), 1.0) * grow, 30.0), hh = std::min(std::max(b.height(), 1.0) * grow, 30.0);
+        hw = std::min(hw, 30.0);
+        hh = std::min(hh, 30.0);
         region.expand(std::max(-180.0, ctr.x - hw), std::max(-90.0, ctr.y - hh));
         region.expand(std::min(180.0, ctr.x + hw), std::min(90.0, ctr.y + hh));
-    }
+        return region;
+    };
 
-    // ---- GL and the scene
+    // ---- GL and the scene (one per image: each reads only what its view shows, at the one
+    // level of detail its scale needs)
     auto gl = HeadlessGlContext::create();
     MapRenderer renderer;
-    Scene scene;
-    std::vector<std::string> warnings;
-    if (!o.noBasemap) addBasemap(scene, o.basemap.empty() ? geo::defaultBasemapPath() : o.basemap, o.crs, region, warnings);
-    size_t ordinal = 0;
-    for (const std::string& path : o.layers)
-        addExtraLayers(scene, path, o.crs, region, {o.layerFill, o.layerStroke, o.layerStrokePx}, ordinal, warnings);
-    scene.mapCrs = o.crs;
-    for (const std::string& w : warnings) std::cerr << "compound-atlas: warning: " << w << "\n";
-    const double setupS = since(t0);
+    double setupS = since(t0);
+    std::set<std::string> printed; // each warning once in a batch
+    auto buildScene = [&](const geo::Extent& box) {
+        const auto ts = std::chrono::steady_clock::now();
+        Scene scene;
+        const geo::Extent region = regionFor(box);
+        const double lod = exportLodTolerance(lonLatExtentToCrs(box, o.crs), outSize.width, outSize.height);
+        std::vector<std::string> warnings;
+        if (!o.noBasemap)
+            addBasemap(scene, o.basemap.empty() ? geo::defaultBasemapPath() : o.basemap, o.crs, region, warnings, lod);
+        size_t ordinal = 0;
+        for (const std::string& path : o.layers)
+            addExtraLayers(scene, path, o.crs, region, {o.layerFill, o.layerStroke, o.layerStrokePx}, ordinal, warnings,
+                           lod);
+        scene.mapCrs = o.crs;
+        for (const std::string& w : warnings)
+            if (printed.insert(w).second) std::cerr << "compound-atlas: warning: " << w << "\n";
+        setupS += since(ts);
+        return scene;
+    };
 
     std::optional<geo::Locator> locator;
     double renderS = 0;
     for (size_t i = 0; i < batch.size(); ++i) {
+        Scene scene = buildScene(boxes[i]);
         const auto t1 = std::chrono::steady_clock::now();
         BriefingRequest req;
         req.scene = &scene;

@@ -2,6 +2,8 @@
 #include "viewer/export/export_scene.hpp"
 #include "viewer/app/layer_loader.hpp"
 #include "viewer/app/map_crs.hpp"
+#include "viewer/render/basemap_style.hpp"
+#include "viewer/render/layer_mesh.hpp"
 
 #include "geo/crs.hpp"
 #include "geo/error.hpp"
@@ -16,36 +18,6 @@ namespace viewer {
 namespace {
 bool isWebMercator(const std::string& crs) { return crs == "EPSG:3857" || crs == "epsg:3857"; }
 } // namespace
-
-LayerStyle basemapStyle(const std::string& layerName)
-{
-    LayerStyle s;
-    if (layerName == "countries") {
-        s.paletteFill = true;
-        s.strokeColor = {0.55f, 0.55f, 0.55f, 1};
-        s.strokeWidthPx = 0.8f;
-        s.labelField = "name";
-        s.labelSizePx = 16;
-        s.labelBold = true;
-        s.labelColor = {0.30f, 0.28f, 0.32f, 1};
-        s.labelMinUnitsPerPixel = 400;
-        s.labelPriority = 10;
-    } else if (layerName == "provinces") {
-        s.fill = false;
-        s.strokeColor = {0.50f, 0.48f, 0.58f, 0.9f};
-        s.strokeWidthPx = 0.8f;
-        s.labelField = "name";
-        s.labelSizePx = 12;
-        s.labelColor = {0.25f, 0.25f, 0.35f, 1};
-        s.labelMaxUnitsPerPixel = 900;
-        s.labelPriority = 1;
-    } else if (layerName == "borders") {
-        s.fill = false;
-        s.strokeColor = {0.38f, 0.30f, 0.38f, 1};
-        s.strokeWidthPx = 1.6f;
-    }
-    return s;
-}
 
 geo::MapXY lonLatToCrs(geo::LonLat p, const std::string& crs)
 {
@@ -78,7 +50,10 @@ geo::Layer readExportLayer(const std::string& path, const std::string& layerName
                            const geo::Extent& regionLonLat)
 {
     if (isWebMercator(crs) && regionLonLat.empty()) return readMapLayer(path, layerName);
-    geo::Layer layer = geo::readLayer(path, layerName, geo::kWgs84);
+    // The driver's spatial index (GPKG R-tree) skips what is far from the view.
+    geo::ReadControl control;
+    control.filter = regionLonLat;
+    geo::Layer layer = geo::readLayer(path, layerName, geo::kWgs84, control);
     if (!regionLonLat.empty())
         std::erase_if(layer.features, [&](const geo::Feature& f) { return !f.bbox.intersects(regionLonLat); });
     layer.extent = geo::Extent{};
@@ -102,8 +77,19 @@ geo::Layer readExportLayer(const std::string& path, const std::string& layerName
     return layer;
 }
 
+double exportLodTolerance(const geo::Extent& mapExtent, int width, int height)
+{
+    if (mapExtent.empty() || width <= 0 || height <= 0) return 0;
+    // The map area is at most the whole image, so this is a lower bound of its scale.
+    const double upp = std::max(mapExtent.width() / width, mapExtent.height() / height);
+    double best = 0;
+    for (double t : lodTolerances(1.0))
+        if (t <= upp) best = std::max(best, t);
+    return best;
+}
+
 void addBasemap(Scene& scene, const std::string& path, const std::string& crs, const geo::Extent& regionLonLat,
-                std::vector<std::string>& warnings)
+                std::vector<std::string>& warnings, double lodTolerance)
 {
     geo::initGdal();
     std::vector<std::string> present;
@@ -113,13 +99,14 @@ void addBasemap(Scene& scene, const std::string& path, const std::string& crs, c
     const geo::Extent region = isWebMercator(crs) ? geo::Extent{} : regionLonLat;
     // Read and prepare in parallel (no GL needed); upload in order on this thread.
     std::vector<std::future<PreparedLayer>> tasks;
-    for (const char* name : {"countries", "provinces", "borders"}) {
+    for (const char* name : kBasemapLayers) {
         if (std::find(present.begin(), present.end(), name) == present.end()) {
             warnings.push_back(path + ": no layer '" + name + "' in the basemap");
             continue;
         }
-        tasks.push_back(std::async(std::launch::async, [path, name, crs, region] {
-            return prepareLayer(readExportLayer(path, name, crs, region), basemapStyle(name), 1.0);
+        tasks.push_back(std::async(std::launch::async, [path, name, crs, region, lodTolerance] {
+            // Only the level of detail the export's scale needs (and the coarser, cheap ones).
+            return prepareLayer(readExportLayer(path, name, crs, region), basemapStyle(name), 1.0, lodTolerance);
         }));
     }
     for (auto& t : tasks) {
@@ -131,7 +118,7 @@ void addBasemap(Scene& scene, const std::string& path, const std::string& crs, c
 }
 
 void addExtraLayers(Scene& scene, const std::string& path, const std::string& crs, const geo::Extent& regionLonLat,
-                    const ExtraLayerStyle& style, size_t& ordinal, std::vector<std::string>& warnings)
+                    const ExtraLayerStyle& style, size_t& ordinal, std::vector<std::string>& warnings, double lodTolerance)
 {
     geo::initGdal();
     const geo::DatasetInfo info = geo::inspectDataset(path);
@@ -143,7 +130,7 @@ void addExtraLayers(Scene& scene, const std::string& path, const std::string& cr
         if (!style.stroke.empty()) s.strokeColor = rgbaFromHex(style.stroke);
         if (style.strokePx >= 0) s.strokeWidthPx = static_cast<float>(style.strokePx);
         if (!l.name.empty() && layer.name.empty()) layer.name = l.name;
-        scene.addLayer(prepareLayer(std::move(layer), std::move(s), 1.0));
+        scene.addLayer(prepareLayer(std::move(layer), std::move(s), 1.0, lodTolerance));
     }
     scene.mapCrs = crs;
 }

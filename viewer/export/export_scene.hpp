@@ -1,6 +1,7 @@
 // The scene an export draws when run from the command line: the basemap with the viewer's
 // styles, extra layers, and the compounds of the case store as markers, in any map CRS.
 #pragma once
+#include "viewer/render/basemap_style.hpp"
 #include "viewer/render/scene.hpp"
 
 #include "geo/cases/case_model.hpp"
@@ -10,19 +11,21 @@
 
 namespace viewer {
 
-// The basemap layer styles the viewer uses (kept equal to viewer/app/layer_loader.cpp;
-// the window-vs-export test fails if they drift apart).
-LayerStyle basemapStyle(const std::string& layerName);
-
 // Reads `path`'s layer into `crs`. In EPSG:3857 it is the viewer's own reader (latitudes
 // clamped); elsewhere features whose lon/lat box misses `regionLonLat` (when not empty) are
 // dropped before projecting, so a world layer does not wrap wildly through a UTM zone.
+// A non-empty `regionLonLat` is also a spatial filter on the read (the GPKG R-tree).
 geo::Layer readExportLayer(const std::string& path, const std::string& layerName, const std::string& crs,
                            const geo::Extent& regionLonLat);
 
-// Adds the basemap's countries, provinces and borders (missing ones become warnings).
+// The finest level-of-detail tolerance an export of `mapExtent` (map CRS) at width x height
+// can need: the largest of lodTolerances() within a pixel at that scale.
+double exportLodTolerance(const geo::Extent& mapExtent, int width, int height);
+
+// Adds the basemap's countries, provinces and borders (missing ones become warnings),
+// with levels of detail from `lodTolerance` up (0 = all).
 void addBasemap(Scene& scene, const std::string& path, const std::string& crs, const geo::Extent& regionLonLat,
-                std::vector<std::string>& warnings);
+                std::vector<std::string>& warnings, double lodTolerance = 0);
 
 struct ExtraLayerStyle {
     std::string fill, stroke; // "" = default
@@ -31,7 +34,8 @@ struct ExtraLayerStyle {
 // Adds every layer of `path`; only features near `regionLonLat` are kept (extra layers use
 // no palette colouring, so cropping changes nothing on the picture).
 void addExtraLayers(Scene& scene, const std::string& path, const std::string& crs, const geo::Extent& regionLonLat,
-                    const ExtraLayerStyle& style, size_t& ordinal, std::vector<std::string>& warnings);
+                    const ExtraLayerStyle& style, size_t& ordinal, std::vector<std::string>& warnings,
+                    double lodTolerance = 0);
 
 // Marker colour per compound status (legend and markers agree).
 Rgba compoundStatusColor(geo::CompoundStatus status);
