@@ -46,10 +46,16 @@ MapRenderer::MapRenderer()
     glBindBuffer(GL_ARRAY_BUFFER, m_quad.id());
     glBufferData(GL_ARRAY_BUFFER, sizeof quad, quad, GL_STATIC_DRAW);
     glBindBuffer(GL_ARRAY_BUFFER, 0);
-    m_text = std::make_unique<TextRenderer>(defaultFontPath(), defaultBoldFontPath());
 }
 
 MapRenderer::~MapRenderer() = default;
+
+TextRenderer& MapRenderer::text()
+{
+    // Baked on first use: the export draws its own labels and never pays for this atlas.
+    if (!m_text) m_text = std::make_unique<TextRenderer>(defaultFontPath(), defaultBoldFontPath());
+    return *m_text;
+}
 
 void MapRenderer::setCamera(const ShaderProgram& p, const geo::Viewport& view, geo::MapXY origin) const
 {
@@ -215,7 +221,7 @@ void MapRenderer::drawLabels(const Scene& scene, const geo::Viewport& view,
     boxes.reserve(candidates.size());
     for (const Candidate& c : candidates) {
         const LayerStyle& st = scene.layers()[c.layer].style;
-        const geo::ScreenPx s = m_text->measure(*c.text, st.labelSizePx, st.labelBold);
+        const geo::ScreenPx s = text().measure(*c.text, st.labelSizePx, st.labelBold);
         const double pad = 3;
         boxes.push_back({c.centre.x - s.x / 2 - pad, c.centre.y - s.y / 2 - pad, c.centre.x + s.x / 2 + pad,
                          c.centre.y + s.y / 2 + pad});
@@ -224,12 +230,12 @@ void MapRenderer::drawLabels(const Scene& scene, const geo::Viewport& view,
     for (size_t i : placed) {
         const Candidate& c = candidates[i];
         const LayerStyle& st = scene.layers()[c.layer].style;
-        m_text->add(*c.text, st.labelSizePx, st.labelBold, c.centre, withOpacity(st.labelColor, st.opacity),
+        text().add(*c.text, st.labelSizePx, st.labelBold, c.centre, withOpacity(st.labelColor, st.opacity),
                     {1, 1, 1, 0.9f * st.opacity});
     }
     stats.labelsPlaced = placed.size();
     if (!placed.empty()) ++stats.drawCalls;
-    m_text->flush(view.width(), view.height());
+    text().flush(view.width(), view.height());
 }
 
 } // namespace viewer

@@ -27,14 +27,14 @@ struct DrawStats {
 
 class MapRenderer {
 public:
-    // Compiles the shaders and bakes the label font. Needs a current GL 3.3 context.
+    // Compiles the shaders (the label font is baked on first use). Needs a current GL 3.3 context.
     MapRenderer();
     ~MapRenderer();
 
     // The viewport's pixel size should match the target's (it is what the map is laid out in).
     DrawStats draw(const Scene& scene, const geo::Viewport& view, RenderTarget& target, const DrawOptions& options = {});
 
-    TextRenderer& text() { return *m_text; }
+    TextRenderer& text(); // the label font, baked on first use
 
 private:
     void setCamera(const ShaderProgram& p, const geo::Viewport& view, geo::MapXY origin) const;
