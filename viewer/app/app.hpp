@@ -4,6 +4,8 @@
 #include "viewer/app/app_options.hpp"
 #include "viewer/app/app_window.hpp"
 #include "viewer/app/bench_script.hpp"
+#include "viewer/app/file_actions.hpp"
+#include "viewer/ui/attribute_table.hpp"
 #include "viewer/app/navigation.hpp"
 #include "viewer/app/session.hpp"
 #include "viewer/render/map_renderer.hpp"
@@ -44,6 +46,8 @@ private:
     WindowTarget m_target;
     Session m_session;
     Navigation m_navigation;
+    FileActions m_files; // drops, File > Open, sessions: loads in the background
+    AttributeTables m_tables;
     std::optional<BenchScript> m_bench;
     std::chrono::steady_clock::time_point m_start;
     struct Loaded {

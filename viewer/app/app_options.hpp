@@ -19,6 +19,8 @@ struct AppOptions {
     std::string benchScript;          // hidden: play the camera path, print frame times, quit
     std::string view;                 // "W,S,E,N" lon/lat box to open on instead of Home
     std::string cases;                // case store ("" = geo::defaultCaseStorePath())
+    std::string session;              // session JSON to open (replaces basemap and FILES' defaults)
+    std::vector<std::string> testDrops; // test hook: pushed as SDL_DROPFILE events after the first frame
 };
 
 // Runs the window until closed. Returns the process exit code.

@@ -42,6 +42,7 @@ struct Session {
     // Requests carried out by the app loop after the UI frame.
     std::optional<ScreenshotKind> screenshotRequest;
     std::vector<uint64_t> layersToRemove;
+    std::vector<uint64_t> attributeTableRequests; // layer ids whose attribute table to open
     bool quitRequested = false;
 
     std::vector<Toast> toasts;

@@ -31,7 +31,18 @@ nlohmann::json stateJson(const Session& s, const WindowInfo& w)
                                {"source", l.data->sourcePath},
                                {"visible", l.style.visible},
                                {"opacity", l.style.opacity},
-                               {"features", l.data->features.size()}});
+                               {"features", l.data->features.size()},
+                               {"thematic_classes", l.style.thematic.active() ? l.style.thematic.colors.size() : 0}});
+    j["rasters"] = json::array();
+    for (const RasterLayer& r : s.scene.rasterLayers())
+        j["rasters"].push_back({{"name", r.name()},
+                                {"source", r.sourcePath()},
+                                {"visible", r.visible},
+                                {"opacity", r.opacity},
+                                {"width", r.width()},
+                                {"height", r.height()},
+                                {"extent", {r.extent().minX, r.extent().minY, r.extent().maxX, r.extent().maxY}}});
+    j["warnings"] = s.warnings;
     j["selected"] = nullptr;
     if (const auto& sel = s.scene.selection()) {
         if (const SceneLayer* l = s.scene.find(sel->layerId)) {

@@ -17,7 +17,9 @@ struct WindowInfo {
 
 // {"view":{"center":{"lon","lat"},"center_map":{"x","y"},"units_per_pixel","scale_denominator","crs"},
 //  "window":{"width","height","drawable_width","drawable_height"},"frames",
-//  "layers":[{"name","source","visible","opacity","features"}],
+//  "layers":[{"name","source","visible","opacity","features","thematic_classes"}],
+//  "rasters":[{"name","source","visible","opacity","width","height","extent":[minx,miny,maxx,maxy]}],
+//  "warnings":[one line each],
 //  "selected":null|{"layer","fid","name","feature_index"}}
 nlohmann::json stateJson(const Session& session, const WindowInfo& window);
 

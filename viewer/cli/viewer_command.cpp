@@ -24,6 +24,10 @@ void addViewerOptions(CLI::App& root, Dispatch& d)
     root.add_option("--screenshot", opts->screenshot, "On exit, save the map as a PNG to FILE");
     root.add_flag("--screenshot-ui", opts->screenshotWithUi, "With --screenshot: include the panels");
     root.add_option("--ready-file", opts->readyFile, "Create FILE once the first frame is shown (for scripts)");
+    root.add_option("--session", opts->session, "Open a saved session (layers, styles, view, selection)")
+        ->check(CLI::ExistingFile);
+    root.add_option("--test-drop", opts->testDrops, "Test hook: drop FILE onto the window after the first frame")
+        ->group(""); // hidden
     root.add_option("--cases", opts->cases, "Case store: a GeoPackage or PG:... (default: data/cases.gpkg or $ATLAS_CASES)");
     root.add_option("--msaa", opts->msaa, "Window multisampling: 0 (default), 2, 4 or 8 samples");
     root.add_option("--bench-script", opts->benchScript, "Play a fixed camera path and print frame times")

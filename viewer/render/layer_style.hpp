@@ -2,7 +2,10 @@
 // and read by the renderer every frame (changes show at once, nothing is rebuilt).
 #pragma once
 #include <array>
+#include <cstdint>
+#include <memory>
 #include <string>
+#include <vector>
 
 namespace viewer {
 
@@ -12,6 +15,21 @@ struct Rgba {
 
 // "#rrggbb" or "#rrggbbaa"; black when malformed.
 Rgba rgbaFromHex(const std::string& hex);
+
+// Categorized / graduated colouring: each feature's class picks its colour. The spec (mode,
+// field, classes, breaks) is what the user edits; colors/featureClass are derived from it.
+enum class ThematicMode { Single, Categorized, Graduated };
+struct ThematicStyle {
+    ThematicMode mode = ThematicMode::Single;
+    std::string field;
+    int classes = 5;        // graduated: 3..9
+    bool quantile = false;  // graduated: quantile breaks instead of equal intervals
+    std::vector<Rgba> colors;       // one per class
+    std::vector<std::string> labels; // legend text per class
+    std::vector<size_t> counts;      // features per class
+    std::shared_ptr<const std::vector<int16_t>> featureClass; // per feature, -1 = none
+    bool active() const { return mode != ThematicMode::Single && featureClass && !colors.empty(); }
+};
 
 struct LayerStyle {
     bool visible = true;
@@ -33,6 +51,7 @@ struct LayerStyle {
     double labelMinUnitsPerPixel = 0;
     double labelMaxUnitsPerPixel = 1e30;
     int labelPriority = 0;         // higher wins collisions across layers
+    ThematicStyle thematic;        // overrides fillColor (and a line layer's stroke) per feature
 };
 
 } // namespace viewer

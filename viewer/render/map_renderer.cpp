@@ -35,6 +35,18 @@ void setMarkerConstants(float size, float outlineWidth, Rgba fill, Rgba outline)
     glVertexAttrib1f(7, 0);
 }
 
+// Visible features split by thematic class: group 0 has no class, group k + 1 is class k.
+std::vector<std::vector<uint32_t>> groupByClass(const ThematicStyle& t, const std::vector<uint32_t>& ids)
+{
+    std::vector<std::vector<uint32_t>> groups(t.colors.size() + 1);
+    const std::vector<int16_t>& cls = *t.featureClass;
+    for (uint32_t f : ids) {
+        const int c = f < cls.size() ? cls[f] : -1;
+        groups[c >= 0 && static_cast<size_t>(c) < t.colors.size() ? c + 1 : 0].push_back(f);
+    }
+    return groups;
+}
+
 } // namespace
 
 MapRenderer::MapRenderer()
@@ -46,6 +58,7 @@ MapRenderer::MapRenderer()
     glBindBuffer(GL_ARRAY_BUFFER, m_quad.id());
     glBufferData(GL_ARRAY_BUFFER, sizeof quad, quad, GL_STATIC_DRAW);
     glBindBuffer(GL_ARRAY_BUFFER, 0);
+    m_raster = std::make_unique<RasterPainter>();
 }
 
 MapRenderer::~MapRenderer() = default;
@@ -89,17 +102,65 @@ DrawStats MapRenderer::draw(const Scene& scene, const geo::Viewport& view, Rende
     window.expand(window.minX - margin, window.minY - margin);
     window.expand(window.maxX + margin, window.maxY + margin);
 
+    // Rasters first (or right above an opaque land fill): imagery sits under the vectors.
+    const bool rastersFirst = !scene.rastersAboveLayer || !scene.find(scene.rastersAboveLayer);
+    if (rastersFirst) stats.drawCalls += m_raster->draw(scene.rasterLayers(), view);
+
     std::vector<std::vector<uint32_t>> visible(scene.layers().size());
     for (size_t li = 0; li < scene.layers().size(); ++li) {
         const SceneLayer& layer = scene.layers()[li];
         const LayerStyle& st = layer.style;
-        if (!st.visible || st.opacity <= 0) continue;
+        if (!st.visible || st.opacity <= 0) {
+            if (layer.id == scene.rastersAboveLayer) stats.drawCalls += m_raster->draw(scene.rasterLayers(), view);
+            continue;
+        }
         std::vector<uint32_t>& ids = visible[li];
         ids = layer.index.query(window);
         std::sort(ids.begin(), ids.end());
         stats.featuresVisible += ids.size();
         const GpuLayer& gpu = *layer.gpu;
         const size_t lod = gpu.chooseLod(view.unitsPerPixel());
+        if (st.thematic.active()) {
+            // Categorized / graduated: one draw per class with its colour.
+            const auto groups = groupByClass(st.thematic, ids);
+            auto colourOf = [&](size_t g, Rgba none) { return g == 0 ? none : st.thematic.colors[g - 1]; };
+            if (gpu.hasFill() && st.fill) {
+                m_fill.use();
+                setCamera(m_fill, view, gpu.origin());
+                m_fill.set("u_usePalette", 0);
+                for (size_t g = 0; g < groups.size(); ++g) {
+                    if (groups[g].empty()) continue;
+                    setColor(m_fill, "u_color", withOpacity(colourOf(g, st.fillColor), st.opacity));
+                    stats.drawCalls += gpu.drawFill(lod, groups[g]);
+                }
+            }
+            if (gpu.hasStroke() && st.strokeWidthPx > 0) {
+                m_stroke.use();
+                setCamera(m_stroke, view, gpu.origin());
+                m_stroke.set("u_halfWidth", st.strokeWidthPx / 2);
+                const bool lines = layer.data->kind == geo::GeomKind::Line;
+                for (size_t g = 0; g < groups.size(); ++g) {
+                    if (groups[g].empty()) continue;
+                    const Rgba c = lines ? colourOf(g, st.strokeColor) : st.strokeColor;
+                    setColor(m_stroke, "u_color", withOpacity({c.r, c.g, c.b, lines ? 1.0f : c.a}, st.opacity));
+                    stats.drawCalls += gpu.drawStroke(lod, groups[g]);
+                }
+            }
+            if (gpu.hasPoints()) {
+                m_marker.use();
+                setCamera(m_marker, view, gpu.origin());
+                m_marker.set("u_opacity", 1.0f);
+                for (size_t g = 0; g < groups.size(); ++g) {
+                    if (groups[g].empty()) continue;
+                    const Rgba c = colourOf(g, st.fillColor);
+                    setMarkerConstants(st.pointSizePx, 1.25f, withOpacity({c.r, c.g, c.b, 1}, st.opacity),
+                                       withOpacity({1, 1, 1, 1}, st.opacity));
+                    stats.drawCalls += gpu.drawPoints(groups[g], m_quad.id());
+                }
+            }
+            if (layer.id == scene.rastersAboveLayer) stats.drawCalls += m_raster->draw(scene.rasterLayers(), view);
+            continue;
+        }
         if (gpu.hasFill() && st.fill) {
             m_fill.use();
             setCamera(m_fill, view, gpu.origin());
@@ -135,6 +196,7 @@ DrawStats MapRenderer::draw(const Scene& scene, const geo::Viewport& view, Rende
             setMarkerConstants(st.pointSizePx, 1.25f, withOpacity(fill, st.opacity), withOpacity({1, 1, 1, 1}, st.opacity));
             stats.drawCalls += gpu.drawPoints(ids, m_quad.id());
         }
+        if (layer.id == scene.rastersAboveLayer) stats.drawCalls += m_raster->draw(scene.rasterLayers(), view);
     }
 
     if (options.selection && scene.selectionMesh()) {

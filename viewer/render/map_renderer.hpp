@@ -42,6 +42,7 @@ private:
                     DrawStats& stats);
 
     ShaderProgram m_fill, m_stroke, m_marker;
+    std::unique_ptr<RasterPainter> m_raster;
     GlBuffer m_quad;
     std::unique_ptr<TextRenderer> m_text;
 };

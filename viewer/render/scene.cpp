@@ -142,10 +142,22 @@ void Scene::select(std::optional<FeatureRef> ref)
     m_selectionMesh = std::make_unique<GpuLayer>(buildLayerMesh(one, {0.0}));
 }
 
+uint64_t Scene::addRasterLayer(const geo::RasterImage& image)
+{
+    m_rasters.emplace_back(m_nextId++, image);
+    return m_rasters.back().id();
+}
+
+void Scene::removeRasterLayer(uint64_t id)
+{
+    std::erase_if(m_rasters, [&](const RasterLayer& r) { return r.id() == id; });
+}
+
 geo::Extent Scene::extent() const
 {
     geo::Extent e;
     for (const SceneLayer& l : m_layers) e.expand(l.data->extent);
+    for (const RasterLayer& r : m_rasters) e.expand(r.extent());
     return e;
 }
 

@@ -6,6 +6,7 @@
 #include "viewer/render/layer_mesh.hpp"
 #include "viewer/render/layer_style.hpp"
 #include "viewer/render/marker_layer.hpp"
+#include "viewer/render/raster_layer.hpp"
 
 #include "geo/layer.hpp"
 #include "geo/spatial_index.hpp"
@@ -84,6 +85,16 @@ public:
     const std::vector<MarkerLayer>& markerLayers() const { return m_markers; }
     MarkerLayer& addMarkerLayer(const std::string& name);
 
+    // Raster layers, drawn first (under every vector layer), first = bottom.
+    std::vector<RasterLayer>& rasterLayers() { return m_rasters; }
+    const std::vector<RasterLayer>& rasterLayers() const { return m_rasters; }
+    // Uploads (needs the GL context) and puts it above the other rasters. Returns its id.
+    uint64_t addRasterLayer(const geo::RasterImage& image);
+    // Rasters are drawn right after this vector layer (0: before all of them). Set to an
+    // opaque land fill at the bottom (the basemap's countries) so imagery is not hidden.
+    uint64_t rastersAboveLayer = 0;
+    void removeRasterLayer(uint64_t id);
+
     // The selection and its highlight geometry (built on the GL thread when set).
     void select(std::optional<FeatureRef> ref);
     const std::optional<FeatureRef>& selection() const { return m_selection; }
@@ -98,6 +109,7 @@ public:
 private:
     std::vector<SceneLayer> m_layers;
     std::vector<MarkerLayer> m_markers;
+    std::vector<RasterLayer> m_rasters;
     std::optional<FeatureRef> m_selection;
     std::unique_ptr<GpuLayer> m_selectionMesh;
     uint64_t m_nextId = 1;

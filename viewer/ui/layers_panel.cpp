@@ -1,6 +1,7 @@
 // Layers panel, top layer listed first (as it is drawn last).
 #include "viewer/ui/layers_panel.hpp"
 #include "viewer/ui/panel_window.hpp"
+#include "viewer/ui/style_editor.hpp"
 
 #include <imgui.h>
 
@@ -80,6 +81,7 @@ void drawLayersPanel(Session& session)
                 }
             }
             if (layer.data->kind == geo::GeomKind::Point) colorEdit("Marker colour", st.fillColor);
+            drawLayerExtras(session, layer); // attribute table, categorized/graduated colours
             colorEdit("Stroke colour", st.strokeColor);
             ImGui::SliderFloat("Stroke width", &st.strokeWidthPx, 0.0f, 8.0f, "%.1f px");
             if (layer.data->kind == geo::GeomKind::Point)
@@ -98,6 +100,7 @@ void drawLayersPanel(Session& session)
         ImGui::PopID();
     }
     if (move) session.scene.moveLayer(move->first, move->second);
+    drawRasterLayers(session);
     if (!session.scene.markerLayers().empty()) {
         ImGui::Separator();
         for (MarkerLayer& m : session.scene.markerLayers()) {

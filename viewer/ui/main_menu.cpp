@@ -7,10 +7,11 @@
 
 namespace viewer {
 
-void drawMainMenu(Session& s)
+void drawMainMenu(Session& s, const std::function<void()>& fileItems)
 {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
+        if (fileItems) fileItems();
         if (ImGui::MenuItem("Save screenshot (map)", "F12")) s.screenshotRequest = ScreenshotKind::MapOnly;
         if (ImGui::MenuItem("Save screenshot (with panels)", "Shift+F12")) s.screenshotRequest = ScreenshotKind::WithUi;
         ImGui::Separator();

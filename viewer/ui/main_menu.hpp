@@ -3,9 +3,12 @@
 #pragma once
 #include "viewer/app/session.hpp"
 
+#include <functional>
+
 namespace viewer {
 
-void drawMainMenu(Session& session);
+// `fileItems` (optional) draws more items at the top of the File menu (opening files).
+void drawMainMenu(Session& session, const std::function<void()>& fileItems = {});
 // Toast messages in the top-right corner (screenshot paths and the like).
 void drawToasts(Session& session);
 // Frame time overlay (Debug menu).

@@ -1,0 +1,165 @@
+// Loading in the app: KML folders (layer choice), CSV points, GeoTIFF rasters, every layer
+// of a multi-layer file from the command line, and the bad-file corpus giving one-line
+// errors while the rest keeps loading. Runs the real LoadQueue with a headless GL context.
+#include "load_test_files.hpp"
+#include "viewer/app/load_queue.hpp"
+#include "viewer/app/recent_files.hpp"
+#include "viewer/render/gl_context.hpp"
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+
+using namespace viewer;
+using namespace loadtest;
+
+TEST_CASE("load: a KML with folders asks which layers, then loads the chosen ones")
+{
+    auto ctx = HeadlessGlContext::create();
+    const std::string dir = tempFolder("kml");
+    LoadQueue q;
+    Scene scene;
+    q.openPath(kmlTwoFolders(dir));
+    q.waitAll(scene);
+    REQUIRE(q.choices().size() == 1);
+    const LayerChoice& c = q.choices().front();
+    REQUIRE(c.layers.size() == 2);
+    CHECK(c.layers[0].name == "Compounds");
+    CHECK(c.layers[1].name == "Areas");
+    LoadOrder o;
+    o.path = c.path;
+    o.layer = "Areas";
+    q.choices().clear();
+    q.load({o});
+    const LoadEvents ev = q.waitAll(scene);
+    CHECK(ev.errors.empty());
+    REQUIRE(scene.layers().size() == 1);
+    CHECK(scene.layers()[0].data->name == "Areas");
+    CHECK(scene.layers()[0].data->kind == geo::GeomKind::Polygon);
+}
+
+TEST_CASE("load: command-line files load every layer without asking, in file order")
+{
+    auto ctx = HeadlessGlContext::create();
+    const std::string dir = tempFolder("all");
+    LoadQueue q;
+    Scene scene;
+    q.openPath(kmlTwoFolders(dir), false, false);
+    const LoadEvents ev = q.waitAll(scene);
+    CHECK(ev.errors.empty());
+    CHECK(q.choices().empty());
+    REQUIRE(scene.layers().size() == 2);
+    CHECK(scene.layers()[0].data->name == "Compounds");
+    CHECK(scene.layers()[1].data->name == "Areas");
+}
+
+TEST_CASE("load: CSV points and a GeoTIFF land in the map CRS, the raster as a raster layer")
+{
+    auto ctx = HeadlessGlContext::create();
+    const std::string dir = tempFolder("csvtif");
+    LoadQueue q;
+    Scene scene;
+    q.openPath(csvPoints(dir));
+    q.openPath(geotiff(dir));
+    const LoadEvents ev = q.waitAll(scene);
+    CHECK(ev.errors.empty());
+    REQUIRE(scene.layers().size() == 1);
+    const geo::Layer& pts = *scene.layers()[0].data;
+    CHECK(pts.kind == geo::GeomKind::Point);
+    CHECK(pts.features.size() == 4);
+    // Bavet at 106.06 E in Web Mercator metres.
+    CHECK(pts.features[0].geometry.coords[0].x == doctest::Approx(11806545.0).epsilon(1e-5));
+    REQUIRE(scene.rasterLayers().size() == 1);
+    const RasterLayer& r = scene.rasterLayers()[0];
+    CHECK(r.extent().minX == doctest::Approx(11577227.0).epsilon(1e-3)); // 104 E
+    CHECK(r.extent().maxX == doctest::Approx(12022506.0).epsilon(1e-3)); // 108 E (warp rounds to pixels)
+    CHECK(r.width() > 0);
+}
+
+TEST_CASE("load: bad files give one-line errors and the good ones still arrive")
+{
+    auto ctx = HeadlessGlContext::create();
+    const std::string dir = tempFolder("bad");
+    const std::vector<std::string> bad{
+        write(dir + "/empty.geojson", ""),
+        write(dir + "/garbage.gpkg", std::string("\x01\x02garbage\xff\xfe not a geopackage", 30)),
+        write(dir + "/truncated.geojson", R"({"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Po)"),
+        write(dir + "/notes.txt", "just some text\n"),
+        write(dir + "/empty_layer.geojson", R"({"type":"FeatureCollection","features":[]})"),
+        dir + "/missing.shp",
+    };
+    LoadQueue q;
+    Scene scene;
+    for (const std::string& p : bad) q.openPath(p);
+    q.openPath(csvPoints(dir));
+    const LoadEvents ev = q.waitAll(scene);
+    CHECK(ev.errors.size() == bad.size());
+    for (const std::string& e : ev.errors) {
+        INFO(e);
+        CHECK(e.find('\n') == std::string::npos);
+        CHECK(!e.empty());
+    }
+    REQUIRE(scene.layers().size() == 1);
+    CHECK(scene.layers()[0].data->name == "points");
+}
+
+TEST_CASE("load: no CRS, NaN and huge coordinates, invalid rings: loaded with warnings")
+{
+    auto ctx = HeadlessGlContext::create();
+    const std::string dir = tempFolder("warn");
+    // CSV has no CRS: assumed WGS 84 (said); the bow tie is repaired (counted).
+    const std::string csv = write(dir + "/odd.csv", "name,WKT\n"
+                                                    "ok,\"POINT (105 11)\"\n"
+                                                    "bowtie,\"POLYGON ((104 10,106 12,106 10,104 12,104 10))\"\n");
+    // GeoJSON is WGS 84 by definition: the absurd points are skipped (counted).
+    const std::string json = write(dir + "/odd.geojson", R"({"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"name":"ok"},"geometry":{"type":"Point","coordinates":[105,11]}},
+{"type":"Feature","properties":{"name":"huge"},"geometry":{"type":"Point","coordinates":[1e300,5]}},
+{"type":"Feature","properties":{"name":"pole"},"geometry":{"type":"Point","coordinates":[10,95]}}]})");
+    LoadQueue q;
+    Scene scene;
+    q.openPath(csv);
+    q.openPath(json);
+    const LoadEvents ev = q.waitAll(scene);
+    for (const std::string& e : ev.errors) MESSAGE(e);
+    CHECK(ev.errors.empty());
+    REQUIRE(scene.layers().size() == 2);
+    std::string all;
+    for (const std::string& w : ev.warnings) all += w + "\n";
+    INFO(all);
+    CHECK(all.find("no CRS") != std::string::npos);
+    CHECK(all.find("skipped") != std::string::npos);
+    CHECK(all.find("repaired") != std::string::npos);
+}
+
+TEST_CASE("load: cancel stops a job and nothing arrives")
+{
+    auto ctx = HeadlessGlContext::create();
+    const std::string dir = tempFolder("cancel");
+    LoadQueue q;
+    Scene scene;
+    q.openPath(csvPoints(dir));
+    for (const auto& j : q.jobs()) q.cancel(j.id);
+    const LoadEvents ev = q.waitAll(scene);
+    CHECK(ev.errors.empty());
+    CHECK(scene.layers().empty());
+}
+
+TEST_CASE("recent files: newest first, no duplicates, bounded, persisted")
+{
+    const std::string dir = tempFolder("recent");
+    const std::string file = dir + "/compound-atlas/recent.json";
+    {
+        RecentFiles r(file);
+        for (int i = 0; i < 14; ++i) r.add(dir + "/f" + std::to_string(i) + ".kml");
+        r.add(dir + "/f5.kml");
+        CHECK(r.paths().size() == RecentFiles::kMax);
+        CHECK(r.paths().front() == dir + "/f5.kml");
+        CHECK(r.paths()[1] == dir + "/f13.kml");
+    }
+    RecentFiles again(file);
+    CHECK(again.paths().size() == RecentFiles::kMax);
+    CHECK(again.paths().front() == dir + "/f5.kml");
+    write(file, "{not json");
+    CHECK(RecentFiles(file).paths().empty());
+}

@@ -1,0 +1,281 @@
+// Load pipeline: inspect (worker) -> geo::LoadJob read/project/index (worker) ->
+// prepareLayer (worker) -> upload (GL thread, in poll) once the whole batch is in.
+#include "viewer/app/load_queue.hpp"
+#include "viewer/app/layer_loader.hpp"
+
+#include "geo/crs.hpp"
+#include "geo/session_file.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+namespace viewer {
+
+namespace {
+
+bool ready(const auto& future) { return future.valid() && future.wait_for(std::chrono::seconds(0)) == std::future_status::ready; }
+
+std::string fileName(const std::string& path)
+{
+    if (geo::isRemoteSource(path)) return geo::redactCredentials(path);
+    const std::string name = std::filesystem::path(path).filename().string();
+    return name.empty() ? path : name;
+}
+
+// Metres per map unit for the level-of-detail tolerances (degrees: ~111 km at the equator).
+double metresPerUnitOf(const std::string& crs)
+{
+    try {
+        return geo::isGeographicCrs(crs) ? 111320.0 : 1.0;
+    } catch (...) {
+        return 1.0;
+    }
+}
+
+// Imagery under an opaque land fill would never show: draw rasters above the bottom layer
+// when that layer covers the land with opaque colour (the basemap's countries).
+void anchorRasters(Scene& scene)
+{
+    if (scene.rastersAboveLayer && scene.find(scene.rastersAboveLayer)) return;
+    scene.rastersAboveLayer = 0;
+    if (scene.layers().empty()) return;
+    const SceneLayer& bottom = scene.layers().front();
+    const LayerStyle& st = bottom.style;
+    const bool opaque = st.fill && st.opacity >= 1 && (st.paletteFill || st.fillColor.a >= 1);
+    if (bottom.data->kind == geo::GeomKind::Polygon && opaque) scene.rastersAboveLayer = bottom.id;
+}
+
+} // namespace
+
+LoadQueue::~LoadQueue()
+{
+    cancelAll();
+    for (Job& j : m_jobs) {
+        if (j.inspecting.valid()) j.inspecting.wait();
+        if (j.preparing.valid()) j.preparing.wait();
+    }
+}
+
+void LoadQueue::openPath(const std::string& path, bool allowRemote, bool askForLayers)
+{
+    Job job;
+    job.askForLayers = askForLayers;
+    job.id = m_nextId++;
+    job.batch = m_nextBatch++;
+    job.order.path = path;
+    job.order.allowRemote = allowRemote;
+    job.stage = Stage::Inspecting;
+    job.inspecting = std::async(std::launch::async, [path, allowRemote] {
+        Inspection out;
+        try {
+            geo::initGdal();
+            if (!geo::isRemoteSource(path) && geo::isRasterSource(path)) {
+                out.raster = true;
+            } else {
+                out.layers = geo::inspectDataset(path, allowRemote).layers;
+                if (out.layers.empty()) out.error = path + ": contains no vector layers";
+            }
+        } catch (const std::exception& e) {
+            out.error = e.what();
+        }
+        return out;
+    });
+    m_jobs.push_back(std::move(job));
+}
+
+void LoadQueue::load(std::vector<LoadOrder> orders)
+{
+    const uint64_t batch = m_nextBatch++;
+    for (LoadOrder& o : orders) {
+        Job job;
+        job.id = m_nextId++;
+        job.batch = batch;
+        job.order = std::move(o);
+        job.stage = Stage::Reading; // started by the next poll, which knows the map CRS
+        m_jobs.push_back(std::move(job));
+    }
+}
+
+void LoadQueue::startReading(Job& job, const std::string& mapCrs)
+{
+    geo::LoadRequest req;
+    req.path = job.order.path;
+    req.layer = job.order.layer;
+    req.targetCrs = mapCrs;
+    req.allowRemote = job.order.allowRemote;
+    job.reading = std::make_unique<geo::LoadJob>(req);
+}
+
+void LoadQueue::advance(Job& job, const std::string& mapCrs, LoadEvents& events)
+{
+    if (job.stage == Stage::Inspecting && ready(job.inspecting)) {
+        Inspection in = job.inspecting.get();
+        if (job.cancelled) {
+            job.stage = Stage::Cancelled;
+        } else if (!in.error.empty()) {
+            job.error = in.error;
+            job.stage = Stage::Failed;
+        } else if (!in.raster && in.layers.size() > 1 && !job.askForLayers) {
+            // Every layer, in one batch with this job's (the first layer stays here).
+            for (size_t k = 1; k < in.layers.size(); ++k) {
+                Job more;
+                more.id = m_nextId++;
+                more.batch = job.batch;
+                more.order = job.order;
+                more.order.layer = in.layers[k].name;
+                more.stage = Stage::Reading;
+                m_extra.push_back(std::move(more));
+            }
+            job.order.layer = in.layers.front().name;
+            job.stage = Stage::Reading;
+        } else if (!in.raster && in.layers.size() > 1) {
+            // Ask which layers; this job ends here.
+            m_choices.push_back({job.order.path, in.layers, std::vector<char>(in.layers.size(), 1)});
+            job.stage = Stage::Cancelled;
+        } else {
+            if (!in.raster) job.order.layer = in.layers.front().name;
+            job.stage = Stage::Reading;
+        }
+    }
+    if (job.stage == Stage::Reading && !job.reading) startReading(job, mapCrs);
+    if (job.stage == Stage::Reading) {
+        const geo::LoadJob::State st = job.reading->state();
+        if (st == geo::LoadJob::State::Running) return;
+        if (st == geo::LoadJob::State::Cancelled || job.cancelled) {
+            job.stage = Stage::Cancelled;
+        } else if (st == geo::LoadJob::State::Failed) {
+            job.error = job.reading->error();
+            job.stage = Stage::Failed;
+        } else {
+            std::optional<geo::LoadedSource> result = job.reading->takeResult();
+            if (!result) {
+                job.error = job.order.path + ": nothing was read";
+                job.stage = Stage::Failed;
+            } else if (auto* raster = std::get_if<geo::RasterImage>(&*result)) {
+                job.raster = std::move(*raster);
+                job.stage = Stage::Ready;
+            } else {
+                geo::Layer layer = std::move(std::get<geo::LoadedVector>(*result).layer);
+                LayerStyle style = job.order.style ? *job.order.style : defaultStyleFor(layer, m_ordinal++);
+                const double mpu = metresPerUnitOf(mapCrs);
+                job.preparing = std::async(std::launch::async, [layer = std::move(layer), style, mpu]() mutable {
+                    return prepareLayer(std::move(layer), std::move(style), mpu);
+                });
+                job.stage = Stage::Preparing;
+            }
+        }
+        job.reading.reset();
+    }
+    if (job.stage == Stage::Preparing && ready(job.preparing)) {
+        try {
+            job.vector = job.preparing.get();
+            job.stage = job.cancelled ? Stage::Cancelled : Stage::Ready;
+        } catch (const std::exception& e) {
+            job.error = job.order.path + ": " + e.what();
+            job.stage = Stage::Failed;
+        }
+    }
+    (void)events;
+}
+
+LoadEvents LoadQueue::poll(Scene& scene)
+{
+    LoadEvents events;
+    for (Job& j : m_jobs) advance(j, scene.mapCrs, events);
+    for (Job& j : m_extra) m_jobs.push_back(std::move(j));
+    m_extra.clear();
+    // A batch arrives when none of its jobs is still working, in the order it was asked for.
+    std::vector<uint64_t> batches;
+    for (const Job& j : m_jobs)
+        if (std::find(batches.begin(), batches.end(), j.batch) == batches.end()) batches.push_back(j.batch);
+    for (uint64_t b : batches) {
+        bool done = true;
+        for (const Job& j : m_jobs)
+            if (j.batch == b && (j.stage == Stage::Inspecting || j.stage == Stage::Reading || j.stage == Stage::Preparing))
+                done = false;
+        if (!done) continue;
+        bool any = false;
+        for (Job& j : m_jobs) {
+            if (j.batch != b) continue;
+            if (j.stage == Stage::Failed) events.errors.push_back(j.error);
+            if (j.stage != Stage::Ready) continue;
+            any = true;
+            if (j.raster) {
+                for (const std::string& w : j.raster->warnings) events.warnings.push_back(w);
+                const uint64_t id = scene.addRasterLayer(*j.raster);
+                anchorRasters(scene);
+                for (RasterLayer& r : scene.rasterLayers())
+                    if (r.id() == id) {
+                        r.visible = j.order.rasterVisible;
+                        r.opacity = j.order.rasterOpacity;
+                    }
+                events.loaded.push_back(j.raster->name);
+            } else if (j.vector) {
+                for (const std::string& w : j.vector->data->warnings) events.warnings.push_back(w);
+                events.loaded.push_back(j.vector->data->name);
+                scene.addLayer(std::move(*j.vector));
+            }
+        }
+        if (any) events.batchFinished = true;
+        std::erase_if(m_jobs, [b](const Job& j) { return j.batch == b; });
+    }
+    return events;
+}
+
+std::vector<LoadQueue::JobView> LoadQueue::jobs() const
+{
+    std::vector<JobView> out;
+    for (const Job& j : m_jobs) {
+        JobView v{j.id, fileName(j.order.path) + (j.order.layer.empty() ? "" : " / " + j.order.layer), "", 0};
+        switch (j.stage) {
+        case Stage::Inspecting: v.stage = "opening"; break;
+        case Stage::Reading:
+            v.stage = "reading";
+            v.progress = j.reading ? j.reading->progress() * 0.85 : 0;
+            break;
+        case Stage::Preparing:
+            v.stage = "preparing";
+            v.progress = 0.9;
+            break;
+        case Stage::Ready: v.stage = "waiting for the others"; v.progress = 1; break;
+        default: continue;
+        }
+        if (j.cancelled) v.stage = "cancelling";
+        out.push_back(v);
+    }
+    return out;
+}
+
+void LoadQueue::cancel(uint64_t jobId)
+{
+    for (Job& j : m_jobs)
+        if (j.id == jobId) {
+            j.cancelled = true;
+            if (j.reading) j.reading->cancel();
+            if (j.stage == Stage::Ready) j.stage = Stage::Cancelled;
+        }
+}
+
+void LoadQueue::cancelAll()
+{
+    for (Job& j : m_jobs) cancel(j.id);
+}
+
+LoadEvents LoadQueue::waitAll(Scene& scene)
+{
+    LoadEvents all;
+    while (busy()) {
+        LoadEvents e = poll(scene);
+        for (auto* v : {&e.errors, &e.warnings, &e.loaded}) {
+            auto* dst = v == &e.errors ? &all.errors : v == &e.warnings ? &all.warnings : &all.loaded;
+            dst->insert(dst->end(), v->begin(), v->end());
+        }
+        all.batchFinished |= e.batchFinished;
+        if (busy()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    return all;
+}
+
+} // namespace viewer

@@ -1,0 +1,113 @@
+// The user's loads in the background: each source is inspected, read, projected and
+// indexed (geo::LoadJob) and prepared for the GPU on workers; the UI thread only polls,
+// shows progress, offers Cancel, and uploads what is ready.
+#pragma once
+#include "viewer/render/scene.hpp"
+
+#include "geo/load_job.hpp"
+#include "geo/vector_source.hpp"
+
+#include <cstdint>
+#include <future>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace viewer {
+
+// One layer (or raster) to load.
+struct LoadOrder {
+    std::string path;
+    std::string layer;               // vector layer name; "" = the first
+    std::optional<LayerStyle> style; // none: defaultStyleFor
+    bool rasterVisible = true;
+    float rasterOpacity = 1.0f;
+    bool allowRemote = false;        // only after the user confirmed
+};
+
+// A source with several layers (GeoPackage tables, KML folders): the user picks.
+struct LayerChoice {
+    std::string path;
+    std::vector<geo::LayerInfo> layers;
+    std::vector<char> chosen; // one per layer
+};
+
+// What the app should tell the user after a poll.
+struct LoadEvents {
+    std::vector<std::string> errors;   // one line each
+    std::vector<std::string> warnings; // one line each
+    std::vector<std::string> loaded;   // names of layers that arrived
+    bool batchFinished = false;        // a whole batch (e.g. a session) has arrived
+};
+
+class LoadQueue {
+public:
+    LoadQueue() = default;
+    ~LoadQueue(); // cancels and waits for the workers
+    LoadQueue(const LoadQueue&) = delete;
+    LoadQueue& operator=(const LoadQueue&) = delete;
+
+    // A file from the user (drop, File > Open, command line, recent list): inspected on a
+    // worker; rasters and single-layer sources load at once, several layers ask first.
+    // `askForLayers` false: every layer of a multi-layer source (the command line).
+    void openPath(const std::string& path, bool allowRemote = false, bool askForLayers = true);
+    // Loads the given layers; all of one call arrive together, in this order, above the
+    // layers already there (rasters under the vectors).
+    void load(std::vector<LoadOrder> orders);
+
+    // Advances every job; uploads finished batches into `scene` (GL thread). `mapCrs` is
+    // the CRS new reads project into.
+    LoadEvents poll(Scene& scene);
+
+    struct JobView {
+        uint64_t id;
+        std::string label;
+        std::string stage;
+        double progress;
+    };
+    std::vector<JobView> jobs() const;
+    bool busy() const { return !m_jobs.empty(); }
+    void cancel(uint64_t jobId);
+    void cancelAll();
+
+    // Sources waiting for the user to pick layers (the UI removes them when answered).
+    std::vector<LayerChoice>& choices() { return m_choices; }
+    const std::vector<LayerChoice>& choices() const { return m_choices; }
+
+    // Blocks until nothing is running (tests); returns the events of the polls.
+    LoadEvents waitAll(Scene& scene);
+
+private:
+    struct Inspection {
+        bool raster = false;
+        std::vector<geo::LayerInfo> layers;
+        std::string error;
+    };
+    enum class Stage { Inspecting, Reading, Preparing, Ready, Failed, Cancelled };
+    struct Job {
+        uint64_t id = 0;
+        uint64_t batch = 0;
+        LoadOrder order;
+        bool askForLayers = true;
+        Stage stage = Stage::Reading;
+        bool cancelled = false;
+        std::future<Inspection> inspecting;
+        std::unique_ptr<geo::LoadJob> reading;
+        std::future<PreparedLayer> preparing;
+        std::optional<PreparedLayer> vector;
+        std::optional<geo::RasterImage> raster;
+        std::string error;
+    };
+    void advance(Job& job, const std::string& mapCrs, LoadEvents& events);
+    void startReading(Job& job, const std::string& mapCrs);
+
+    std::vector<Job> m_jobs;
+    std::vector<Job> m_extra; // added while advancing m_jobs
+    std::vector<LayerChoice> m_choices;
+    uint64_t m_nextId = 1;
+    uint64_t m_nextBatch = 1;
+    size_t m_ordinal = 0; // colours the next user layer
+};
+
+} // namespace viewer

@@ -1,0 +1,98 @@
+// Thematic style editor and legend; raster layer rows.
+#include "viewer/ui/style_editor.hpp"
+#include "viewer/app/load_styles.hpp"
+
+#include <imgui.h>
+
+#include <string>
+
+namespace viewer {
+
+void drawThematicEditor(SceneLayer& layer)
+{
+    ThematicStyle& t = layer.style.thematic;
+    const geo::Layer& data = *layer.data;
+    bool changed = false;
+    int mode = static_cast<int>(t.mode);
+    const char* modes[] = {"Single symbol", "Categorized", "Graduated"};
+    if (ImGui::Combo("Colour by", &mode, modes, 3)) {
+        t.mode = static_cast<ThematicMode>(mode);
+        changed = true;
+        if (t.mode != ThematicMode::Single && data.fieldIndex(t.field) < 0) {
+            // Pick a sensible field: a numeric one for graduated, else the first.
+            for (size_t i = 0; i < data.fields.size(); ++i)
+                if (t.mode == ThematicMode::Categorized || isNumericField(data, static_cast<int>(i))) {
+                    t.field = data.fields[i].name;
+                    break;
+                }
+        }
+    }
+    if (t.mode == ThematicMode::Single) {
+        if (changed) t.featureClass.reset();
+        return;
+    }
+    const bool graduated = t.mode == ThematicMode::Graduated;
+    if (ImGui::BeginCombo("Field", t.field.empty() ? "(choose)" : t.field.c_str())) {
+        for (size_t i = 0; i < data.fields.size(); ++i) {
+            if (graduated && !isNumericField(data, static_cast<int>(i))) continue;
+            if (ImGui::Selectable(data.fields[i].name.c_str(), data.fields[i].name == t.field)) {
+                t.field = data.fields[i].name;
+                changed = true;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    if (graduated) {
+        changed |= ImGui::SliderInt("Classes", &t.classes, 3, 9);
+        int breaks = t.quantile ? 1 : 0;
+        if (ImGui::Combo("Breaks", &breaks, "Equal interval\0Quantile\0")) {
+            t.quantile = breaks == 1;
+            changed = true;
+        }
+    }
+    if (changed) t.featureClass.reset(); // recomputed by the app before the next draw
+    // Legend.
+    for (size_t k = 0; k < t.colors.size(); ++k) {
+        const Rgba c = t.colors[k];
+        ImGui::ColorButton(("##c" + std::to_string(k)).c_str(), ImVec4(c.r, c.g, c.b, 1), ImGuiColorEditFlags_NoTooltip,
+                           ImVec2(14, 14));
+        ImGui::SameLine();
+        ImGui::Text("%s  (%zu)", k < t.labels.size() ? t.labels[k].c_str() : "", k < t.counts.size() ? t.counts[k] : 0);
+    }
+    if (t.mode != ThematicMode::Single && t.colors.empty() && !t.field.empty())
+        ImGui::TextDisabled("no values to classify in '%s'", t.field.c_str());
+}
+
+void drawLayerExtras(Session& session, SceneLayer& layer)
+{
+    if (layer.data->fields.empty()) return;
+    if (ImGui::Button("Attribute table")) session.attributeTableRequests.push_back(layer.id);
+    drawThematicEditor(layer);
+}
+
+void drawRasterLayers(Session& session)
+{
+    auto& rasters = session.scene.rasterLayers();
+    if (rasters.empty()) return;
+    ImGui::Separator();
+    ImGui::TextDisabled("Rasters (drawn under the layers above, over an opaque land fill)");
+    for (size_t i = rasters.size(); i-- > 0;) {
+        RasterLayer& r = rasters[i];
+        ImGui::PushID(static_cast<int>(r.id()));
+        ImGui::Checkbox("##visible", &r.visible);
+        ImGui::SameLine();
+        const std::string header = r.name() + "  (" + std::to_string(r.width()) + "x" + std::to_string(r.height()) + " raster)###raster";
+        if (ImGui::CollapsingHeader(header.c_str())) {
+            ImGui::Indent();
+            ImGui::SliderFloat("Opacity", &r.opacity, 0.0f, 1.0f, "%.2f");
+            if (ImGui::Button("Zoom to layer")) session.zoomTo(r.extent());
+            ImGui::SameLine();
+            if (ImGui::Button("Remove")) session.layersToRemove.push_back(r.id());
+            ImGui::TextDisabled("%s", r.sourcePath().c_str());
+            ImGui::Unindent();
+        }
+        ImGui::PopID();
+    }
+}
+
+} // namespace viewer
