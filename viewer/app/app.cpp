@@ -55,6 +55,9 @@ App::App(const AppOptions& options)
         m_session.homeExtent = lonLatBoxToMap(w, s, e, n);
     }
     m_session.zoomTo(m_session.homeExtent);
+    // User files load in the background (geo::LoadJob) and arrive above the basemap.
+    m_files.openFiles(options.files, m_session, false);
+    if (!options.session.empty()) m_files.openSession(options.session, m_session);
     if (!options.benchScript.empty()) {
         if (options.benchScript != "default") throw geo::Error("unknown bench script '" + options.benchScript + "'");
         m_bench.emplace(m_session.scene.extent(), defaultViewExtent());
@@ -68,15 +71,9 @@ void App::startLoading()
     m_loading = std::async(std::launch::async, [opts] {
         Loaded out;
         try {
-            if (!opts.noBasemap) {
+            if (!opts.noBasemap && opts.session.empty()) {
                 const std::string path = opts.basemap.empty() ? geo::defaultBasemapPath() : opts.basemap;
                 out.layers = loadBasemap(path, out.warnings, kDeferBelow);
-            }
-            size_t ordinal = 0;
-            for (const std::string& file : opts.files) {
-                std::vector<PreparedLayer> layers = loadUserFile(file, ordinal, out.warnings, kDeferBelow);
-                ordinal += layers.size();
-                for (PreparedLayer& p : layers) out.layers.push_back(std::move(p));
             }
         } catch (const std::exception& e) {
             out.error = e.what();
@@ -161,6 +158,7 @@ bool App::pumpEvents()
         if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_LEAVE) m_session.cursor.reset();
         // While dragging the map, keep the drag even if the pointer crosses a panel.
         const bool mouseFree = !io.WantCaptureMouse || m_navigation.dragging();
+        if (m_files.handleEvent(e, m_session, !io.WantCaptureKeyboard)) continue;
         m_navigation.handle(e, m_session, mouseFree, !io.WantCaptureKeyboard);
         if (e.type == SDL_MOUSEMOTION)
             m_session.cursor = geo::ScreenPx{e.motion.x * m_session.pixelRatio, e.motion.y * m_session.pixelRatio};
@@ -175,17 +173,22 @@ void App::drawUi()
     m_session.hover.reset();
     if (m_session.cursor && !overUi && !m_navigation.dragging())
         m_session.hover = pickFeature(m_session.scene, m_session.view, *m_session.cursor);
-    drawMainMenu(m_session);
+    drawMainMenu(m_session, [this] { m_files.drawFileMenu(m_session); });
     drawLayersPanel(m_session);
     drawFeaturePanel(m_session);
     drawCasePanel(m_session);
     drawCompoundPicker(m_session);
     drawCompoundLabels(m_session);
     drawStatusBar(m_session);
+    m_files.drawUi(m_session);
+    m_tables.draw(m_session);
     drawToasts(m_session);
     drawFrameTimes(m_session);
     if (!overUi && !drawCompoundTooltip(m_session)) drawHoverTooltip(m_session);
-    for (uint64_t id : m_session.layersToRemove) m_session.scene.removeLayer(id);
+    for (uint64_t id : m_session.layersToRemove) {
+        m_session.scene.removeLayer(id);
+        m_session.scene.removeRasterLayer(id);
+    }
     m_session.layersToRemove.clear();
     if (m_session.quitRequested) m_quit = true;
 }
@@ -215,14 +218,17 @@ int App::run()
         const auto frameStart = std::chrono::steady_clock::now();
         // Nothing happening: sleep until input arrives (or 200 ms pass, for toasts) instead
         // of redrawing an unchanged map. ImGui gets a few frames after input to settle.
-        if (!m_bench && m_loaded && m_idleFrames >= 3) SDL_WaitEventTimeout(nullptr, 200);
+        if (!m_bench && m_loaded && m_idleFrames >= 3) SDL_WaitEventTimeout(nullptr, m_files.busy() ? 50 : 200);
         m_session.now = secondsSince(m_start);
         m_idleFrames = pumpEvents() ? 0 : m_idleFrames + 1;
         updateSize();
         finishLoadingIfReady();
         finishRefiningIfReady();
         m_session.cases.finishLoadingIfReady();
-        const bool ready = m_loaded && !m_refining.valid() && !m_session.cases.loading(); // all levels of detail, the cases
+        if (m_loaded) m_files.update(m_session);
+        // Every level of detail and every requested file is in.
+        const bool ready = m_loaded && !m_refining.valid() && !m_files.busy() && m_options.testDrops.empty() &&
+                           !m_session.cases.loading();
         if (m_bench && ready) m_bench->apply(m_session.view);
         drawUi();
         m_session.cases.applyCentreRequest(m_session.view);
@@ -248,11 +254,23 @@ int App::run()
             waitForGpu();
             m_bench->record(secondsSince(frameStart) * 1000);
         }
+        if (m_loaded && !m_refining.valid() && !m_files.busy() && !m_options.testDrops.empty()) {
+            // Test hook: the same SDL_DROPFILE event a desktop drop delivers.
+            for (const std::string& path : m_options.testDrops) {
+                SDL_Event drop{};
+                drop.type = SDL_DROPFILE;
+                drop.drop.file = SDL_strdup(path.c_str());
+                drop.drop.windowID = SDL_GetWindowID(m_window.sdl());
+                SDL_PushEvent(&drop);
+            }
+            m_options.testDrops.clear();
+            m_idleFrames = 0;
+        }
         if (ready && m_frames == 1 && !m_options.readyFile.empty()) std::ofstream(m_options.readyFile) << "ready\n";
         if (last) m_quit = true;
     }
     finish();
-    return m_loadFailed ? 1 : 0;
+    return m_loadFailed || m_files.errorCount() > 0 ? 1 : 0;
 }
 
 void App::finish()
