@@ -1,6 +1,6 @@
-// PNG and GeoTIFF output through GDAL. GeoTIFF rows go straight into the (temporary) file;
-// PNG rows are staged in memory (MEM driver) when the image fits kPngMemoryBudget, else in a
-// temporary tiled GeoTIFF, then encoded by CreateCopy. Deterministic: no timestamps.
+// PNG and GeoTIFF output. GeoTIFF rows go straight into the (temporary) file through GDAL;
+// PNG rows that come top to bottom stream through libpng (one pass, no staging); rows out of
+// order fall back to a temporary tiled GeoTIFF encoded by GDAL. Deterministic: no timestamps.
 #include "geo/image_writer.hpp"
 #include "geo/error.hpp"
 #include "geo/gdal_error.hpp"
@@ -15,6 +15,8 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <png.h>
+
 #include <cerrno>
 #include <cstring>
 
@@ -23,10 +25,66 @@ namespace geo {
 namespace fs = std::filesystem;
 
 namespace {
-// PNG images up to this many RGBA bytes are staged in memory (3840 x 2160 is 33 MB).
-constexpr size_t kPngMemoryBudget = size_t(512) << 20;
 // zlib level for PNG: 6 (libpng's default) costs ~2x the time of 2 for ~10% smaller maps.
-constexpr const char* kPngZLevel = "2";
+constexpr int kPngZLevel = 2;
+constexpr const char* kPngZLevelText = "2";
+
+// libpng reports errors by longjmp; each call below sets the jump point and turns it into
+// a geo::Error with libpng's message.
+struct PngStream {
+    FILE* file = nullptr;
+    png_structp png = nullptr;
+    png_infop info = nullptr;
+    std::string error;
+    int nextRow = 0;
+
+    static void onError(png_structp p, png_const_charp msg)
+    {
+        static_cast<PngStream*>(png_get_error_ptr(p))->error = msg;
+        png_longjmp(p, 1);
+    }
+    static void onWarning(png_structp, png_const_charp) {}
+
+    void open(const std::string& path, int width, int height)
+    {
+        file = std::fopen(path.c_str(), "wb");
+        if (!file) throw Error(std::string(std::strerror(errno)));
+        png = png_create_write_struct(PNG_LIBPNG_VER_STRING, this, onError, onWarning);
+        info = png ? png_create_info_struct(png) : nullptr;
+        if (!png || !info) throw Error("out of memory");
+        if (setjmp(png_jmpbuf(png))) throw Error(error);
+        png_init_io(png, file);
+        png_set_IHDR(png, info, static_cast<png_uint_32>(width), static_cast<png_uint_32>(height), 8,
+                     PNG_COLOR_TYPE_RGB_ALPHA, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+        png_set_compression_level(png, kPngZLevel);
+        // One cheap filter: "up" suits maps (flat areas, long horizontal runs) and skips
+        // libpng's per-row trial of all five filters, which cost more than the deflate.
+        png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
+        png_write_info(png, info);
+    }
+    void rows(const uint8_t* rgba, int count, int width)
+    {
+        if (setjmp(png_jmpbuf(png))) throw Error(error);
+        for (int r = 0; r < count; ++r)
+            png_write_row(png, const_cast<png_bytep>(rgba + static_cast<size_t>(r) * width * 4));
+        nextRow += count;
+    }
+    void end()
+    {
+        if (setjmp(png_jmpbuf(png))) throw Error(error);
+        png_write_end(png, info);
+        close();
+    }
+    void close()
+    {
+        if (png) png_destroy_write_struct(&png, info ? &info : nullptr);
+        png = nullptr;
+        info = nullptr;
+        if (file && std::fclose(file) != 0 && error.empty()) error = std::strerror(errno);
+        file = nullptr;
+    }
+    ~PngStream() { close(); }
+};
 } // namespace
 
 ImageFormat imageFormatFor(const std::string& path)
@@ -46,10 +104,12 @@ struct ImageWriter::Impl {
     bool hasGeoref = false;
     ImageGeoref georef;
     GDALDataset* stage = nullptr; // the GeoTIFF rows are written to
+    std::unique_ptr<PngStream> png; // PNG while rows come in order
     bool finished = false;
 
     void cleanup()
     {
+        png.reset();
         if (stage) GDALClose(stage);
         stage = nullptr;
         std::error_code ec;
@@ -66,6 +126,7 @@ struct ImageWriter::Impl {
         gt[4] = 0;
         gt[5] = -georef.extent.height() / height;
     }
+    void createStage(); // the GeoTIFF (or, for PNG rows out of order, a temporary one)
 };
 
 ImageWriter::ImageWriter(const std::string& path, int width, int height, const ImageGeoref* georef, bool worldFile)
@@ -91,27 +152,24 @@ ImageWriter::ImageWriter(const std::string& path, int width, int height, const I
     std::random_device rd;
     const std::string tag = ".part-" + std::to_string(rd() % 1000000);
     m.tmpPath = path + tag;
-    const bool inMemory = m.format == ImageFormat::Png && size_t(width) * height * 4 <= kPngMemoryBudget;
-    if (inMemory) {
-        // A pixel-interleaved MEM dataset: no disk pass before the PNG encode.
-        // Nothing touches the disk until finish(): prove now that the file can be made.
-        {
-            std::ofstream probe(m.tmpPath, std::ios::binary);
-            if (!probe) throw Error(path + ": cannot write here (" + std::strerror(errno) + ")");
-        }
-        GDALDriver* mem = GetGDALDriverManager()->GetDriverByName("MEM");
-        CPLStringList opts;
-        opts.SetNameValue("INTERLEAVE", "PIXEL");
-        m.stage = mem->Create("", width, height, 4, GDT_Byte, opts.List());
-        if (!m.stage) {
+    if (m.format == ImageFormat::Png) {
+        m.png = std::make_unique<PngStream>();
+        try {
+            m.png->open(m.tmpPath, width, height);
+        } catch (const Error& e) {
             m.cleanup();
-            throw Error(path + ": cannot allocate the image (" + lastGdalErrorLine() + ")");
+            throw Error(path + ": cannot write here (" + e.what() + ")");
         }
-        m.stage->GetRasterBand(4)->SetColorInterpretation(GCI_AlphaBand);
         return;
     }
-    m.stagePath = m.format == ImageFormat::Png ? path + tag + ".stage.tif" : m.tmpPath;
+    m.stagePath = m.tmpPath;
+    m.createStage();
+}
 
+void ImageWriter::Impl::createStage()
+{
+    Impl& m = *this;
+    const std::string& path = m.path;
     GDALDriver* gtiff = GetGDALDriverManager()->GetDriverByName("GTiff");
     CPLStringList opts;
     opts.SetNameValue("TILED", "YES");
@@ -119,7 +177,7 @@ ImageWriter::ImageWriter(const std::string& path, int width, int height, const I
     opts.SetNameValue("ALPHA", "UNASSOCIATED");
     opts.SetNameValue("BIGTIFF", "IF_SAFER");
     if (m.format == ImageFormat::GeoTiff) opts.SetNameValue("COMPRESS", "DEFLATE");
-    m.stage = gtiff->Create(m.stagePath.c_str(), width, height, 4, GDT_Byte, opts.List());
+    m.stage = gtiff->Create(m.stagePath.c_str(), m.width, m.height, 4, GDT_Byte, opts.List());
     if (!m.stage) throw Error(path + ": cannot write here (" + lastGdalErrorLine() + ")");
     if (m.hasGeoref && m.format == ImageFormat::GeoTiff) {
         double gt[6];
@@ -145,7 +203,24 @@ int ImageWriter::height() const { return m_impl->height; }
 void ImageWriter::writeRows(int y, int rows, const uint8_t* rgba)
 {
     Impl& m = *m_impl;
-    if (!m.stage || y < 0 || rows <= 0 || y + rows > m.height) throw Error("image rows out of range");
+    if (m.finished || y < 0 || rows <= 0 || y + rows > m.height) throw Error("image rows out of range");
+    if (m.png && y == m.png->nextRow) {
+        try {
+            m.png->rows(rgba, rows, m.width);
+        } catch (const Error& e) {
+            throw Error(m.path + ": cannot write image data (" + e.what() + ")");
+        }
+        return;
+    }
+    if (m.png) {
+        // Out of order: stage everything in a temporary GeoTIFF, PNG-encoded at the end.
+        // The rows already streamed are gone, so this only works before any was written.
+        if (m.png->nextRow != 0) throw Error(m.path + ": PNG rows must be written top to bottom");
+        m.png.reset();
+        m.stagePath = m.tmpPath + ".stage.tif";
+        m.createStage();
+    }
+    if (!m.stage) throw Error("image rows out of range");
     int bandMap[4] = {1, 2, 3, 4};
     // Pixel-interleaved source: 4 bytes per pixel, band offset 1.
     if (m.stage->RasterIO(GF_Write, 0, y, m.width, rows, const_cast<uint8_t*>(rgba), m.width, rows, GDT_Byte, 4, bandMap,
@@ -156,11 +231,25 @@ void ImageWriter::writeRows(int y, int rows, const uint8_t* rgba)
 void ImageWriter::finish()
 {
     Impl& m = *m_impl;
-    if (!m.stage) throw Error(m.path + ": image already finished");
-    if (m.format == ImageFormat::Png) {
+    if (m.png) {
+        if (m.png->nextRow != m.height) {
+            m.cleanup();
+            throw Error(m.path + ": the image is incomplete (" + std::to_string(m.png->nextRow) + " of " +
+                        std::to_string(m.height) + " rows)");
+        }
+        try {
+            m.png->end();
+            if (!m.png->error.empty()) throw Error(m.png->error);
+        } catch (const Error& e) {
+            m.cleanup();
+            throw Error(m.path + ": cannot encode PNG (" + e.what() + ")");
+        }
+        m.png.reset();
+    } else if (!m.stage) throw Error(m.path + ": image already finished");
+    if (m.format == ImageFormat::Png && m.stage) {
         GDALDriver* png = GetGDALDriverManager()->GetDriverByName("PNG");
         CPLStringList opts;
-        opts.SetNameValue("ZLEVEL", kPngZLevel);
+        opts.SetNameValue("ZLEVEL", kPngZLevelText);
         GDALDataset* out = png->CreateCopy(m.tmpPath.c_str(), m.stage, FALSE, opts.List(), nullptr, nullptr);
         if (!out) {
             m.cleanup();
