@@ -224,7 +224,7 @@ int App::run()
         updateSize();
         finishLoadingIfReady();
         finishRefiningIfReady();
-        m_session.cases.finishLoadingIfReady();
+        m_session.cases.update(); // loading, then the change poll
         if (m_loaded) m_files.update(m_session);
         // Every level of detail and every requested file is in.
         const bool ready = m_loaded && !m_refining.valid() && !m_files.busy() && m_options.testDrops.empty() &&

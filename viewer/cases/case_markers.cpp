@@ -60,7 +60,8 @@ MarkerLayout layoutMarkers(const LayoutInput& input, const geo::Viewport& view)
     for (const CompoundPoint& c : input.compounds) points.push_back(c.location);
     const auto groups = groupColocated(points);
 
-    std::optional<size_t> selectedPlaced;
+    std::optional<size_t> selectedPlaced;   // drawn on top
+    std::optional<size_t> selectedAnywhere; // the line starts there
     for (const auto& members : groups) {
         PlacedGroup g;
         const geo::LonLat ll = input.compounds[members.front()].location;
@@ -107,7 +108,9 @@ MarkerLayout layoutMarkers(const LayoutInput& input, const geo::Viewport& view)
             if (g.spread) p.drawn = offset(g.anchor, ring[k], upp);
             else p.drawn = offset(g.anchor, {kStackStepPx * static_cast<double>(k), -kStackStepPx * static_cast<double>(k)}, upp);
             if (g.spread) appendDottedLine(out.links, view, g.anchor, p.drawn, 2.0f, 3.0, kUncertaintyEdge);
-            if (c.id == input.selected) selectedPlaced = out.compounds.size();
+            // The selected one is drawn last, on top, unless that would cover the rest of its stack.
+            if (c.id == input.selected && (g.spread || members.size() == 1)) selectedPlaced = out.compounds.size();
+            if (c.id == input.selected) selectedAnywhere = out.compounds.size();
             g.members.push_back(out.compounds.size());
             out.compounds.push_back(p);
         }
@@ -126,10 +129,10 @@ MarkerLayout layoutMarkers(const LayoutInput& input, const geo::Viewport& view)
     // Incident places, and the lines from the selected compound to them.
     for (const IncidentPlace& p : input.places) {
         const geo::MapXY at = lonLatToMap(p.location);
-        if (p.joined && selectedPlaced) {
+        if (p.joined && selectedAnywhere) {
             const bool possibly = p.relation == geo::LinkRelation::PossiblyLinked;
             // "possibly linked" reads as such: sparse dots; a firm link is a solid line of dots.
-            appendDottedLine(out.links, view, out.compounds[*selectedPlaced].drawn, at, possibly ? 3.5f : 2.5f,
+            appendDottedLine(out.links, view, out.compounds[*selectedAnywhere].drawn, at, possibly ? 3.5f : 2.5f,
                              possibly ? 9.0 : 1.25, kLinkColor);
         }
         if (!p.ownMarker) continue;
@@ -158,12 +161,12 @@ MarkerLayout layoutMarkers(const LayoutInput& input, const geo::Viewport& view)
             m.outline = {1, 1, 1, 1};
             m.outlinePx = 1.5f;
         }
-        if (selectedPlaced && i == *selectedPlaced) {
+        if (selectedPlaced && i == *selectedPlaced) continue; // drawn last, below
+        if (selectedAnywhere && i == *selectedAnywhere) {
             m.outline = kSelectionOutline;
             m.outlinePx = 2.5f;
             m.halo = kSelectedHalo;
-            m.haloPx = 4;
-            continue;
+            m.haloPx = 3;
         }
         out.markers.push_back(m);
     }

@@ -63,6 +63,7 @@ json caseStateJson(const CaseView& cases, const geo::Viewport& view)
     j["store"] = cases.storePath();
     j["loaded"] = cases.hasData();
     j["error"] = cases.error().empty() ? json(nullptr) : json(cases.error());
+    j["reloads"] = cases.reloads();
     j["selected_compound"] = cases.selected().empty() ? json(nullptr) : json(cases.selected());
     const TimeFilter& f = cases.filter();
     j["time_filter"] = {{"enabled", f.enabled}, {"from", isoOfDay(f.range.first)}, {"to", isoOfDay(f.range.last)}};
@@ -81,6 +82,9 @@ json caseStateJson(const CaseView& cases, const geo::Viewport& view)
                            {"group_size", g.members.size()}});
     }
     j["markers"] = markers;
+    json picker = json::array();
+    for (const auto& [id, at] : cases.pickerItems) picker.push_back({{"id", id}, {"x", at.x}, {"y", at.y}});
+    j["picker"] = picker;
     return j;
 }
 

@@ -10,6 +10,7 @@
 #include "geo/locator.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <chrono>
 
 namespace viewer {
@@ -19,6 +20,18 @@ constexpr const char* kUncertaintyLayer = "cases: uncertainty";
 constexpr const char* kLinksLayer = "cases: links";
 constexpr const char* kPlacesLayer = "cases: incident places";
 constexpr const char* kCompoundsLayer = "cases: compounds";
+
+std::map<std::string, DerivedLocation> deriveAll(const geo::CaseData& data, const geo::Locator& locator,
+                                                 const geo::AreaNames& names)
+{
+    std::map<std::string, DerivedLocation> out;
+    for (const geo::Compound& c : data.compounds) {
+        if (!(std::abs(c.location.lon) <= 180 && std::abs(c.location.lat) <= 90)) continue; // validation reports it
+        const geo::Location loc = locator.locate(c.location);
+        out.emplace(c.id, deriveLocation(c, loc, geo::checkCompoundLocation(c, loc, names)));
+    }
+    return out;
+}
 
 MarkerLayer& markerLayer(Scene& scene, const char* name)
 {
@@ -42,21 +55,18 @@ void CaseView::startLoading(const std::string& storePath, const std::string& bas
         Loaded out;
         out.path = storePath.empty() ? geo::defaultCaseStorePath() : storePath;
         try {
-            geo::CaseStore store = geo::CaseStore::open(out.path);
-            out.path = store.path();
-            out.data = store.data();
+            out.store = std::make_shared<geo::CaseStore>(geo::CaseStore::open(out.path));
+            out.path = out.store->path();
+            out.data = out.store->data();
         } catch (const std::exception& e) {
             out.error = std::string("case store: ") + e.what();
             return out;
         }
         try {
             const std::string basemap = basemapPath.empty() ? geo::defaultBasemapPath() : basemapPath;
-            const geo::Locator locator(basemap);
-            const geo::AreaNames names = geo::AreaNames::fromBasemap(basemap);
-            for (const geo::Compound& c : out.data->compounds) {
-                const geo::Location loc = locator.locate(c.location);
-                out.derived.emplace(c.id, deriveLocation(c, loc, geo::checkCompoundLocation(c, loc, names)));
-            }
+            out.locator = std::make_shared<const geo::Locator>(basemap);
+            out.names = std::make_shared<const geo::AreaNames>(geo::AreaNames::fromBasemap(basemap));
+            out.derived = deriveAll(*out.data, *out.locator, *out.names);
         } catch (const std::exception& e) {
             // The panel still shows the cases, without derived country and province.
             out.error = std::string("locating compounds: ") + e.what();
@@ -70,8 +80,39 @@ bool CaseView::finishLoadingIfReady()
     if (!m_loading.valid() || m_loading.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
     Loaded l = m_loading.get();
     m_error = l.error;
+    m_store = std::move(l.store);
+    m_locator = std::move(l.locator);
+    m_names = std::move(l.names);
+    m_lastPoll = std::chrono::steady_clock::now();
     if (l.data) setData(std::move(*l.data), std::move(l.derived), l.path);
     return true;
+}
+
+void CaseView::update()
+{
+    finishLoadingIfReady();
+    if (!m_store || m_loading.valid()) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (std::chrono::duration<double>(now - m_lastPoll).count() < kPollSeconds) return;
+    m_lastPoll = now;
+    pollStore();
+}
+
+void CaseView::pollStore()
+{
+    try {
+        if (!m_store->changedSinceRead()) return;
+        m_store->reload();
+        // Locating is per compound and quick for sample-sized stores; a large PostGIS store
+        // would want this on a worker (see the report on live reload).
+        std::map<std::string, DerivedLocation> derived;
+        if (m_locator && m_names) derived = deriveAll(m_store->data(), *m_locator, *m_names);
+        setData(m_store->data(), std::move(derived), m_store->path());
+        ++m_reloads;
+        m_error.clear();
+    } catch (const std::exception& e) {
+        m_error = std::string("case store: ") + e.what();
+    }
 }
 
 void CaseView::setData(geo::CaseData data, std::map<std::string, DerivedLocation> derived, std::string storePath)

@@ -8,8 +8,11 @@
 #include "viewer/cases/compound_details.hpp"
 
 #include "geo/cases/case_store.hpp"
+#include "geo/cases/place_names.hpp"
+#include "geo/locator.hpp"
 #include "geo/viewport.hpp"
 
+#include <chrono>
 #include <future>
 #include <map>
 #include <memory>
@@ -38,6 +41,12 @@ public:
     void startLoading(const std::string& storePath, const std::string& basemapPath);
     // Takes the result once ready; true on the call that did.
     bool finishLoadingIfReady();
+    // Per frame: finishLoadingIfReady(), and every kPollSeconds asks the store whether anyone
+    // committed since it was read (one small query); if so, reloads it and re-derives.
+    void update();
+    static constexpr double kPollSeconds = 3.0;
+    // How many times the store was reloaded because others saved (for the status and tests).
+    int reloads() const { return m_reloads; }
     bool loading() const { return m_loading.valid(); }
     // Installs loaded data directly (tests, and the worker's result).
     void setData(geo::CaseData data, std::map<std::string, DerivedLocation> derived, std::string storePath);
@@ -76,6 +85,8 @@ public:
     std::vector<std::string> compoundsAt(geo::ScreenPx at, const geo::Viewport& view) const;
     std::optional<PickerRequest> picker;
     std::vector<std::string> pickerShowing; // the ids in the open picker popup
+    // Where the popup drew each entry (drawable pixels, centre), for tests; empty when closed.
+    std::vector<std::pair<std::string, geo::ScreenPx>> pickerItems;
 
     // Carries out centreRequested: the view centred on the selected compound, zoom kept.
     void applyCentreRequest(geo::Viewport& view);
@@ -84,13 +95,22 @@ public:
 
 private:
     struct Loaded {
+        std::shared_ptr<geo::CaseStore> store;
+        std::shared_ptr<const geo::Locator> locator;
+        std::shared_ptr<const geo::AreaNames> names;
         std::optional<geo::CaseData> data;
         std::map<std::string, DerivedLocation> derived;
         std::string path;
         std::string error;
     };
     void rebuild();
+    void pollStore();
 
+    std::shared_ptr<geo::CaseStore> m_store; // kept open for the change poll
+    std::shared_ptr<const geo::Locator> m_locator;
+    std::shared_ptr<const geo::AreaNames> m_names;
+    std::chrono::steady_clock::time_point m_lastPoll{};
+    int m_reloads = 0;
     std::shared_ptr<const geo::CaseData> m_data;
     std::map<std::string, DerivedLocation> m_derived;
     std::vector<geo::CaseFinding> m_findings;

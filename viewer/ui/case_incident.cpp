@@ -49,7 +49,9 @@ void drawSourceRef(const SourceRef& s)
     if (ImGui::IsItemClicked() && !s.url.empty()) SDL_OpenURL(s.url.c_str());
     if (!s.claim.empty()) {
         ImGui::Indent();
-        ImGui::TextDisabled("supports: %s", s.claim.c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("supports: %s", s.claim.c_str());
+        ImGui::PopStyleColor();
         ImGui::Unindent();
     }
 }
@@ -81,10 +83,10 @@ void drawFigures(const IncidentFigures& f)
         ImGui::Text("Breakdown adds up to %s", withThousands(f.breakdownSum).c_str());
         if (f.exceedsTotal) {
             ImGui::PushStyleColor(ImGuiCol_Text, kWarnColor);
-            ImGui::TextWrapped("! The breakdown (%s) exceeds the published total (%s) by %s: figures as published, "
-                               "sources disagree.",
-                               withThousands(f.breakdownSum).c_str(), withThousands(*f.total).c_str(),
-                               withThousands(f.breakdownSum - *f.total).c_str());
+            ImGui::TextWrapped("! Figures disagree: the breakdown adds up to %s, %s more than the published total "
+                               "of %s (shown as published).",
+                               withThousands(f.breakdownSum).c_str(), withThousands(f.breakdownSum - *f.total).c_str(),
+                               withThousands(*f.total).c_str());
             ImGui::PopStyleColor();
         } else if (f.belowTotal) {
             ImGui::PushStyleColor(ImGuiCol_Text, kNoteColor);

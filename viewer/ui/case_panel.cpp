@@ -12,6 +12,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace viewer {
@@ -42,14 +43,20 @@ void compoundDot(const geo::Compound& c)
     else statusDot(statusColor(c.status), {1, 1, 1, 1});
 }
 
-void drawLegend()
+// The status colours, one line, always shown.
+void drawStatusKey()
 {
     for (geo::CompoundStatus s : geo::allCompoundStatuses()) {
         statusDot(statusColor(s), {1, 1, 1, 1});
         ImGui::TextUnformatted(statusLabel(s));
-        ImGui::SameLine(0, 14);
+        ImGui::SameLine(0, 12);
     }
-    ImGui::NewLine();
+    statusDot(kPlaceFill, kPlaceOutline);
+    ImGui::TextUnformatted("Place");
+}
+
+void drawLegend()
+{
     statusDot(kPlaceFill, kPlaceOutline);
     ImGui::TextUnformatted("Place (airport, crossing) or an incident's own location");
     ImGui::TextWrapped("Size: people affected (incidents at the compound in the date range, square-root scale). "
@@ -64,7 +71,10 @@ void drawCheck(const char* level, StatedCheck c)
 {
     const ImVec4 color = c == StatedCheck::Contradicted ? kWarnColor : c == StatedCheck::NotStated ? ImVec4(0.5f, 0.5f, 0.5f, 1)
                                                                                                      : kOkColor;
-    ImGui::TextColored(color, "  stated %s: %s", level, describeStatedCheck(c));
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::Bullet();
+    ImGui::TextWrapped("stated %s: %s", level, describeStatedCheck(c));
+    ImGui::PopStyleColor();
 }
 
 // Returns false when the user cleared the selection (`d` is then about to go stale).
@@ -145,7 +155,7 @@ void drawList(Session& s)
     ImGui::SetNextItemWidth(-1);
     if (ImGui::InputTextWithHint("##search", "Search name or alias...", buf, sizeof buf)) cases.search = buf;
     const std::vector<SearchHit> hits = searchCompounds(data, cases.search);
-    const float rows = static_cast<float>(std::min<size_t>(std::max<size_t>(hits.size(), 1), 6));
+    const float rows = static_cast<float>(std::min<size_t>(std::max<size_t>(hits.size(), 1), 5));
     ImGui::BeginChild("##compounds", ImVec2(0, rows * ImGui::GetTextLineHeightWithSpacing() + 8), true);
     for (const SearchHit& h : hits) {
         const geo::Compound& c = data.compounds[h.compound];
@@ -180,8 +190,10 @@ void drawCasePanel(Session& s)
 {
     if (!s.showCases) return;
     const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 450, 30), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(440, io.DisplaySize.y - 80), ImGuiCond_FirstUseEver);
+    // At the right edge, at most a third of the window wide so the map stays in view.
+    const float width = std::min(440.0f, io.DisplaySize.x * 0.34f);
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - width - 10, 30), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(width, io.DisplaySize.y - 80), ImGuiCond_FirstUseEver);
     PanelWindow window("Compounds & incidents", &s.showCases);
     if (!window) return;
     CaseView& cases = s.cases;
@@ -193,6 +205,7 @@ void drawCasePanel(Session& s)
     if (!cases.error().empty()) ImGui::TextColored(kWarnColor, "%s", cases.error().c_str());
     drawList(s);
     if (ImGui::CollapsingHeader("Date range")) drawTimeFilter(cases);
+    drawStatusKey();
     if (ImGui::CollapsingHeader("Legend")) drawLegend();
     ImGui::Separator();
     if (const CompoundDetails* d = cases.details()) {

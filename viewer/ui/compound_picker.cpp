@@ -43,6 +43,7 @@ void drawCompoundPicker(Session& s)
         ImGui::OpenPopup(kPickerId);
         cases.picker.reset();
     }
+    cases.pickerItems.clear();
     if (!ImGui::BeginPopup(kPickerId)) return;
     ImGui::Text("%zu compounds share this point:", cases.pickerShowing.size());
     ImGui::Separator();
@@ -55,6 +56,8 @@ void drawCompoundPicker(Session& s)
             cases.select(id);
             s.scene.select(std::nullopt);
         }
+        const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+        cases.pickerItems.emplace_back(id, geo::ScreenPx{(lo.x + hi.x) / 2 * s.pixelRatio, (lo.y + hi.y) / 2 * s.pixelRatio});
     }
     ImGui::EndPopup();
 }
