@@ -98,6 +98,16 @@ TEST_CASE("export layout: a 300 DPI layout is the 96 DPI one times 3.125")
     CHECK(std::abs(lk.inset.w - l1.inset.w * k) <= slack);
     CHECK(std::abs(lk.inset.h - l1.inset.h * k) <= slack);
 
+    // The dialog's preview: a fraction of the size with the layout scaled alike.
+    ExportOptions px;
+    px.width = 1920;
+    px.height = 1080;
+    px.previewFraction = 0.25;
+    const OutputSize preview = resolveOutputSize(px);
+    CHECK(preview.width == 480);
+    CHECK(preview.height == 270);
+    CHECK(preview.scale == doctest::Approx(0.25));
+
     // With every element off the map fills the image.
     LayoutElements none;
     none.title = none.date = none.legend = none.scaleBar = none.northArrow = none.attribution = false;

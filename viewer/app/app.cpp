@@ -173,7 +173,10 @@ void App::drawUi()
     m_session.hover.reset();
     if (m_session.cursor && !overUi && !m_navigation.dragging())
         m_session.hover = pickFeature(m_session.scene, m_session.view, *m_session.cursor);
-    drawMainMenu(m_session, [this] { m_files.drawFileMenu(m_session); });
+    drawMainMenu(m_session, [this] {
+        m_files.drawFileMenu(m_session);
+        if (ImGui::MenuItem("Export briefing...")) m_export.open(m_session);
+    });
     drawLayersPanel(m_session);
     drawFeaturePanel(m_session);
     drawCasePanel(m_session);
@@ -181,6 +184,7 @@ void App::drawUi()
     drawCompoundLabels(m_session);
     drawStatusBar(m_session);
     m_files.drawUi(m_session);
+    m_export.draw(m_session, *m_renderer);
     m_tables.draw(m_session);
     drawToasts(m_session);
     drawFrameTimes(m_session);

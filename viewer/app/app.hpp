@@ -5,6 +5,7 @@
 #include "viewer/app/app_window.hpp"
 #include "viewer/app/bench_script.hpp"
 #include "viewer/app/file_actions.hpp"
+#include "viewer/ui/export_dialog.hpp"
 #include "viewer/ui/attribute_table.hpp"
 #include "viewer/app/navigation.hpp"
 #include "viewer/app/session.hpp"
@@ -47,6 +48,7 @@ private:
     Session m_session;
     Navigation m_navigation;
     FileActions m_files; // drops, File > Open, sessions: loads in the background
+    ExportDialog m_export; // File > Export...
     AttributeTables m_tables;
     std::optional<BenchScript> m_bench;
     std::chrono::steady_clock::time_point m_start;

@@ -1,6 +1,8 @@
 // Size resolution (pixels, or paper millimetres x DPI), parsing of boxes and sizes, date text.
 #include "viewer/export/export_options.hpp"
 
+#include <algorithm>
+
 #include "geo/image_writer.hpp"
 
 #include <cmath>
@@ -38,6 +40,12 @@ OutputSize resolveOutputSize(const ExportOptions& o)
     if (s.width < 16 || s.height < 16 || s.width > geo::ImageWriter::kMaxSide || s.height > geo::ImageWriter::kMaxSide)
         throw ExportUsageError("image size " + std::to_string(s.width) + "x" + std::to_string(s.height) +
                                " is out of range (16.." + std::to_string(geo::ImageWriter::kMaxSide) + " pixels a side)");
+    if (o.previewFraction > 0 && o.previewFraction < 1) {
+        // The same picture, smaller: the layout scale shrinks with the size.
+        s.width = std::max(16, static_cast<int>(std::lround(s.width * o.previewFraction)));
+        s.height = std::max(16, static_cast<int>(std::lround(s.height * o.previewFraction)));
+        s.scale *= o.previewFraction;
+    }
     return s;
 }
 

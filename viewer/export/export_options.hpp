@@ -50,6 +50,7 @@ struct ExportOptions {
     std::string casesDb;                 // "" = geo::defaultCaseStorePath()
     int tileSide = 0;                    // 0 = the GL limit (capped at 4096); tests force tiling
     bool quiet = false;                  // no progress lines
+    double previewFraction = 0;          // in (0, 1): render that fraction of the size (previews)
 };
 
 // The output size in pixels and the layout scale (1 at 96 DPI: text and line widths grow
