@@ -23,9 +23,9 @@ const char* statusLabel(geo::CompoundStatus s)
     case geo::CompoundStatus::Active: return "Active";
     case geo::CompoundStatus::Raided: return "Raided";
     case geo::CompoundStatus::Closed: return "Closed";
-    case geo::CompoundStatus::Unknown: return "Status unknown";
+    case geo::CompoundStatus::Unknown: return "Unknown";
     }
-    return "Status unknown";
+    return "Unknown";
 }
 
 float compoundDiameterPx(int64_t people)
