@@ -185,7 +185,8 @@ int runExport(ExportCli& c)
         const double lod = exportLodTolerance(lonLatExtentToCrs(box, o.crs), outSize.width, outSize.height);
         std::vector<std::string> warnings;
         if (!o.noBasemap)
-            addBasemap(scene, o.basemap.empty() ? geo::defaultBasemapPath() : o.basemap, o.crs, region, warnings, lod);
+            addBasemap(scene, o.basemap.empty() ? geo::defaultBasemapPath() : o.basemap, o.crs, region, warnings, lod,
+                       o.show.inset);
         size_t ordinal = 0;
         for (const std::string& path : o.layers)
             addExtraLayers(scene, path, o.crs, region, {o.layerFill, o.layerStroke, o.layerStrokePx}, ordinal, warnings,

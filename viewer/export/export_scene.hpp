@@ -23,9 +23,10 @@ geo::Layer readExportLayer(const std::string& path, const std::string& layerName
 double exportLodTolerance(const geo::Extent& mapExtent, int width, int height);
 
 // Adds the basemap's countries, provinces and borders (missing ones become warnings),
-// with levels of detail from `lodTolerance` up (0 = all).
+// with levels of detail from `lodTolerance` up (0 = all). Only what meets `regionLonLat`
+// is prepared; `wholeCountries` keeps every country drawable (for the inset).
 void addBasemap(Scene& scene, const std::string& path, const std::string& crs, const geo::Extent& regionLonLat,
-                std::vector<std::string>& warnings, double lodTolerance = 0);
+                std::vector<std::string>& warnings, double lodTolerance = 0, bool wholeCountries = false);
 
 struct ExtraLayerStyle {
     std::string fill, stroke; // "" = default
