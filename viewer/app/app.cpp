@@ -12,6 +12,7 @@
 #include "viewer/ui/main_menu.hpp"
 #include "viewer/ui/status_bar.hpp"
 #include "viewer/ui/case_panel.hpp"
+#include "viewer/ui/case_editor.hpp"
 #include "viewer/ui/compound_picker.hpp"
 
 #include "geo/error.hpp"
@@ -180,6 +181,7 @@ void App::drawUi()
     drawLayersPanel(m_session);
     drawFeaturePanel(m_session);
     drawCasePanel(m_session);
+    drawCaseEditor(m_session);
     drawCompoundPicker(m_session);
     drawCompoundLabels(m_session);
     drawStatusBar(m_session);

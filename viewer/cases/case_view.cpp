@@ -115,6 +115,22 @@ void CaseView::pollStore()
     }
 }
 
+geo::CaseStore& CaseView::writableStore()
+{
+    if (!m_store) throw geo::Error("the case store is not loaded");
+    if (!m_store->writable())
+        m_store = std::make_shared<geo::CaseStore>(geo::CaseStore::open(m_store->path(), geo::CaseAccess::ReadWrite));
+    return *m_store;
+}
+
+void CaseView::storeChanged()
+{
+    if (!m_store) return;
+    std::map<std::string, DerivedLocation> derived;
+    if (m_locator && m_names) derived = deriveAll(m_store->data(), *m_locator, *m_names);
+    setData(m_store->data(), std::move(derived), m_store->path()); // keeps the selection
+}
+
 void CaseView::setData(geo::CaseData data, std::map<std::string, DerivedLocation> derived, std::string storePath)
 {
     m_data = std::make_shared<const geo::CaseData>(std::move(data));

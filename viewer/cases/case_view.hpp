@@ -3,6 +3,7 @@
 // the panel shows for it, the time filter, and the compound markers laid out for the view.
 // Lives in the Session; UI panels read and edit it, the app loop syncs it into the Scene.
 #pragma once
+#include "viewer/cases/case_form.hpp"
 #include "viewer/cases/case_markers.hpp"
 #include "viewer/cases/case_time_range.hpp"
 #include "viewer/cases/compound_details.hpp"
@@ -92,6 +93,15 @@ public:
     void applyCentreRequest(geo::Viewport& view);
 
     std::string search; // the panel's search box
+
+    // Editing (viewer/ui/case_editor): the store reopened for writing on first use (throws
+    // geo::Error when it cannot be), and its data installed again after a commit, undo or reload.
+    geo::CaseStore& writableStore();
+    void storeChanged();
+    // A map click armed by the editor ("Add compound", "Move") lands here instead of selecting.
+    bool mapClickArmed = false;
+    std::optional<geo::LonLat> armedClickAt;
+    CaseEditing editing; // the editor windows' forms and last save result
 
 private:
     struct Loaded {

@@ -1,5 +1,6 @@
 // Panel layout: search + list, filter, legend, then the selected compound's details.
 #include "viewer/ui/case_panel.hpp"
+#include "viewer/ui/case_editor.hpp"
 #include "viewer/ui/case_incident.hpp"
 #include "viewer/ui/panel_window.hpp"
 #include "viewer/ui/time_filter.hpp"
@@ -204,6 +205,7 @@ void drawCasePanel(Session& s)
     }
     if (!cases.error().empty()) ImGui::TextColored(kWarnColor, "%s", cases.error().c_str());
     drawList(s);
+    drawCaseEditButtons(s);
     if (ImGui::CollapsingHeader("Date range")) drawTimeFilter(cases);
     drawStatusKey();
     if (ImGui::CollapsingHeader("Legend")) drawLegend();

@@ -1,0 +1,246 @@
+// Compound editor window and the edit buttons; incidents are in incident_editor.cpp.
+#include "viewer/ui/case_editor.hpp"
+#include "viewer/ui/case_editor_widgets.hpp"
+#include "viewer/ui/incident_editor.hpp"
+
+#include "geo/error.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+namespace viewer {
+
+namespace {
+
+const ImVec4 kErrorColor(0.85f, 0.2f, 0.1f, 1);
+
+void undoLast(Session& s)
+{
+    CaseView& cases = s.cases;
+    if (cases.editing.saves == 0) return;
+    try {
+        geo::CaseStore& store = cases.writableStore();
+        if (!store.canUndo()) return;
+        const std::string what = store.undoDescription();
+        store.undo();
+        cases.storeChanged();
+        s.toast("Undone: " + what);
+    } catch (const std::exception& e) {
+        s.toast(std::string("Undo failed: ") + e.what(), 10);
+    }
+}
+
+bool canUndo(Session& s)
+{
+    if (s.cases.editing.saves == 0) return false;
+    try {
+        return s.cases.writableStore().canUndo();
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
+// A click armed by "Add compound" or "Move" arrived: open the new compound, or move.
+void takeArmedClick(Session& s)
+{
+    CaseView& cases = s.cases;
+    CaseEditing& ed = cases.editing;
+    if (!cases.armedClickAt) return;
+    const geo::LonLat at = *cases.armedClickAt;
+    cases.armedClickAt.reset();
+    if (ed.armed == ArmedClick::AddCompound) {
+        ed.compound = newCompoundForm(cases.data(), at);
+        ed.compoundStatus.clear();
+    } else if (ed.armed == ArmedClick::MoveCompound) {
+        if (saveEdit(s, moveCompound(cases.data(), ed.moveId, at), ed.compoundStatus) && ed.compound &&
+            ed.compound->id == ed.moveId) {
+            ed.compound->lon = at.lon;
+            ed.compound->lat = at.lat;
+        }
+    }
+    ed.armed = ArmedClick::None;
+}
+
+void drawCompoundEditor(Session& s)
+{
+    CaseEditing& ed = s.cases.editing;
+    if (!ed.compound) return;
+    CompoundForm& f = *ed.compound;
+    bool open = true;
+    ImGui::SetNextWindowSize(ImVec2(420, 0), ImGuiCond_FirstUseEver);
+    if (ImGui::Begin(f.isNew ? "New compound###compound-editor" : "Edit compound###compound-editor", &open)) {
+        if (f.isNew) ImGui::InputTextWithHint("Id", "from the name, e.g. a7-park", &f.id);
+        else ImGui::Text("Id: %s", f.id.c_str());
+        ImGui::InputText("Name", &f.name);
+        ImGui::InputTextMultiline("Aliases\n(one a line)", &f.aliases, ImVec2(0, ImGui::GetTextLineHeight() * 3.5f));
+        if (ImGui::BeginCombo("Kind", f.kind.c_str())) {
+            for (const std::string& k : geo::compoundKinds())
+                if (ImGui::Selectable(k.c_str(), k == f.kind)) f.kind = k;
+            ImGui::EndCombo();
+        }
+        enumCombo("Status", f.status, geo::allCompoundStatuses());
+        ImGui::InputTextWithHint("Status date", "YYYY-MM-DD", &f.statusDate);
+        ImGui::InputDouble("Longitude", &f.lon, 0, 0, "%.6f");
+        ImGui::InputDouble("Latitude", &f.lat, 0, 0, "%.6f");
+        enumCombo("Precision", f.precision, geo::allLocationPrecisions());
+        ImGui::InputTextMultiline("Notes", &f.notes, ImVec2(0, ImGui::GetTextLineHeight() * 4));
+        if (ImGui::Button("Save")) {
+            const FormOutcome outcome = applyCompoundForm(s.cases.data(), f);
+            if (saveEdit(s, outcome, ed.compoundStatus)) {
+                s.cases.select(outcome.id);
+                if (const geo::Compound* c = s.cases.data().findCompound(outcome.id)) f = compoundForm(*c);
+            }
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Close")) open = false;
+        drawEditorStatus(s, ed.compoundStatus);
+    }
+    ImGui::End();
+    if (!open) {
+        ed.compound.reset();
+        ed.compoundStatus.clear();
+    }
+}
+
+} // namespace
+
+bool saveEdit(Session& s, const FormOutcome& outcome, EditorStatus& status)
+{
+    if (!outcome.next) { // refused before anything is written
+        status.clear();
+        status.error = outcome.error;
+        return false;
+    }
+    SaveOutcome saved;
+    try {
+        saved = saveCase(s.cases.writableStore(), outcome);
+    } catch (const std::exception& e) {
+        saved.error = e.what();
+    }
+    if (!saved.saved) {
+        status.clear();
+        status.error = saved.error;
+        status.conflicts = std::move(saved.conflicts);
+        if (!status.conflicts.empty()) status.pending = outcome;
+        return false;
+    }
+    status.clear();
+    ++s.cases.editing.saves;
+    s.cases.storeChanged();
+    s.toast("Saved: " + outcome.description);
+    return true;
+}
+
+void drawEditorStatus(Session& s, EditorStatus& status)
+{
+    if (status.error.empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, kErrorColor);
+    ImGui::TextWrapped("Not saved: %s", status.error.c_str());
+    ImGui::PopStyleColor();
+    if (status.conflicts.empty()) return;
+    ImGui::TextUnformatted("Changed by someone else since it was read:");
+    for (const std::string& line : describeConflicts(status.conflicts)) ImGui::BulletText("%s", line.c_str());
+    if (ImGui::Button("Reload")) { // take theirs; the form keeps what was typed
+        try {
+            s.cases.writableStore().reload();
+            s.cases.storeChanged();
+            s.cases.editing.saves = 0; // reload clears the undo stack
+            status.clear();
+        } catch (const std::exception& e) {
+            status.error = e.what();
+        }
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Keep mine")) {
+        const FormOutcome pending = status.pending;
+        const std::vector<geo::CaseConflict> seen = status.conflicts;
+        SaveOutcome saved;
+        try {
+            saved = saveCase(s.cases.writableStore(), pending, &seen);
+        } catch (const std::exception& e) {
+            saved.error = e.what();
+        }
+        status.clear();
+        if (saved.saved) {
+            ++s.cases.editing.saves;
+            s.cases.storeChanged();
+            s.toast("Saved over their change: " + pending.description);
+        } else {
+            status.error = saved.error;
+            status.conflicts = std::move(saved.conflicts);
+            if (!status.conflicts.empty()) status.pending = pending;
+        }
+    }
+}
+
+void drawCaseEditButtons(Session& s)
+{
+    CaseView& cases = s.cases;
+    CaseEditing& ed = cases.editing;
+    if (ed.armed != ArmedClick::None) {
+        ImGui::TextColored(ImVec4(0.9f, 0.6f, 0.1f, 1), "%s", ed.armed == ArmedClick::AddCompound
+                                                                  ? "Click the map where the new compound is (Esc cancels)."
+                                                                  : "Click the map where the compound is (Esc cancels).");
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Cancel")) ed.armed = ArmedClick::None;
+        cases.mapClickArmed = ed.armed != ArmedClick::None;
+        return;
+    }
+    if (ImGui::SmallButton("Add compound")) {
+        ed.armed = ArmedClick::AddCompound;
+        cases.mapClickArmed = true;
+    }
+    if (const geo::Compound* c = cases.selected().empty() ? nullptr : cases.data().findCompound(cases.selected())) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Edit")) {
+            ed.compound = compoundForm(*c);
+            ed.compoundStatus.clear();
+        }
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Move")) {
+            ed.armed = ArmedClick::MoveCompound;
+            ed.moveId = c->id;
+            cases.mapClickArmed = true;
+        }
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Add incident")) {
+            ed.incident = newIncidentForm(cases.data(), c->id);
+            ed.incidentStatus.clear();
+        }
+        const std::vector<geo::IncidentView> incidents = cases.data().incidentsFor(c->id);
+        if (!incidents.empty()) {
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(ImGui::CalcTextSize("Edit incident...").x + 16);
+            if (ImGui::BeginCombo("##edit-incident", "Edit incident...", ImGuiComboFlags_NoArrowButton)) {
+                for (const geo::IncidentView& v : incidents)
+                    if (ImGui::Selectable(v.incident->id.c_str())) {
+                        ed.incident = incidentForm(cases.data(), *v.incident);
+                        ed.incidentStatus.clear();
+                    }
+                ImGui::EndCombo();
+            }
+        }
+    }
+    if (canUndo(s)) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Undo")) undoLast(s);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Undo %s (Ctrl+Z)", s.cases.writableStore().undoDescription().c_str());
+    }
+}
+
+void drawCaseEditor(Session& s)
+{
+    if (!s.cases.hasData()) return;
+    takeArmedClick(s);
+    const ImGuiIO& io = ImGui::GetIO();
+    CaseEditing& ed = s.cases.editing;
+    if (ed.armed != ArmedClick::None && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+        ed.armed = ArmedClick::None;
+        s.cases.mapClickArmed = false;
+    }
+    if (io.KeyCtrl && !io.WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false)) undoLast(s);
+    drawCompoundEditor(s);
+    drawIncidentEditor(s);
+}
+
+} // namespace viewer

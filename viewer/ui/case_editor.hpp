@@ -1,0 +1,19 @@
+// The case editor: the button row in the case panel (add, edit, move, undo), the compound
+// editor window, the armed map click and Ctrl+Z; every save one CaseStore::commit.
+#pragma once
+#include "viewer/app/session.hpp"
+
+namespace viewer {
+
+// Buttons under the compound list: "Add compound", and for the selection "Edit", "Move",
+// "Add incident", "Edit incident"; "Undo" while there is something to undo.
+void drawCaseEditButtons(Session& s);
+// The editor windows, once per frame (after the panel).
+void drawCaseEditor(Session& s);
+
+// Commits `outcome` to the store; on failure fills `status` (the form is left as it is).
+bool saveEdit(Session& s, const FormOutcome& outcome, EditorStatus& status);
+// The refusal message, or the conflict with "Reload" and "Keep mine".
+void drawEditorStatus(Session& s, EditorStatus& status);
+
+} // namespace viewer
