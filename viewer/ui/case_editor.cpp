@@ -67,8 +67,11 @@ void drawCompoundEditor(Session& s)
     if (!ed.compound) return;
     CompoundForm& f = *ed.compound;
     bool open = true;
+    ImGui::SetNextWindowPos(ImVec2(ImGui::GetIO().DisplaySize.x * 0.3f, 40), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(420, 0), ImGuiCond_FirstUseEver);
-    if (ImGui::Begin(f.isNew ? "New compound###compound-editor" : "Edit compound###compound-editor", &open)) {
+    if (ImGui::Begin(f.isNew ? "New compound###compound-editor" : "Edit compound###compound-editor", &open,
+                     ImGuiWindowFlags_AlwaysAutoResize)) {
+        drawEditorStatus(s, ed.compoundStatus); // on top: visible whatever the window's height
         if (f.isNew) ImGui::InputTextWithHint("Id", "from the name, e.g. a7-park", &f.id);
         else ImGui::Text("Id: %s", f.id.c_str());
         ImGui::InputText("Name", &f.name);
@@ -93,7 +96,6 @@ void drawCompoundEditor(Session& s)
         }
         ImGui::SameLine();
         if (ImGui::Button("Close")) open = false;
-        drawEditorStatus(s, ed.compoundStatus);
     }
     ImGui::End();
     if (!open) {
@@ -190,8 +192,13 @@ void drawCaseEditButtons(Session& s)
         ed.armed = ArmedClick::AddCompound;
         cases.mapClickArmed = true;
     }
-    if (const geo::Compound* c = cases.selected().empty() ? nullptr : cases.data().findCompound(cases.selected())) {
+    if (canUndo(s)) {
         ImGui::SameLine();
+        if (ImGui::SmallButton("Undo")) undoLast(s); // after it the selection is re-read below
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Undo %s (Ctrl+Z)", s.cases.writableStore().undoDescription().c_str());
+    }
+    // The selection's buttons on a line of their own, so the row fits a narrow panel.
+    if (const geo::Compound* c = cases.selected().empty() ? nullptr : cases.data().findCompound(cases.selected())) {
         if (ImGui::SmallButton("Edit")) {
             ed.compound = compoundForm(*c);
             ed.compoundStatus.clear();
@@ -220,11 +227,6 @@ void drawCaseEditButtons(Session& s)
                 ImGui::EndCombo();
             }
         }
-    }
-    if (canUndo(s)) {
-        ImGui::SameLine();
-        if (ImGui::SmallButton("Undo")) undoLast(s);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Undo %s (Ctrl+Z)", s.cases.writableStore().undoDescription().c_str());
     }
 }
 

@@ -87,8 +87,10 @@ void drawIncidentEditor(Session& s)
     if (!ed.incident) return;
     IncidentForm& f = *ed.incident;
     bool open = true;
-    ImGui::SetNextWindowSize(ImVec2(520, 0), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowPos(ImVec2(ImGui::GetIO().DisplaySize.x * 0.25f, 60), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(560, ImGui::GetIO().DisplaySize.y * 0.8f), ImGuiCond_FirstUseEver);
     if (ImGui::Begin(f.isNew ? "New incident###incident-editor" : "Edit incident###incident-editor", &open)) {
+        drawEditorStatus(s, ed.incidentStatus); // on top: visible however far the form scrolls
         if (f.isNew) ImGui::InputTextWithHint("Id", "from date, compound and kind", &f.id);
         else ImGui::Text("Id: %s", f.id.c_str());
         enumCombo("Kind", f.kind, geo::allIncidentKinds());
@@ -112,7 +114,6 @@ void drawIncidentEditor(Session& s)
         }
         ImGui::SameLine();
         if (ImGui::Button("Close")) open = false;
-        drawEditorStatus(s, ed.incidentStatus);
     }
     ImGui::End();
     if (!open) {
