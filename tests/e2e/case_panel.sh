@@ -16,24 +16,8 @@ WORK=$(mktemp -d /tmp/atlas-cases-e2e.XXXXXX)
 W=1280; H=800
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
-DISPLAY_NUM=""
-for n in $(seq 141 190); do
-  if [[ ! -e /tmp/.X$n-lock && ! -e /tmp/.X11-unix/X$n ]]; then DISPLAY_NUM=$n; break; fi
-done
-[[ -n $DISPLAY_NUM ]] || fail "no free X display"
-Xvfb ":$DISPLAY_NUM" -screen 0 1400x900x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
-XVFB_PID=$!
-APP_PID=""
-cleanup() {
-  [[ -n $APP_PID ]] && kill "$APP_PID" 2>/dev/null || true
-  kill "$XVFB_PID" 2>/dev/null || true
-  wait 2>/dev/null || true
-  if [[ ${KEEP_E2E:-0} != 1 ]]; then rm -rf "$WORK"; else echo "kept $WORK"; fi
-}
-trap cleanup EXIT
-export DISPLAY=":$DISPLAY_NUM"
-unset SDL_VIDEODRIVER
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+source "$(dirname "$0")/lib.sh"
+e2e_start_xvfb 141 190 1400x900x24
 # The sample store, read-only, whatever the environment says.
 export ATLAS_CASES="$PWD/data/cases.gpkg"
 

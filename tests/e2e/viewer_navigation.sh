@@ -13,25 +13,8 @@ WORK=$(mktemp -d /tmp/atlas-e2e.XXXXXX)
 W=1024; H=700
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
-# A free X display of our own.
-DISPLAY_NUM=""
-for n in $(seq 90 140); do
-  if [[ ! -e /tmp/.X$n-lock && ! -e /tmp/.X11-unix/X$n ]]; then DISPLAY_NUM=$n; break; fi
-done
-[[ -n $DISPLAY_NUM ]] || fail "no free X display"
-Xvfb ":$DISPLAY_NUM" -screen 0 1280x900x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
-XVFB_PID=$!
-APP_PID=""
-cleanup() {
-  [[ -n $APP_PID ]] && kill "$APP_PID" 2>/dev/null || true
-  kill "$XVFB_PID" 2>/dev/null || true
-  wait 2>/dev/null || true
-  if [[ ${KEEP_E2E:-0} != 1 ]]; then rm -rf "$WORK"; else echo "kept $WORK"; fi
-}
-trap cleanup EXIT
-export DISPLAY=":$DISPLAY_NUM"
-unset SDL_VIDEODRIVER
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+source "$(dirname "$0")/lib.sh"
+e2e_start_xvfb 90 140 1280x900x24
 
 # 1. The default view, to know where Svay Rieng is drawn (no input: quits by itself).
 "$APP" --size ${W}x${H} --quit-after-frames 3 --dump-state "$WORK/s0.json" 2>"$WORK/app0.log"

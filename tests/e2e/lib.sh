@@ -1,0 +1,27 @@
+# Shared by the end-to-end tests (sourced, not a test): a private Xvfb display, and cleanup of
+# what a test started. Needs WORK (a temp dir) and fail() defined by the caller.
+# Usage: e2e_start_xvfb FIRST LAST WxHxDEPTH   (a free display number in FIRST..LAST: tests
+# run in parallel, so each script keeps its own range). Sets DISPLAY, XVFB_PID and APP_PID="".
+
+e2e_cleanup() {
+  [[ -n ${APP_PID:-} ]] && kill "$APP_PID" 2>/dev/null || true
+  kill "$XVFB_PID" 2>/dev/null || true
+  wait 2>/dev/null || true
+  if [[ ${KEEP_E2E:-0} != 1 ]]; then rm -rf "$WORK"; else echo "kept $WORK"; fi
+}
+
+e2e_start_xvfb() {
+  local first=$1 last=$2 screen=$3 n
+  DISPLAY_NUM=""
+  for n in $(seq "$first" "$last"); do
+    if [[ ! -e /tmp/.X$n-lock && ! -e /tmp/.X11-unix/X$n ]]; then DISPLAY_NUM=$n; break; fi
+  done
+  [[ -n $DISPLAY_NUM ]] || fail "no free X display"
+  Xvfb ":$DISPLAY_NUM" -screen 0 "$screen" -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
+  XVFB_PID=$!
+  APP_PID=""
+  trap e2e_cleanup EXIT
+  export DISPLAY=":$DISPLAY_NUM"
+  unset SDL_VIDEODRIVER
+  for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+}
