@@ -24,6 +24,10 @@ void undoLast(Session& s)
         const std::string what = store.undoDescription();
         store.undo();
         cases.storeChanged();
+        // An open form whose row the undo removed saves it as new again.
+        CaseEditing& ed = cases.editing;
+        if (ed.compound && !ed.compound->isNew && !cases.data().findCompound(ed.compound->id)) ed.compound->isNew = true;
+        if (ed.incident && !ed.incident->isNew && !cases.data().findIncident(ed.incident->id)) ed.incident->isNew = true;
         s.toast("Undone: " + what);
     } catch (const std::exception& e) {
         s.toast(std::string("Undo failed: ") + e.what(), 10);
