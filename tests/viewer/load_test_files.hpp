@@ -1,6 +1,8 @@
 // Small source files for the loading tests, written into a fresh temporary folder: KML with
 // two folders, CSV of points, a GeoTIFF made with GDAL, GeoJSON, and a bad-file corpus.
 #pragma once
+#include "geo/vector_source.hpp"
+
 #include <gdal.h>
 #include <cpl_string.h>
 #include <ogr_srs_api.h>
@@ -52,7 +54,9 @@ inline std::string csvPoints(const std::string& dir)
 // A 4x4 GeoTIFF in EPSG:4326 over 104..108 E, 10..14 N: top half red, bottom half blue.
 inline std::string geotiff(const std::string& dir)
 {
-    GDALAllRegister();
+    // Through geo's once-only registration: a loader thread may be registering at this moment,
+    // and two concurrent GDALAllRegister calls corrupt GDAL's driver tables (seen as a crash).
+    geo::initGdal();
     const std::string path = dir + "/scene.tif";
     GDALDriverH drv = GDALGetDriverByName("GTiff");
     GDALDatasetH ds = GDALCreate(drv, path.c_str(), 4, 4, 3, GDT_Byte, nullptr);
