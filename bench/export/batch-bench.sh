@@ -16,7 +16,7 @@ t1=$(date +%s%N)
 ca=$(awk -v a=$t0 -v b=$t1 'BEGIN{printf "%.4f", (b-a)/1e9/20}')
 # Mapnik: the same 20 boxes (the compound frames are ~20 km; use the A7 frame for all).
 t0=$(date +%s%N)
-for i in $(seq 1 20); do /usr/bin/python3 "$HERE/render_mapnik.py" "$GPKG" admin1 "$OUT/mk-$i.png" 1920 1080 106.04,10.98,106.23,11.16 --crs=EPSG:3857 > /dev/null; done
+for i in $(seq 1 20); do /usr/bin/python3 "${SHARED_BENCH:-$HERE/../../../shared/bench}/render_mapnik.py" "$GPKG" admin1 "$OUT/mk-$i.png" 1920 1080 106.04,10.98,106.23,11.16 --crs=EPSG:3857 > /dev/null; done
 t1=$(date +%s%N)
 mk=$(awk -v a=$t0 -v b=$t1 'BEGIN{printf "%.4f", (b-a)/1e9/20}')
 echo "per image: compound-atlas batch ${ca}s, mapnik ${mk}s, ratio $(awk -v a=$ca -v b=$mk 'BEGIN{printf "%.2f", a/b}')"
