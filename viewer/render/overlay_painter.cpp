@@ -1,6 +1,7 @@
 // One small program for all overlay batches: solid colour, glyph coverage, or RGBA picture.
 // The shader is inline (not in assets/shaders/) because it belongs to this file alone.
 #include "viewer/render/overlay_painter.hpp"
+#include "viewer/render/vertex_layouts.hpp"
 
 namespace viewer {
 
@@ -61,13 +62,7 @@ OverlayPainter::OverlayPainter(const FontSet& fonts) : m_program(ShaderProgram::
     m_vbo = makeBuffer();
     glBindVertexArray(m_vao.id());
     glBindBuffer(GL_ARRAY_BUFFER, m_vbo.id());
-    const GLsizei stride = 8 * sizeof(float);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, nullptr);
-    glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(2 * sizeof(float)));
-    glEnableVertexAttribArray(2);
-    glVertexAttribPointer(2, 4, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(4 * sizeof(float)));
+    describePosUvColourVertices();
     glBindVertexArray(0);
 }
 

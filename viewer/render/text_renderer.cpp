@@ -1,5 +1,6 @@
 // Glyph atlas bake/upload, UTF-8 layout with ImFont glyph metrics, halo + text quads.
 #include "viewer/render/text_renderer.hpp"
+#include "viewer/render/vertex_layouts.hpp"
 #include "viewer/render/glyph_ranges.hpp"
 #include "geo/error.hpp"
 
@@ -47,13 +48,7 @@ TextRenderer::TextRenderer(const std::string& fontPath, const std::string& boldP
     m_vbo = makeBuffer();
     glBindVertexArray(m_vao.id());
     glBindBuffer(GL_ARRAY_BUFFER, m_vbo.id());
-    const GLsizei stride = 8 * sizeof(float);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, nullptr);
-    glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(2 * sizeof(float)));
-    glEnableVertexAttribArray(2);
-    glVertexAttribPointer(2, 4, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(4 * sizeof(float)));
+    describePosUvColourVertices();
     glBindVertexArray(0);
 }
 
