@@ -261,11 +261,12 @@ Layer readLayer(const std::string& path, const std::string& layerName, const std
     ogrLayer->ResetReading();
     size_t done = 0;
     for (auto& f : *ogrLayer) {
-        if (++done % 1024 == 0) {
-            if (control.cancel && control.cancel->load()) throw Cancelled();
-            if (control.progress && total > 0) control.progress(std::min(1.0, static_cast<double>(done) / total));
-            if (done > control.maxFeatures) throw Error(path + ": more features than this app reads at once");
-        }
+        // Checked on every feature, not every thousand: a file of a few huge polygons (a
+        // country at full detail) must still move the bar and answer Cancel between them.
+        ++done;
+        if (control.cancel && control.cancel->load()) throw Cancelled();
+        if (control.progress && total > 0) control.progress(std::min(1.0, static_cast<double>(done - 1) / total));
+        if (done > control.maxFeatures) throw Error(path + ": more features than this app reads at once");
         Feature feat;
         feat.fid = f->GetFID();
         feat.values.reserve(layer.fields.size());

@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <fstream>
 
@@ -141,4 +142,25 @@ TEST_CASE("a spatial filter reads only the features near the box, in any CRS")
     control.filter = p.forwardExtent(control.filter);
     control.filterCrs = geo::kWebMercator;
     CHECK(geo::readLayer(testdata::basemap(), "countries", geo::kWebMercator, control).features.size() == 2);
+}
+
+TEST_CASE("progress and cancel are answered between features, even when there are only a few")
+{
+    testdata::ScratchDir dir("fewfeatures");
+    const std::string path = dir.path("three.gpkg");
+    testdata::writeWkt(path, "GPKG", "three",
+                       {{"a", "POLYGON((0 0,1 0,1 1,0 1,0 0))"},
+                        {"b", "POLYGON((2 0,3 0,3 1,2 1,2 0))"},
+                        {"c", "POLYGON((4 0,5 0,5 1,4 1,4 0))"}});
+    std::vector<double> seen;
+    geo::ReadControl control;
+    control.progress = [&](double p) { seen.push_back(p); };
+    geo::readLayer(path, "", geo::kWgs84, control);
+    // One report per feature before the final 1.0, rising.
+    CHECK(seen == std::vector<double>{0.0, 1.0 / 3, 2.0 / 3, 1.0});
+
+    std::atomic<bool> cancel{false};
+    control.cancel = &cancel;
+    control.progress = [&](double p) { if (p > 0) cancel.store(true); }; // cancel after the first feature
+    CHECK_THROWS_AS(geo::readLayer(path, "", geo::kWgs84, control), geo::Cancelled);
 }
