@@ -205,7 +205,8 @@ void App::saveScreenshot(ScreenshotKind kind, const std::string& path)
     if (kind == ScreenshotKind::WithUi) {
         image = m_target.readPixels();
     } else {
-        OffscreenTarget offscreen(m_target.width(), m_target.height(), 4);
+        // The window's own sample count: what the window shows (and what an export draws).
+        OffscreenTarget offscreen(m_target.width(), m_target.height(), m_options.msaa);
         m_renderer->draw(m_session.scene, m_session.view, offscreen);
         image = offscreen.readPixels();
     }
@@ -224,7 +225,7 @@ int App::run()
         const auto frameStart = std::chrono::steady_clock::now();
         // Nothing happening: sleep until input arrives (or 200 ms pass, for toasts) instead
         // of redrawing an unchanged map. ImGui gets a few frames after input to settle.
-        if (!m_bench && m_loaded && m_idleFrames >= 3) SDL_WaitEventTimeout(nullptr, m_files.busy() ? 50 : 200);
+        if (!m_bench && m_loaded && m_idleFrames >= 3 && !m_export.busy()) SDL_WaitEventTimeout(nullptr, m_files.busy() ? 50 : 200);
         m_session.now = secondsSince(m_start);
         m_idleFrames = pumpEvents() ? 0 : m_idleFrames + 1;
         updateSize();

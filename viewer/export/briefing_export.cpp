@@ -1,62 +1,23 @@
 // The export pipeline: scale styles for DPI, gather content, bake fonts, plan the layout,
-// place labels once, draw the inset, render tiles, stream bands into the image writer.
+// place labels once, draw the inset (the plan), then render tiles and stream bands into
+// the image writer on its worker thread (all at once, or a few per frame in ExportJob).
 #include "viewer/export/briefing_export.hpp"
+#include "viewer/export/background_writer.hpp"
 #include "viewer/export/briefing_layout.hpp"
 #include "viewer/export/export_scene.hpp"
+#include "viewer/export/export_styles.hpp"
 #include "viewer/export/map_labels.hpp"
 #include "viewer/render/tiled_render.hpp"
 
 #include "geo/image_writer.hpp"
 
+#include <chrono>
 #include <cmath>
 #include <cstring>
 
 namespace viewer {
 
 namespace {
-
-// Grows line widths, marker and label sizes by the layout scale for the export, and puts
-// the window's styles back when it goes out of scope.
-class StyleScale {
-public:
-    StyleScale(Scene& scene, double k) : m_scene(scene)
-    {
-        for (SceneLayer& l : scene.layers()) m_styles.push_back(l.style);
-        for (MarkerLayer& m : scene.markerLayers()) m_markers.push_back(m.markers());
-        if (k == 1) return;
-        const float f = static_cast<float>(k);
-        for (SceneLayer& l : scene.layers()) {
-            l.style.strokeWidthPx *= f;
-            l.style.pointSizePx *= f;
-            l.style.labelSizePx *= f;
-        }
-        for (MarkerLayer& m : scene.markerLayers()) {
-            std::vector<Marker> ms = m.markers();
-            for (Marker& x : ms) {
-                x.sizePx *= f;
-                x.outlinePx *= f;
-                x.haloPx *= f;
-            }
-            m.setMarkers(std::move(ms));
-        }
-        m_scaled = true;
-    }
-    ~StyleScale()
-    {
-        for (size_t i = 0; i < m_styles.size() && i < m_scene.layers().size(); ++i) m_scene.layers()[i].style = m_styles[i];
-        if (m_scaled)
-            for (size_t i = 0; i < m_markers.size() && i < m_scene.markerLayers().size(); ++i)
-                m_scene.markerLayers()[i].setMarkers(m_markers[i]);
-    }
-    StyleScale(const StyleScale&) = delete;
-    StyleScale& operator=(const StyleScale&) = delete;
-
-private:
-    Scene& m_scene;
-    std::vector<LayerStyle> m_styles;
-    std::vector<std::vector<Marker>> m_markers;
-    bool m_scaled = false;
-};
 
 // The inset: countries only, no labels or markers, around the map at a region scale.
 Image renderInset(MapRenderer& renderer, Scene& scene, const PixelRect& r, const geo::Viewport& mapView, geo::Viewport& insetView)
@@ -79,7 +40,7 @@ Image renderInset(MapRenderer& renderer, Scene& scene, const PixelRect& r, const
     const geo::Extent e = mapView.visibleExtent();
     const double span = std::max(e.width(), e.height() * r.w / r.h);
     insetView = geo::Viewport(r.w, r.h, e.center(), std::max(span * 8, 2.5e6) / r.w);
-    OffscreenTarget target(r.w, r.h, 4);
+    OffscreenTarget target(r.w, r.h, TiledRender{}.samples);
     renderer.draw(scene, insetView, target, {false, false, true});
     Image img = target.readPixels();
     for (size_t i = 0; i < saved.size(); ++i) scene.layers()[i].style = saved[i];
@@ -87,15 +48,29 @@ Image renderInset(MapRenderer& renderer, Scene& scene, const PixelRect& r, const
     return img;
 }
 
-using BandSink = std::function<void(int, int, const uint8_t*)>;
+// Everything about one image that is worked out once before its tiles: styles, content,
+// fonts, layout, labels and inset (the overlay), and where the image sits on the map.
+struct BriefingPlan {
+    BriefingPlan(const BriefingRequest& req, const OutputSize& size)
+        : styles(*req.scene, size.scale)
+    {
+    }
+    ExportStyles styles;
+    std::unique_ptr<FontSet> fonts;
+    Overlay overlay;
+    std::unique_ptr<OverlayPainter> painter;
+    geo::Viewport imageView;
+    BriefingResult result;
+};
 
-BriefingResult render(const BriefingRequest& req, const BandSink& sink, const std::function<void(int, int, const geo::Extent&)>& begin)
+std::unique_ptr<BriefingPlan> planImage(const BriefingRequest& req)
 {
     const ExportOptions& o = req.options;
     const OutputSize size = resolveOutputSize(o);
     const double k = size.scale;
     Scene& scene = *req.scene;
-    StyleScale scaled(scene, k);
+    auto plan = std::make_unique<BriefingPlan>(req, size);
+    const ExportStyles::Applied applied(scene, plan->styles);
 
     // Content.
     BriefingContent content;
@@ -129,72 +104,134 @@ BriefingResult render(const BriefingRequest& req, const BandSink& sink, const st
         probe.fit(req.mapExtent, 0.25);
         for (std::string& t : labelTexts(scene, probe)) texts.push_back(std::move(t));
     }
-    const FontSet fonts(faces, texts);
+    plan->fonts = std::make_unique<FontSet>(faces, texts);
+    const FontSet& fonts = *plan->fonts;
     const BriefingLayout layout = planBriefing(size.width, size.height, k, content, o.show, fonts);
 
     geo::Viewport mapView(layout.map.w, layout.map.h, req.mapExtent.center(), 1);
     mapView.fit(req.mapExtent, req.fitMargin);
-    const geo::Viewport imageView(size.width, size.height,
-                                  mapView.toMap({size.width / 2.0 - layout.map.x, size.height / 2.0 - layout.map.y}),
-                                  mapView.unitsPerPixel());
-    BriefingResult result;
+    plan->imageView = geo::Viewport(size.width, size.height,
+                                    mapView.toMap({size.width / 2.0 - layout.map.x, size.height / 2.0 - layout.map.y}),
+                                    mapView.unitsPerPixel());
+    BriefingResult& result = plan->result;
     result.width = size.width;
     result.height = size.height;
-    result.imageExtent = imageView.visibleExtent();
+    result.imageExtent = plan->imageView.visibleExtent();
     result.mapAreaExtent = mapView.visibleExtent();
-    begin(size.width, size.height, result.imageExtent);
 
-    Overlay overlay;
+    Overlay& overlay = plan->overlay;
     if (o.show.labels)
         result.labels = addMapLabels(overlay, fonts, scene, mapView, {double(layout.map.x), double(layout.map.y)}, k);
     geo::Viewport insetView;
     const bool inset = !layout.inset.empty() && !scene.layers().empty();
     if (inset) overlay.picture(layout.inset.x, layout.inset.y, renderInset(*req.renderer, scene, layout.inset, mapView, insetView));
     drawBriefing(overlay, fonts, layout, content, o.show, mapView, scene.mapCrs, inset ? &insetView : nullptr);
+    plan->painter = std::make_unique<OverlayPainter>(fonts);
+    return plan;
+}
 
-    OverlayPainter painter(fonts);
+TiledRender tileJob(const BriefingRequest& req, BriefingPlan& plan)
+{
     TiledRender job;
-    job.scene = &scene;
-    job.view = imageView;
-    job.overlay = &overlay;
-    job.painter = &painter;
-    job.tileSide = o.tileSide;
-    const int side = o.tileSide > 0 ? o.tileSide : maxTileSide();
-    result.tiles = ((size.width + side - 1) / side) * ((size.height + side - 1) / side);
-    renderTiled(*req.renderer, job, sink, req.progress);
-    return result;
+    job.scene = req.scene;
+    job.view = plan.imageView;
+    job.overlay = &plan.overlay;
+    job.painter = plan.painter.get();
+    job.tileSide = req.options.tileSide;
+    return job;
 }
 
 } // namespace
 
+struct ExportJob::Impl {
+    BriefingRequest req;
+    std::unique_ptr<BriefingPlan> plan;
+    std::unique_ptr<TiledRenderer> tiles;
+    std::unique_ptr<BackgroundWriter> writer;
+    bool finishing = false;
+
+    // One tile, with the export's styles in the scene only while it draws.
+    void renderOne()
+    {
+        const ExportStyles::Applied applied(*req.scene, plan->styles);
+        tiles->renderNext([&](int y, int rows, const uint8_t* rgba) { writer->writeRows(y, rows, rgba); });
+    }
+};
+
+ExportJob::ExportJob(const BriefingRequest& req) : m_impl(std::make_unique<Impl>())
+{
+    Impl& m = *m_impl;
+    m.req = req;
+    m.plan = planImage(req);
+    m.tiles = std::make_unique<TiledRenderer>(*req.renderer, tileJob(req, *m.plan));
+    m.plan->result.tiles = m.tiles->tileCount();
+    const geo::ImageGeoref georef{m.plan->result.imageExtent, req.scene->mapCrs};
+    m.writer = std::make_unique<BackgroundWriter>(req.options.out, m.plan->result.width, m.plan->result.height, &georef,
+                                                  req.options.worldFile);
+}
+
+ExportJob::~ExportJob() = default;
+
+bool ExportJob::step(double budgetSeconds)
+{
+    Impl& m = *m_impl;
+    const auto t0 = std::chrono::steady_clock::now();
+    auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); };
+    // Never wait for the encoder here: the caller is drawing frames.
+    while (!m.tiles->done() && m.writer->canAccept()) {
+        m.renderOne();
+        if (elapsed() >= budgetSeconds) break;
+    }
+    if (!m.tiles->done()) return false;
+    if (!m.finishing) {
+        m.writer->requestFinish();
+        m.finishing = true;
+    }
+    if (!m.writer->finished()) return false;
+    m.writer->wait(); // rethrows the encoder's failure
+    return true;
+}
+
+void ExportJob::finish()
+{
+    Impl& m = *m_impl;
+    while (!m.tiles->done()) {
+        m.renderOne();
+        if (m.req.progress) m.req.progress(static_cast<double>(m.tiles->tilesDone()) / m.tiles->tileCount());
+    }
+    if (!m.finishing) m.writer->requestFinish();
+    m.finishing = true;
+    m.writer->wait();
+}
+
+int ExportJob::tilesDone() const { return m_impl->tiles->tilesDone(); }
+int ExportJob::tileCount() const { return m_impl->tiles->tileCount(); }
+bool ExportJob::encoding() const { return m_impl->finishing && !m_impl->writer->finished(); }
+const BriefingResult& ExportJob::result() const { return m_impl->plan->result; }
+
 BriefingResult exportBriefing(const BriefingRequest& req)
 {
-    std::unique_ptr<geo::ImageWriter> writer;
-    const std::string crs = req.scene->mapCrs;
-    BriefingResult r = render(
-        req, [&](int y, int rows, const uint8_t* rgba) { writer->writeRows(y, rows, rgba); },
-        [&](int w, int h, const geo::Extent& e) {
-            const geo::ImageGeoref georef{e, crs};
-            writer = std::make_unique<geo::ImageWriter>(req.options.out, w, h, &georef, req.options.worldFile);
-        });
-    writer->finish();
-    return r;
+    ExportJob job(req);
+    job.finish();
+    return job.result();
 }
 
 Image renderBriefing(const BriefingRequest& req, BriefingResult* result)
 {
+    std::unique_ptr<BriefingPlan> plan = planImage(req);
     Image img;
-    BriefingResult r = render(
-        req,
-        [&](int y, int rows, const uint8_t* rgba) {
+    img.width = plan->result.width;
+    img.height = plan->result.height;
+    img.rgba.assign(static_cast<size_t>(img.width) * img.height * 4, 0);
+    {
+        const ExportStyles::Applied applied(*req.scene, plan->styles);
+        const TiledRender job = tileJob(req, *plan);
+        plan->result.tiles = static_cast<int>(tileGrid(img.width, img.height, job.tileSide > 0 ? job.tileSide : maxTileSide()).size());
+        renderTiled(*req.renderer, job, [&](int y, int rows, const uint8_t* rgba) {
             std::memcpy(&img.rgba[static_cast<size_t>(y) * img.width * 4], rgba, static_cast<size_t>(rows) * img.width * 4);
-        },
-        [&](int w, int h, const geo::Extent&) {
-            img.width = w;
-            img.height = h;
-            img.rgba.assign(static_cast<size_t>(w) * h * 4, 0);
         });
-    if (result) *result = r;
+    }
+    if (result) *result = plan->result;
     return img;
 }
 

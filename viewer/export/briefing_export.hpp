@@ -1,6 +1,7 @@
 // Rendering a briefing image (map + layout) from a live scene with the viewer's renderer,
 // tiled for big sizes, streamed into PNG/GeoTIFF. Shared by the `export` command and the
-// in-app Export dialog (which passes the window's scene and view).
+// in-app Export dialog (which passes the window's scene and view, and runs an ExportJob a
+// few tiles per frame so the window stays responsive).
 #pragma once
 #include "viewer/export/export_options.hpp"
 #include "viewer/render/image.hpp"
@@ -10,6 +11,7 @@
 #include "geo/locator.hpp"
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace viewer {
@@ -35,6 +37,32 @@ struct BriefingResult {
 
 // Renders and writes options.out (temporary file + rename; nothing left on failure).
 BriefingResult exportBriefing(const BriefingRequest& request);
+
+// The same export in steps, on the GL thread: tiles are rendered a time budget at a time,
+// and encoded on a worker thread. Destroying an unfinished job cancels it: no file is left.
+// The request's scene and renderer must outlive the job.
+class ExportJob {
+public:
+    // Plans the layout, places labels, draws the inset, opens the temporary file. Throws geo::Error.
+    explicit ExportJob(const BriefingRequest& request);
+    ~ExportJob();
+    ExportJob(const ExportJob&) = delete;
+    ExportJob& operator=(const ExportJob&) = delete;
+
+    // Renders tiles for about `budgetSeconds` (at least one tile, unless the encoder is
+    // behind); true once every tile is rendered and the file is in place. Throws geo::Error.
+    bool step(double budgetSeconds);
+    // Runs to the end, calling request.progress after each tile.
+    void finish();
+    int tilesDone() const;
+    int tileCount() const;
+    bool encoding() const; // every tile rendered, the encoder still at work
+    const BriefingResult& result() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
 // Renders into memory (preview, tests); keep the size small.
 Image renderBriefing(const BriefingRequest& request, BriefingResult* result = nullptr);
 

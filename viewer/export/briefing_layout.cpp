@@ -200,6 +200,8 @@ void drawNorthArrow(Overlay& o, const FontSet& fonts, const PixelRect& map, cons
     const double len = r * 0.62, half = r * 0.30;
     o.fillTriangle(rot(0, len), rot(-half, -len * 0.7), rot(0, -len * 0.35), kInk);
     o.fillTriangle(rot(0, len), rot(0, -len * 0.35), rot(half, -len * 0.7), kGrey);
+    // The halves' fringes meet on the middle edge and would leave a faint light seam there.
+    o.line(rot(0, len), rot(0, -len * 0.35), std::max(1.0, 0.8 * k), kInk);
     const float sz = kHeading * static_cast<float>(k);
     const geo::ScreenPx ns = fonts.measure("N", sz, true);
     const geo::ScreenPx np = rot(0, len + ns.y * 0.45 + 2 * k);

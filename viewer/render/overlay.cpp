@@ -39,13 +39,55 @@ void Overlay::strokeRect(double x0, double y0, double x1, double y1, double w, R
 
 void Overlay::fillTriangle(geo::ScreenPx a, geo::ScreenPx b, geo::ScreenPx c, Rgba color)
 {
-    std::vector<float>& v = batch(OverlayKind::Solid).vertices;
-    for (geo::ScreenPx p : {a, b, c}) vertex(v, p, 0, 0, color);
+    fillConvex({a, b, c}, color);
 }
 
+// Antialiased as ImGui does its convex fills: the polygon shrunk by half a pixel in full
+// colour, plus a one-pixel fringe that fades to transparent outside. Exports draw without
+// MSAA (as the window does), so slanted edges would otherwise be jagged.
 void Overlay::fillConvex(const std::vector<geo::ScreenPx>& pts, Rgba c)
 {
-    for (size_t i = 1; i + 1 < pts.size(); ++i) fillTriangle(pts[0], pts[i], pts[i + 1], c);
+    const size_t n = pts.size();
+    if (n < 3) return;
+    double area = 0;
+    for (size_t i = 0; i < n; ++i) {
+        const geo::ScreenPx& p = pts[i];
+        const geo::ScreenPx& q = pts[(i + 1) % n];
+        area += p.x * q.y - q.x * p.y;
+    }
+    const double out = area < 0 ? -1 : 1; // so that normals point outwards in either winding
+    std::vector<geo::ScreenPx> normals(n);
+    for (size_t i = 0; i < n; ++i) {
+        const geo::ScreenPx& p = pts[i];
+        const geo::ScreenPx& q = pts[(i + 1) % n];
+        const double dx = q.x - p.x, dy = q.y - p.y, len = std::hypot(dx, dy);
+        normals[i] = len > 0 ? geo::ScreenPx{out * dy / len, -out * dx / len} : geo::ScreenPx{0, 0};
+    }
+    std::vector<geo::ScreenPx> inner(n), outer(n);
+    for (size_t i = 0; i < n; ++i) {
+        const geo::ScreenPx& a = normals[(i + n - 1) % n];
+        const geo::ScreenPx& b = normals[i];
+        double mx = (a.x + b.x) / 2, my = (a.y + b.y) / 2;
+        // Miter: half a pixel from both edges (capped for sharp corners, as ImGui does).
+        const double d2 = std::max(mx * mx + my * my, 0.1);
+        mx = mx / d2 * 0.5;
+        my = my / d2 * 0.5;
+        inner[i] = {pts[i].x - mx, pts[i].y - my};
+        outer[i] = {pts[i].x + mx, pts[i].y + my};
+    }
+    std::vector<float>& v = batch(OverlayKind::Solid).vertices;
+    const Rgba clear{c.r, c.g, c.b, 0};
+    for (size_t i = 1; i + 1 < n; ++i)
+        for (const geo::ScreenPx& p : {inner[0], inner[i], inner[i + 1]}) vertex(v, p, 0, 0, c);
+    for (size_t i = 0; i < n; ++i) {
+        const size_t j = (i + 1) % n;
+        vertex(v, inner[i], 0, 0, c);
+        vertex(v, inner[j], 0, 0, c);
+        vertex(v, outer[j], 0, 0, clear);
+        vertex(v, inner[i], 0, 0, c);
+        vertex(v, outer[j], 0, 0, clear);
+        vertex(v, outer[i], 0, 0, clear);
+    }
 }
 
 void Overlay::fillCircle(geo::ScreenPx centre, double radius, Rgba c)
@@ -64,8 +106,12 @@ void Overlay::line(geo::ScreenPx a, geo::ScreenPx b, double width, Rgba c)
     const double dx = b.x - a.x, dy = b.y - a.y, len = std::hypot(dx, dy);
     if (!(len > 0)) return;
     const double nx = -dy / len * width / 2, ny = dx / len * width / 2;
-    quad(batch(OverlayKind::Solid).vertices, {a.x + nx, a.y + ny}, {b.x + nx, b.y + ny}, {b.x - nx, b.y - ny},
-         {a.x - nx, a.y - ny}, c);
+    if (dx == 0 || dy == 0) { // axis-aligned: crisp, like the rectangles
+        quad(batch(OverlayKind::Solid).vertices, {a.x + nx, a.y + ny}, {b.x + nx, b.y + ny}, {b.x - nx, b.y - ny},
+             {a.x - nx, a.y - ny}, c);
+        return;
+    }
+    fillConvex({{a.x + nx, a.y + ny}, {b.x + nx, b.y + ny}, {b.x - nx, b.y - ny}, {a.x - nx, a.y - ny}}, c);
 }
 
 void Overlay::text(const FontSet& fonts, const std::string& s, float sizePx, bool bold, geo::ScreenPx topLeft, Rgba color,

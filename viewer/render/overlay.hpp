@@ -27,6 +27,7 @@ class Overlay {
 public:
     void fillRect(double x0, double y0, double x1, double y1, Rgba c);
     void strokeRect(double x0, double y0, double x1, double y1, double width, Rgba c);
+    // Triangles, convex polygons, circles and slanted lines are antialiased (a fading fringe).
     void fillTriangle(geo::ScreenPx a, geo::ScreenPx b, geo::ScreenPx c, Rgba color);
     // A convex polygon, as a fan.
     void fillConvex(const std::vector<geo::ScreenPx>& pts, Rgba c);

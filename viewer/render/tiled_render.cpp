@@ -18,40 +18,60 @@ int maxTileSide(int cap)
     return std::max(64, side);
 }
 
-void renderTiled(MapRenderer& renderer, const TiledRender& job,
-                 const std::function<void(int, int, const uint8_t*)>& band, const std::function<void(double)>& progress)
+std::vector<TileRect> tileGrid(int width, int height, int side)
 {
-    const int W = job.view.width(), H = job.view.height();
-    const int side = job.tileSide > 0 ? job.tileSide : maxTileSide();
-    const int tw = std::min(W, side), th = std::min(H, side);
-    const int cols = (W + tw - 1) / tw, rows = (H + th - 1) / th;
-    OffscreenTarget target(tw, th, job.samples);
-    std::vector<uint8_t> rowsBuf(static_cast<size_t>(W) * th * 4);
-    const double upp = job.view.unitsPerPixel();
-    int done = 0;
-    for (int r = 0; r < rows; ++r) {
-        const int y0 = r * th, bandRows = std::min(th, H - y0);
-        for (int c = 0; c < cols; ++c) {
-            const int x0 = c * tw, cols0 = std::min(tw, W - x0);
-            const geo::MapXY centre = job.view.toMap({x0 + tw / 2.0, y0 + th / 2.0});
-            const geo::Viewport sub(tw, th, centre, upp);
-            if (cols == 1 && rows == 1) {
-                renderer.draw(*job.scene, job.view, target, job.options);
-            } else {
-                renderer.draw(*job.scene, sub, target, job.options);
-            }
-            if (job.overlay && job.painter) {
-                target.bind();
-                job.painter->draw(*job.overlay, x0, y0, tw, th);
-            }
-            const Image tile = target.readPixels();
-            for (int y = 0; y < bandRows; ++y)
-                std::memcpy(&rowsBuf[(static_cast<size_t>(y) * W + x0) * 4], &tile.rgba[static_cast<size_t>(y) * tw * 4],
-                            static_cast<size_t>(cols0) * 4);
-            ++done;
-            if (progress) progress(static_cast<double>(done) / (cols * rows));
-        }
-        band(y0, bandRows, rowsBuf.data());
+    std::vector<TileRect> tiles;
+    if (width <= 0 || height <= 0 || side <= 0) return tiles;
+    const int tw = std::min(width, side), th = std::min(height, side);
+    for (int y = 0; y < height; y += th)
+        for (int x = 0; x < width; x += tw) tiles.push_back({x, y, std::min(tw, width - x), std::min(th, height - y)});
+    return tiles;
+}
+
+namespace {
+int sideFor(const TiledRender& job) { return job.tileSide > 0 ? job.tileSide : maxTileSide(); }
+} // namespace
+
+TiledRenderer::TiledRenderer(MapRenderer& renderer, const TiledRender& job)
+    : m_renderer(renderer), m_job(job), m_tiles(tileGrid(job.view.width(), job.view.height(), sideFor(job))),
+      m_tileW(std::min(job.view.width(), sideFor(job))), m_tileH(std::min(job.view.height(), sideFor(job))),
+      m_target(m_tileW, m_tileH, job.samples),
+      m_band(static_cast<size_t>(job.view.width()) * m_tileH * 4)
+{
+}
+
+void TiledRenderer::renderNext(const BandSink& band)
+{
+    if (done()) return;
+    const TileRect t = m_tiles[static_cast<size_t>(m_next)];
+    const int W = m_job.view.width();
+    if (tileCount() == 1) {
+        m_renderer.draw(*m_job.scene, m_job.view, m_target, m_job.options);
+    } else {
+        // Full-size tile through a sub-viewport at the image's scale (edge tiles are cropped).
+        const geo::MapXY centre = m_job.view.toMap({t.x + m_tileW / 2.0, t.y + m_tileH / 2.0});
+        const geo::Viewport sub(m_tileW, m_tileH, centre, m_job.view.unitsPerPixel());
+        m_renderer.draw(*m_job.scene, sub, m_target, m_job.options);
+    }
+    if (m_job.overlay && m_job.painter) {
+        m_target.bind();
+        m_job.painter->draw(*m_job.overlay, t.x, t.y, m_tileW, m_tileH);
+    }
+    const Image tile = m_target.readPixels();
+    for (int y = 0; y < t.h; ++y)
+        std::memcpy(&m_band[(static_cast<size_t>(y) * W + t.x) * 4], &tile.rgba[static_cast<size_t>(y) * m_tileW * 4],
+                    static_cast<size_t>(t.w) * 4);
+    ++m_next;
+    if (t.x + t.w >= W) band(t.y, t.h, m_band.data()); // the row of tiles is complete
+}
+
+void renderTiled(MapRenderer& renderer, const TiledRender& job, const BandSink& band,
+                 const std::function<void(double)>& progress)
+{
+    TiledRenderer tiles(renderer, job);
+    while (!tiles.done()) {
+        tiles.renderNext(band);
+        if (progress) progress(static_cast<double>(tiles.tilesDone()) / tiles.tileCount());
     }
 }
 

@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <sstream>
 
 namespace viewer {
@@ -15,6 +16,8 @@ namespace viewer {
 namespace {
 constexpr const char* kPapers[] = {"A4", "A3", "Letter"};
 constexpr int kPreviewWidth = 480;
+constexpr int kTileSide = 1024;       // in-app export tiles (see startExport)
+constexpr double kFrameBudgetS = 0.04; // rendering per frame while exporting
 
 void copyText(char* dst, size_t size, const std::string& src)
 {
@@ -91,13 +94,16 @@ void ExportDialog::refreshPreview(Session& session, MapRenderer& renderer)
     }
 }
 
-void ExportDialog::runExport(Session& session, MapRenderer& renderer)
+void ExportDialog::startExport(Session& session, MapRenderer& renderer)
 {
     m_done.clear();
     m_error.clear();
+    m_progress = 0;
     try {
         ExportOptions o = options(session);
         resolveOutputSize(o);
+        // Small tiles keep each frame short on a software rasteriser (a 4096 px tile can take a second).
+        o.tileSide = kTileSide;
         BriefingRequest req;
         req.scene = &session.scene;
         req.renderer = &renderer;
@@ -105,13 +111,51 @@ void ExportDialog::runExport(Session& session, MapRenderer& renderer)
         req.mapExtent = session.view.visibleExtent();
         req.fitMargin = 0;
         req.cases = session.cases.hasData() ? &session.cases.data() : nullptr;
-        req.progress = [this](double f) { m_progress = static_cast<float>(f); };
-        const BriefingResult r = exportBriefing(req);
-        m_done = "Wrote " + o.out + " (" + std::to_string(r.width) + "x" + std::to_string(r.height) + ")";
-        session.toast(m_done);
+        m_job = std::make_unique<ExportJob>(req);
+        m_jobOut = o.out;
+        ImGui::OpenPopup("Exporting");
     } catch (const geo::Error& e) {
         m_error = e.what();
     }
+}
+
+void ExportDialog::drawProgress(Session& session)
+{
+    if (!ImGui::BeginPopupModal("Exporting", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    bool cancel = false;
+    if (m_job) {
+        try {
+            if (m_job->step(kFrameBudgetS)) {
+                const BriefingResult& r = m_job->result();
+                m_done = "Wrote " + m_jobOut + " (" + std::to_string(r.width) + "x" + std::to_string(r.height) + ")";
+                session.toast(m_done);
+                m_progress = 1;
+                m_job.reset();
+            }
+        } catch (const geo::Error& e) {
+            m_error = e.what();
+            m_job.reset(); // removes the temporary file
+        }
+    }
+    if (m_job) {
+        m_progress = static_cast<float>(m_job->tilesDone()) / static_cast<float>(std::max(1, m_job->tileCount()));
+        const BriefingResult& r = m_job->result();
+        ImGui::Text("%s (%dx%d)", m_jobOut.c_str(), r.width, r.height);
+        char label[64];
+        if (m_job->encoding())
+            std::snprintf(label, sizeof label, "writing the file");
+        else
+            std::snprintf(label, sizeof label, "tile %d of %d", m_job->tilesDone(), m_job->tileCount());
+        ImGui::ProgressBar(m_progress, ImVec2(360, 0), label);
+        cancel = ImGui::Button("Cancel");
+    }
+    if (cancel) {
+        m_job.reset(); // nothing is left on disk
+        m_progress = 0;
+        m_error = "Export cancelled";
+    }
+    if (!m_job) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
 }
 
 void ExportDialog::draw(Session& session, MapRenderer& renderer)
@@ -175,9 +219,10 @@ void ExportDialog::draw(Session& session, MapRenderer& renderer)
         const float w = std::min(ImGui::GetContentRegionAvail().x, float(m_preview.width()));
         ImGui::Image(reinterpret_cast<ImTextureID>(m_preview.textureId()), ImVec2(w, w * m_preview.height() / m_preview.width()));
     }
-    if (ImGui::Button("Export")) runExport(session, renderer);
+    if (ImGui::Button("Export") && !m_job) startExport(session, renderer);
     ImGui::SameLine();
     ImGui::ProgressBar(m_progress, ImVec2(-1, 0));
+    drawProgress(session);
     if (!m_error.empty()) ImGui::TextColored(ImVec4(0.9f, 0.2f, 0.2f, 1), "%s", m_error.c_str());
     if (!m_done.empty()) ImGui::TextUnformatted(m_done.c_str());
     ImGui::End();
