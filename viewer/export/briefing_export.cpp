@@ -70,9 +70,8 @@ std::unique_ptr<BriefingPlan> planImage(const BriefingRequest& req)
     const double k = size.scale;
     Scene& scene = *req.scene;
     auto plan = std::make_unique<BriefingPlan>(req, size);
-    const ExportStyles::Applied applied(scene, plan->styles);
 
-    // Content.
+    // Content. The legend reads the window's styles: drawBriefing scales its symbols itself.
     BriefingContent content;
     content.title = o.title;
     content.subtitle = o.subtitle;
@@ -87,6 +86,7 @@ std::unique_ptr<BriefingPlan> planImage(const BriefingRequest& req)
             if (near.contains(p.x, p.y)) shown.push_back(&c);
         }
     content.legend = legendFor(scene, shown);
+    const ExportStyles::Applied applied(scene, plan->styles);
     bool anyBasemap = false;
     for (const SceneLayer& l : scene.layers()) anyBasemap |= l.style.visible && l.data->name == "countries";
     content.attribution = req.cases ? attributionFor(*req.cases, shown, anyBasemap)
