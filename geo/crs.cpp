@@ -51,6 +51,26 @@ bool isGeographicCrs(const std::string& definition)
     return t == PJ_TYPE_GEOGRAPHIC_2D_CRS || t == PJ_TYPE_GEOGRAPHIC_3D_CRS || t == PJ_TYPE_GEOGRAPHIC_CRS;
 }
 
+Extent crsAreaOfUse(const std::string& definition)
+{
+    ContextGuard g;
+    configureOffline(g.ctx);
+    proj_log_level(g.ctx, PJ_LOG_NONE);
+    Extent out;
+    PJ* crs = proj_create(g.ctx, definition.c_str());
+    if (!crs) return out;
+    double w = 0, s = 0, e = 0, n = 0;
+    if (proj_get_area_of_use(g.ctx, crs, &w, &s, &e, &n, nullptr) && w > -1000) {
+        // Kept as given (not expand()), so a box across 180 degrees stays recognisable.
+        out.minX = w;
+        out.minY = s;
+        out.maxX = e;
+        out.maxY = n;
+    }
+    proj_destroy(crs);
+    return out;
+}
+
 std::string utmCrsFor(LonLat p)
 {
     int zone = static_cast<int>(std::floor((p.lon + 180.0) / 6.0)) + 1;

@@ -18,6 +18,10 @@ std::string describeCrs(const std::string& definition);
 // True when the CRS is geographic (coordinates in degrees).
 bool isGeographicCrs(const std::string& definition);
 
+// PROJ's area of use of the CRS as a lon/lat box (west > east when it crosses 180 degrees);
+// empty when PROJ has none or does not know the CRS.
+Extent crsAreaOfUse(const std::string& definition);
+
 // "EPSG:326NN" / "EPSG:327NN" for the UTM zone that contains `p`.
 std::string utmCrsFor(LonLat p);
 

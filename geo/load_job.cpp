@@ -1,6 +1,8 @@
 // The worker side of LoadJob: everything slow happens here, never on the UI thread.
 #include "geo/load_job.hpp"
+#include "geo/crs.hpp"
 #include "geo/error.hpp"
+#include "geo/map_crs.hpp"
 #include "geo/session_file.hpp"
 #include "geo/vector_source.hpp"
 
@@ -31,8 +33,11 @@ void LoadJob::run()
             result = readRaster(m_request.path, m_request.targetCrs, m_request.maxRasterSide, control);
         } else {
             LoadedVector v;
-            v.layer = readLayer(m_request.path, m_request.layer, m_request.targetCrs, control);
+            // Through lon/lat, so the map CRS can leave out what it cannot draw (a world
+            // layer folding over in a UTM zone). This thread's own MapCrs: PROJ is per thread.
+            v.layer = readLayer(m_request.path, m_request.layer, kWgs84, control);
             if (m_cancel.load()) throw Cancelled();
+            MapCrs(m_request.targetCrs).projectLayer(v.layer);
             if (v.layer.features.empty()) throw Error(m_request.path + ": the layer '" + v.layer.name + "' is empty");
             std::vector<Extent> boxes;
             boxes.reserve(v.layer.features.size());

@@ -21,7 +21,15 @@ void Viewport::resize(int widthPx, int heightPx)
 void Viewport::setUnitsPerPixel(double u)
 {
     if (!std::isfinite(u) || u <= 0) return;
-    m_unitsPerPixel = std::clamp(u, kMinUnitsPerPixel, kMaxUnitsPerPixel);
+    m_unitsPerPixel = std::clamp(u, m_minUpp, m_maxUpp);
+}
+
+void Viewport::setUnitsPerPixelLimits(double minUpp, double maxUpp)
+{
+    if (!(minUpp > 0) || !(maxUpp >= minUpp) || !std::isfinite(maxUpp)) return;
+    m_minUpp = minUpp;
+    m_maxUpp = maxUpp;
+    m_unitsPerPixel = std::clamp(m_unitsPerPixel, m_minUpp, m_maxUpp);
 }
 
 ScreenPx Viewport::toScreen(MapXY m) const
@@ -65,7 +73,7 @@ void Viewport::fit(const Extent& e, double marginFraction)
     const double ux = e.width() / (m_width * usable);
     const double uy = e.height() / (m_height * usable);
     m_center = e.center();
-    setUnitsPerPixel(std::max({ux, uy, kMinUnitsPerPixel}));
+    setUnitsPerPixel(std::max({ux, uy, m_minUpp}));
 }
 
 double scaleDenominator(double unitsPerPixel, double metresPerUnit)

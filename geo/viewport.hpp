@@ -30,15 +30,19 @@ public:
     // Shows all of `e` with `marginFraction` of the smaller side left free around it.
     void fit(const Extent& e, double marginFraction = 0.05);
 
-    // Limits so the user cannot zoom to absurd scales (units per pixel).
+    // Limits so the user cannot zoom to absurd scales (units per pixel); the defaults suit
+    // metres, a map in degrees sets its own.
     static constexpr double kMinUnitsPerPixel = 0.01;
     static constexpr double kMaxUnitsPerPixel = 1e6;
+    void setUnitsPerPixelLimits(double minUpp, double maxUpp);
+    double minUnitsPerPixel() const { return m_minUpp; }
 
 private:
     int m_width = 1;
     int m_height = 1;
     MapXY m_center{};
     double m_unitsPerPixel = 1;
+    double m_minUpp = kMinUnitsPerPixel, m_maxUpp = kMaxUnitsPerPixel;
 };
 
 // OGC scale denominator (0.28 mm pixels) for a view whose map units are `metresPerUnit`

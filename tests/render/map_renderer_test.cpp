@@ -146,19 +146,19 @@ TEST_CASE("render: the default basemap framed on Cambodia, with labels")
     auto ctx = HeadlessGlContext::create();
     std::vector<std::string> warnings;
     Scene scene;
-    for (PreparedLayer& p : loadBasemap(geo::defaultBasemapPath(), warnings)) scene.addLayer(std::move(p));
+    for (PreparedLayer& p : loadBasemap(geo::defaultBasemapPath(), geo::MapCrs(), warnings)) scene.addLayer(std::move(p));
     REQUIRE(scene.layers().size() == 3);
     geo::Viewport view(480, 320, {}, 1);
-    view.fit(defaultViewExtent(), 0.06);
+    view.fit(defaultViewExtent(geo::MapCrs()), 0.06);
     DrawStats stats;
     const Image img = render(scene, view, &stats);
     CHECK(stats.labelsPlaced >= 2);
     // Phnom Penh lies on land (not sea blue).
-    const geo::ScreenPx pp = view.toScreen(lonLatToMap({104.92, 11.56}));
+    const geo::ScreenPx pp = view.toScreen(geo::webMercatorForward({104.92, 11.56}));
     const uint8_t* land = img.pixel(static_cast<int>(pp.x), static_cast<int>(pp.y));
     CHECK_FALSE(near(land, 204, 222, 235, 6));
     // The Gulf of Thailand is sea.
-    const geo::ScreenPx gulf = view.toScreen(lonLatToMap({102.5, 10.0}));
+    const geo::ScreenPx gulf = view.toScreen(geo::webMercatorForward({102.5, 10.0}));
     CHECK(near(img.pixel(static_cast<int>(gulf.x), static_cast<int>(gulf.y)), 204, 222, 235, 6));
     const CompareResult r = compareWithGolden(img, "basemap-cambodia");
     INFO(r.message);
@@ -166,7 +166,7 @@ TEST_CASE("render: the default basemap framed on Cambodia, with labels")
 
     // Zoomed in on Svay Rieng: province labels, and the selection highlight.
     geo::Viewport close(480, 320, {}, 1);
-    close.fit(lonLatBoxToMap(105.3, 10.8, 106.3, 11.4), 0.02);
+    close.fit(geo::MapCrs().lonLatBox(105.3, 10.8, 106.3, 11.4), 0.02);
     const SceneLayer& provinces = scene.layers()[1];
     const int name = provinces.data->fieldIndex("name");
     for (size_t f = 0; f < provinces.data->features.size(); ++f)

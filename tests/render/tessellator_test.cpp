@@ -66,7 +66,7 @@ TEST_CASE("tessellator: a self-intersecting bow tie follows the odd winding rule
 
 TEST_CASE("tessellator: a real province (Svay Rieng) in Web Mercator metres")
 {
-    const geo::Layer provinces = readMapLayer(geo::defaultBasemapPath(), "provinces");
+    const geo::Layer provinces = readMapLayer(geo::defaultBasemapPath(), "provinces", geo::MapCrs());
     const int name = provinces.fieldIndex("name");
     const geo::Feature* svay = nullptr;
     for (const geo::Feature& f : provinces.features)

@@ -36,7 +36,7 @@ LayoutInput bavet()
     return in;
 }
 
-geo::Viewport viewAt(geo::LonLat c, double upp) { return geo::Viewport(1000, 800, lonLatToMap(c), upp); }
+geo::Viewport viewAt(geo::LonLat c, double upp) { return geo::Viewport(1000, 800, geo::webMercatorForward(c), upp); }
 } // namespace
 
 TEST_CASE("case markers: status colours are distinct, sizes grow with sqrt(people) and are clamped")
@@ -82,7 +82,7 @@ TEST_CASE("case markers: zoomed in, the Bavet four spread and each is hit by a c
 {
     const LayoutInput in = bavet();
     const geo::Viewport view = viewAt(kBavet, 50); // 50 m/px: spread
-    const MarkerLayout layout = layoutMarkers(in, view);
+    const MarkerLayout layout = layoutMarkers(in, view, geo::MapCrs());
     REQUIRE(layout.compounds.size() == 5);
     std::set<std::string> hit;
     for (size_t i = 0; i < layout.compounds.size(); ++i) {
@@ -96,7 +96,7 @@ TEST_CASE("case markers: zoomed in, the Bavet four spread and each is hit by a c
     }
     CHECK(hit.size() == 4);
     // The shared point itself offers the list.
-    const auto centre = hitTest(layout, view, view.toScreen(lonLatToMap(kBavet)));
+    const auto centre = hitTest(layout, view, view.toScreen(geo::webMercatorForward(kBavet)));
     REQUIRE(centre);
     CHECK(centre->group);
     CHECK(layout.groups[*centre->group].members.size() == 4);
@@ -117,8 +117,8 @@ TEST_CASE("case markers: zoomed out, the four stack and a click lists them all")
 {
     const LayoutInput in = bavet();
     const geo::Viewport view = viewAt(kBavet, 2000);
-    const MarkerLayout layout = layoutMarkers(in, view);
-    const auto h = hitTest(layout, view, view.toScreen(lonLatToMap(kBavet)));
+    const MarkerLayout layout = layoutMarkers(in, view, geo::MapCrs());
+    const auto h = hitTest(layout, view, view.toScreen(geo::webMercatorForward(kBavet)));
     REQUIRE(h);
     REQUIRE(h->group);
     CHECK_FALSE(layout.groups[*h->group].spread);
@@ -140,9 +140,9 @@ TEST_CASE("case markers: the selected compound is joined to incident places; 'po
     airport.ownMarker = false;
     in.places.push_back(airport);
     const geo::Viewport view = viewAt({105.5, 11.2}, 300);
-    const MarkerLayout possibly = layoutMarkers(in, view);
+    const MarkerLayout possibly = layoutMarkers(in, view, geo::MapCrs());
     in.places[0].relation = geo::LinkRelation::At;
-    const MarkerLayout firm = layoutMarkers(in, view);
+    const MarkerLayout firm = layoutMarkers(in, view, geo::MapCrs());
     CHECK(possibly.links.size() > 5);
     CHECK(firm.links.size() > 3 * possibly.links.size());
     CHECK(possibly.places.empty()); // the airport has its own compound marker

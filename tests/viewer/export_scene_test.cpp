@@ -13,14 +13,14 @@ using namespace viewer;
 TEST_CASE("export scene: the level of detail is the coarsest within a pixel")
 {
     // 1920 px across 6 degrees of longitude at the equator: ~348 m a pixel -> the 320 m level.
-    const geo::Extent cambodia = lonLatBoxToMap(102, 10, 108, 15);
+    const geo::Extent cambodia = geo::MapCrs().lonLatBox(102, 10, 108, 15);
     const double upp = std::max(cambodia.width() / 1920, cambodia.height() / 1080);
     const double t = exportLodTolerance(cambodia, 1920, 1080);
     CHECK(t <= upp);
     CHECK(t == doctest::Approx(320));
     for (double other : lodTolerances(1.0)) CHECK((other <= t || other > upp));
     // Street level: full resolution.
-    CHECK(exportLodTolerance(lonLatBoxToMap(106.10, 11.05, 106.12, 11.06), 1920, 1080) == 0);
+    CHECK(exportLodTolerance(geo::MapCrs().lonLatBox(106.10, 11.05, 106.12, 11.06), 1920, 1080) == 0);
     CHECK(exportLodTolerance(geo::Extent{}, 1920, 1080) == 0);
 }
 
@@ -37,7 +37,7 @@ TEST_CASE("export scene: a region reads only the features that meet it, projecte
     const int name = some.fieldIndex("name");
     bool svayRieng = false;
     for (const geo::Feature& f : some.features) {
-        CHECK(f.bbox.intersects(lonLatBoxToMap(105.9, 10.9, 106.4, 11.3)));
+        CHECK(f.bbox.intersects(geo::MapCrs().lonLatBox(105.9, 10.9, 106.4, 11.3)));
         svayRieng |= some.value(f, name) == "Svay Rieng";
     }
     CHECK(svayRieng);

@@ -53,7 +53,7 @@ TEST_CASE("session: save and reopen gives the same layers, styles, view and sele
         if (l.data->name == "points") l.style.visible = false;
     a.scene.rasterLayers()[0].opacity = 0.5f;
     a.scene.select(FeatureRef{prov->id, 1});
-    a.view.setCenter(lonLatToMap({105.5, 11.5}));
+    a.view.setCenter(geo::webMercatorForward({105.5, 11.5}));
     a.view.setUnitsPerPixel(250);
     const std::string path = dir + "/saved/session.json";
     std::filesystem::create_directories(dir + "/saved");

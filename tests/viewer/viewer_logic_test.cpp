@@ -16,13 +16,13 @@ using namespace viewer;
 
 TEST_CASE("map CRS: Web Mercator round trip and known values")
 {
-    const geo::MapXY m = lonLatToMap({105.8, 11.1});
+    const geo::MapXY m = geo::webMercatorForward({105.8, 11.1});
     CHECK(m.x == doctest::Approx(11777602.126).epsilon(1e-7));
-    const geo::LonLat back = mapToLonLat(m);
+    const geo::LonLat back = geo::webMercatorInverse(m);
     CHECK(back.lon == doctest::Approx(105.8).epsilon(1e-12));
     CHECK(back.lat == doctest::Approx(11.1).epsilon(1e-12));
-    CHECK(lonLatToMap({0, 90}).y == doctest::Approx(lonLatToMap({0, kMercatorMaxLat}).y));
-    CHECK(metresPerUnitAt(lonLatToMap({0, 60})) == doctest::Approx(0.5).epsilon(1e-9));
+    CHECK(geo::webMercatorForward({0, 90}).y == doctest::Approx(geo::webMercatorForward({0, geo::kMercatorMaxLat}).y));
+    CHECK(geo::MapCrs().metresPerUnitAt(geo::webMercatorForward({0, 60})) == doctest::Approx(0.5).epsilon(1e-9));
 }
 
 TEST_CASE("formatting: decimal, DMS, scale")
@@ -135,7 +135,7 @@ TEST_CASE("bench percentiles")
 TEST_CASE("state JSON: view centre in lon/lat, no selection")
 {
     Session s;
-    s.view = geo::Viewport(800, 600, lonLatToMap({105, 12}), 1000);
+    s.view = geo::Viewport(800, 600, geo::webMercatorForward({105, 12}), 1000);
     const nlohmann::json j = stateJson(s, WindowInfo{800, 600, 800, 600, 7});
     CHECK(j["view"]["center"]["lon"].get<double>() == doctest::Approx(105));
     CHECK(j["view"]["center"]["lat"].get<double>() == doctest::Approx(12));

@@ -44,24 +44,25 @@ App::App(const AppOptions& options)
       m_start(std::chrono::steady_clock::now())
 {
     startLoading();
+    if (!options.crs.empty()) m_session.setCrs(mapCrsFromUser(options.crs)); // before anything is read
     m_session.cases.startLoading(options.cases, options.basemap);
     m_renderer = std::make_unique<MapRenderer>();
     updateSize();
-    m_session.homeExtent = defaultViewExtent();
     if (!options.view.empty()) {
         double w, s, e, n;
         char c1, c2, c3;
         std::istringstream in(options.view);
         if (!(in >> w >> c1 >> s >> c2 >> e >> c3 >> n)) throw geo::Error("--view wants W,S,E,N in degrees");
-        m_session.homeExtent = lonLatBoxToMap(w, s, e, n);
+        m_session.homeLonLat = geo::Extent{w, s, e, n};
     }
     m_session.zoomTo(m_session.homeExtent);
+    m_session.setCrs(m_session.crs); // view limits and Home in the CRS chosen before loading
     // User files load in the background (geo::LoadJob) and arrive above the basemap.
     m_files.openFiles(options.files, m_session, false);
     if (!options.session.empty()) m_files.openSession(options.session, m_session);
     if (!options.benchScript.empty()) {
         if (options.benchScript != "default") throw geo::Error("unknown bench script '" + options.benchScript + "'");
-        m_bench.emplace(m_session.scene.extent(), defaultViewExtent());
+        m_bench.emplace(m_session.scene.extent(), defaultViewExtent(m_session.crs));
         SDL_GL_SetSwapInterval(0);
     }
 }
@@ -69,12 +70,12 @@ App::App(const AppOptions& options)
 void App::startLoading()
 {
     const AppOptions opts = m_options;
-    m_loading = std::async(std::launch::async, [opts] {
+    m_loading = std::async(std::launch::async, [opts, crs = m_session.crs] {
         Loaded out;
         try {
             if (!opts.noBasemap && opts.session.empty()) {
                 const std::string path = opts.basemap.empty() ? geo::defaultBasemapPath() : opts.basemap;
-                out.layers = loadBasemap(path, out.warnings, kDeferBelow);
+                out.layers = loadBasemap(path, crs, out.warnings, kDeferBelow);
             }
         } catch (const std::exception& e) {
             out.error = e.what();
@@ -103,7 +104,7 @@ void App::finishLoadingIfReady()
         m_session.toast(loaded.error, 15);
         m_loadFailed = true;
     }
-    if (m_bench) m_bench.emplace(m_session.scene.extent(), defaultViewExtent());
+    if (m_bench) m_bench.emplace(m_session.scene.extent(), defaultViewExtent(m_session.crs));
     startRefining();
 }
 
@@ -136,6 +137,25 @@ void App::finishRefiningIfReady()
 
 void App::updateSize()
 {
+void App::switchCrs()
+{
+    const std::string wanted = *m_session.crsRequest;
+    m_session.crsRequest.reset();
+    try {
+        geo::MapCrs to = mapCrsFromUser(wanted);
+        if (to == m_session.crs) return;
+        if (!m_loaded || m_files.busy()) {
+            m_session.toast("Layers are still loading; choose the map CRS again once they are in", 8);
+            return;
+        }
+        m_files.switchCrs(std::move(to), m_session);
+    } catch (const std::exception& e) {
+        // The map stays as it was.
+        m_session.toast(e.what(), 10);
+        std::cerr << "compound-atlas: " << e.what() << "\n";
+    }
+}
+
     int ww = 0, wh = 0, dw = 0, dh = 0;
     m_window.windowSize(ww, wh);
     m_window.drawableSize(dw, dh);
@@ -238,8 +258,9 @@ int App::run()
                            !m_session.cases.loading();
         if (m_bench && ready) m_bench->apply(m_session.view);
         drawUi();
-        m_session.cases.applyCentreRequest(m_session.view);
-        m_session.cases.syncScene(m_session.scene, m_session.view);
+        if (m_session.crsRequest) switchCrs();
+        m_session.cases.applyCentreRequest(m_session.view, m_session.crs);
+        m_session.cases.syncScene(m_session.scene, m_session.view, m_session.crs);
 
         const auto mapStart = std::chrono::steady_clock::now();
         m_renderer->draw(m_session.scene, m_session.view, m_target);

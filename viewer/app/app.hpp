@@ -38,6 +38,8 @@ private:
     bool pumpEvents(); // true when any event arrived
     void updateSize();
     void drawUi();
+    // Carries out Session::crsRequest: every layer reloaded in the new CRS, same place and scale.
+    void switchCrs();
     void saveScreenshot(ScreenshotKind kind, const std::string& path);
     void finish();
 

@@ -18,6 +18,7 @@ struct AppOptions {
     std::string readyFile;            // test hook: created once the first frame is on screen
     std::string benchScript;          // hidden: play the camera path, print frame times, quit
     std::string view;                 // "W,S,E,N" lon/lat box to open on instead of Home
+    std::string crs;                  // map CRS ("" = Web Mercator), e.g. "EPSG:32648"
     std::string cases;                // case store ("" = geo::defaultCaseStorePath())
     std::string session;              // session JSON to open (replaces basemap and FILES' defaults)
     std::vector<std::string> testDrops; // test hook: pushed as SDL_DROPFILE events after the first frame

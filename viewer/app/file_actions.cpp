@@ -73,6 +73,21 @@ bool FileActions::openSession(const std::string& path, Session& session)
 
 void FileActions::startSession(const geo::Session& saved, bool allowRemote, Session& session)
 {
+{
+    replaceLayers(saved, allowRemote, session);
+    session.toast("Opening the session (" + std::to_string(saved.layers.size()) + " layers)...", 4);
+}
+
+void FileActions::switchCrs(geo::MapCrs to, Session& session)
+{
+    geo::Session now = captureSession(session);
+    now.mapCrs = to.definition();
+    // Sources open now were already allowed (network ones confirmed by the user).
+    replaceLayers(now, true, session);
+    session.toast("Reprojecting " + std::to_string(now.layers.size()) + " layers to " + session.crs.label() + "...", 4);
+}
+
+void FileActions::replaceLayers(const geo::Session& saved, bool allowRemote, Session& session)
     m_queue.cancelAll();
     std::vector<uint64_t> ids;
     for (const SceneLayer& l : session.scene.layers()) ids.push_back(l.id);
@@ -81,16 +96,21 @@ void FileActions::startSession(const geo::Session& saved, bool allowRemote, Sess
     for (const RasterLayer& r : session.scene.rasterLayers()) ids.push_back(r.id());
     for (uint64_t id : ids) session.scene.removeRasterLayer(id);
     session.warnings.clear();
-    if (!saved.mapCrs.empty() && saved.mapCrs != session.scene.mapCrs)
-        session.warnings.push_back("the session's map CRS " + saved.mapCrs + " is not supported yet; showing " +
-                                   session.scene.mapCrs);
+    // Sessions from before map_crs was saved open in Web Mercator (geo::Session's default).
+    if (saved.mapCrs != session.crs.definition()) {
+        try {
+            session.setCrs(geo::MapCrs(saved.mapCrs));
+        } catch (const std::exception& e) {
+            session.warnings.push_back("the session's map CRS cannot be used (" + std::string(e.what()) + "); showing " +
+                                       session.crs.label());
+        }
+    }
     applySessionView(session, saved);
     m_pendingSelection = sessionSelection(saved);
     std::vector<LoadOrder> orders = sessionLoadOrders(saved, allowRemote);
     const size_t skipped = saved.layers.size() - orders.size();
     if (skipped) session.warnings.push_back(std::to_string(skipped) + " network source(s) of the session not opened");
     m_queue.load(std::move(orders));
-    session.toast("Opening the session (" + std::to_string(saved.layers.size()) + " layers)...", 4);
 }
 
 bool FileActions::handleEvent(const SDL_Event& e, Session& session, bool keysFree)

@@ -29,6 +29,9 @@ public:
     // sources wait for the user's confirmation. Errors become toasts; returns false on one.
     bool openSession(const std::string& path, Session& session);
     bool saveSession(const std::string& path, Session& session);
+    // Reloads every layer (basemap, user layers, rasters) from its source in `to`, keeping
+    // styles, order, selection, the view centre and the scale; the rest as a session restore.
+    void switchCrs(geo::MapCrs to, Session& session);
 
     // SDL_DROPFILE (and Ctrl+O / Ctrl+S when the keyboard is free). True when handled.
     bool handleEvent(const SDL_Event& e, Session& session, bool keysFree);
@@ -47,6 +50,7 @@ public:
 private:
     enum class BrowserPurpose { Open, OpenSession, SaveSession };
     void startSession(const geo::Session& saved, bool allowRemote, Session& session);
+    void replaceLayers(const geo::Session& saved, bool allowRemote, Session& session);
     void showDialog(BrowserPurpose purpose, Session& session);
 
     LoadQueue m_queue;

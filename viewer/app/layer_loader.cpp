@@ -1,9 +1,9 @@
-// Layer reading, Web Mercator projection with latitude clamping, default styles, and
-// parallel preparation (one task per layer).
+// Layer reading and projection into the map CRS, default styles, and parallel preparation
+// (one task per layer).
 #include "viewer/app/layer_loader.hpp"
-#include "viewer/app/map_crs.hpp"
 #include "viewer/render/basemap_style.hpp"
 
+#include "geo/crs.hpp"
 #include "geo/error.hpp"
 #include "geo/vector_source.hpp"
 
@@ -12,21 +12,14 @@
 
 namespace viewer {
 
-geo::Layer readMapLayer(const std::string& path, const std::string& layerName)
+geo::Layer readMapLayer(const std::string& path, const std::string& layerName, const geo::MapCrs& crs)
 {
-    geo::Layer layer = geo::readLayer(path, layerName, "EPSG:4326");
-    layer.extent = geo::Extent{};
-    for (geo::Feature& f : layer.features) {
-        for (geo::MapXY& p : f.geometry.coords) {
-            const geo::MapXY m = lonLatToMap({p.x, p.y});
-            p = m;
-        }
-        f.bbox = f.geometry.extent();
-        layer.extent.expand(f.bbox);
-    }
-    layer.crs = kMapCrs;
+    geo::Layer layer = geo::readLayer(path, layerName, geo::kWgs84);
+    crs.projectLayer(layer);
     return layer;
 }
+
+double lodMetresPerUnit(const geo::MapCrs& crs) { return crs.geographic() ? 111320.0 : 1.0; }
 
 LayerStyle defaultStyleFor(const geo::Layer& layer, size_t ordinal)
 {
@@ -50,7 +43,8 @@ LayerStyle defaultStyleFor(const geo::Layer& layer, size_t ordinal)
     return s;
 }
 
-std::vector<PreparedLayer> loadBasemap(const std::string& path, std::vector<std::string>& warnings, double deferBelow)
+std::vector<PreparedLayer> loadBasemap(const std::string& path, const geo::MapCrs& crs, std::vector<std::string>& warnings,
+                                       double deferBelowMetres)
 {
     geo::initGdal();
     std::vector<std::string> present;
@@ -67,8 +61,9 @@ std::vector<PreparedLayer> loadBasemap(const std::string& path, std::vector<std:
             warnings.push_back(path + ": no layer '" + j.name + "' in the basemap");
             continue;
         }
-        tasks.push_back(std::async(std::launch::async, [path, j, deferBelow] {
-            return prepareLayer(readMapLayer(path, j.name), j.style, 1.0, deferBelow);
+        const double mpu = lodMetresPerUnit(crs);
+        tasks.push_back(std::async(std::launch::async, [path, j, deferBelowMetres, crs, mpu] {
+            return prepareLayer(readMapLayer(path, j.name, crs), j.style, mpu, deferBelowMetres / mpu);
         }));
     }
     std::vector<PreparedLayer> out;
@@ -79,18 +74,18 @@ std::vector<PreparedLayer> loadBasemap(const std::string& path, std::vector<std:
     return out;
 }
 
-std::vector<PreparedLayer> loadUserFile(const std::string& path, size_t firstOrdinal, std::vector<std::string>& warnings,
-                                       double deferBelow)
+std::vector<PreparedLayer> loadUserFile(const std::string& path, const geo::MapCrs& crs, size_t firstOrdinal,
+                                       std::vector<std::string>& warnings)
 {
     geo::initGdal();
     std::vector<PreparedLayer> out;
     const geo::DatasetInfo info = geo::inspectDataset(path);
     size_t ordinal = firstOrdinal;
     for (const geo::LayerInfo& l : info.layers) {
-        geo::Layer layer = readMapLayer(path, l.name);
+        geo::Layer layer = readMapLayer(path, l.name, crs);
         for (const std::string& w : layer.warnings) warnings.push_back(w);
         LayerStyle style = defaultStyleFor(layer, ordinal++);
-        out.push_back(prepareLayer(std::move(layer), std::move(style), 1.0, deferBelow));
+        out.push_back(prepareLayer(std::move(layer), std::move(style), lodMetresPerUnit(crs)));
     }
     return out;
 }

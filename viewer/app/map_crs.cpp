@@ -1,38 +1,27 @@
-// Web Mercator on the sphere of radius 6378137 m, as EPSG:3857 defines it.
+// Viewer map CRS helpers.
 #include "viewer/app/map_crs.hpp"
 
+#include "geo/error.hpp"
+
 #include <algorithm>
-#include <cmath>
+#include <cctype>
 
 namespace viewer {
 
-namespace {
-constexpr double kRadius = 6378137.0;
-constexpr double kPi = 3.14159265358979323846;
-} // namespace
+geo::Extent defaultViewExtent(const geo::MapCrs& crs) { return crs.lonLatBox(kHomeLonLat); }
 
-geo::MapXY lonLatToMap(geo::LonLat p)
+geo::MapCrs mapCrsFromUser(const std::string& text)
 {
-    const double lat = std::clamp(p.lat, -kMercatorMaxLat, kMercatorMaxLat) * kPi / 180;
-    return {kRadius * p.lon * kPi / 180, kRadius * std::log(std::tan(kPi / 4 + lat / 2))};
+    std::string t = text;
+    t.erase(t.begin(), std::find_if(t.begin(), t.end(), [](unsigned char c) { return !std::isspace(c); }));
+    while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back()))) t.pop_back();
+    if (t.empty()) throw geo::Error("no CRS given: type an EPSG code such as 32648");
+    if (std::all_of(t.begin(), t.end(), [](unsigned char c) { return std::isdigit(c); })) t = "EPSG:" + t;
+    try {
+        return geo::MapCrs(t);
+    } catch (const geo::Error&) {
+        throw geo::Error("'" + text + "' is not a CRS this app can draw in (try an EPSG code such as 32648)");
+    }
 }
-
-geo::LonLat mapToLonLat(geo::MapXY m)
-{
-    return {m.x / kRadius * 180 / kPi, (2 * std::atan(std::exp(m.y / kRadius)) - kPi / 2) * 180 / kPi};
-}
-
-geo::Extent lonLatBoxToMap(double west, double south, double east, double north)
-{
-    geo::Extent e;
-    const geo::MapXY a = lonLatToMap({west, south}), b = lonLatToMap({east, north});
-    e.expand(a.x, a.y);
-    e.expand(b.x, b.y);
-    return e;
-}
-
-double metresPerUnitAt(geo::MapXY m) { return std::cos(mapToLonLat(m).lat * kPi / 180); }
-
-geo::Extent defaultViewExtent() { return lonLatBoxToMap(100.8, 8.8, 109.2, 16.2); }
 
 } // namespace viewer

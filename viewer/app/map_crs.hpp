@@ -1,24 +1,18 @@
-// The viewer's map CRS (Web Mercator: metres, so street-level zoom works) and the helpers
-// that relate it to lon/lat and to the scale shown to the user.
+// The viewer's side of the map CRS (geo::MapCrs): the view it opens on and turning what the
+// user typed ("32648", "EPSG:4326") into a CRS.
 #pragma once
-#include "geo/coords.hpp"
+#include "geo/map_crs.hpp"
+
+#include <string>
 
 namespace viewer {
 
-constexpr const char* kMapCrs = "EPSG:3857";
-constexpr const char* kMapCrsName = "EPSG:3857 WGS 84 / Pseudo-Mercator";
-// Web Mercator stops here; data beyond is clamped before projecting.
-constexpr double kMercatorMaxLat = 85.05112878;
+// The view the app opens on: Cambodia and its neighbours, lon/lat.
+constexpr geo::Extent kHomeLonLat{100.8, 8.8, 109.2, 16.2};
 
-// Spherical Web Mercator formulas (exact for EPSG:3857, no PROJ context needed per frame).
-geo::MapXY lonLatToMap(geo::LonLat p);
-geo::LonLat mapToLonLat(geo::MapXY m);
-geo::Extent lonLatBoxToMap(double west, double south, double east, double north);
+geo::Extent defaultViewExtent(const geo::MapCrs& crs);
 
-// True metres per map unit at `m` (Web Mercator stretches by 1/cos(latitude)).
-double metresPerUnitAt(geo::MapXY m);
-
-// The view the app opens on: Cambodia and its neighbours.
-geo::Extent defaultViewExtent();
+// "3857", "EPSG:3857", "epsg:32648", a PROJ string -> the CRS. Throws geo::Error (one line).
+geo::MapCrs mapCrsFromUser(const std::string& text);
 
 } // namespace viewer

@@ -1,7 +1,6 @@
 // Input to camera: pans in drawable pixels so high-DPI windows move 1:1 with the pointer.
 #include "viewer/app/navigation.hpp"
 #include "viewer/app/identify.hpp"
-#include "viewer/app/map_crs.hpp"
 
 #include <cmath>
 
@@ -45,7 +44,7 @@ void Navigation::handle(const SDL_Event& e, Session& s, bool mouseFree, bool key
             const geo::ScreenPx at = toDrawable(s, e.button.x, e.button.y);
             // Compound markers lie above every layer: they are hit first.
             if (s.cases.mapClickArmed) { // the case editor's "Add compound" / "Move"
-                s.cases.armedClickAt = mapToLonLat(s.view.toMap(at));
+                s.cases.armedClickAt = s.crs.inverse(s.view.toMap(at));
                 s.cases.mapClickArmed = false;
             } else if (s.cases.click(at, s.view)) s.scene.select(std::nullopt);
             else s.scene.select(pickFeature(s.scene, s.view, at));

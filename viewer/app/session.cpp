@@ -3,6 +3,14 @@
 
 namespace viewer {
 
+void Session::setCrs(geo::MapCrs c)
+{
+    crs = std::move(c);
+    scene.mapCrs = crs.definition();
+    view.setUnitsPerPixelLimits(crs.minUnitsPerPixel(), crs.maxUnitsPerPixel());
+    homeExtent = crs.lonLatBox(homeLonLat);
+}
+
 std::string featureName(const SceneLayer& layer, size_t feature)
 {
     const geo::Layer& data = *layer.data;

@@ -4,6 +4,7 @@
 #include "viewer/cases/case_view.hpp"
 #include "viewer/render/scene.hpp"
 
+#include "geo/map_crs.hpp"
 #include "geo/viewport.hpp"
 
 #include <optional>
@@ -22,7 +23,9 @@ enum class ScreenshotKind { MapOnly, WithUi };
 struct Session {
     Scene scene;
     geo::Viewport view;            // in drawable pixels
-    geo::Extent homeExtent;        // what Home shows
+    geo::MapCrs crs;               // the map CRS (scene.mapCrs spells it for the loaders)
+    geo::Extent homeLonLat{100.8, 8.8, 109.2, 16.2}; // what Home shows, lon/lat
+    geo::Extent homeExtent;        // the same in the map CRS
     double pixelRatio = 1;         // drawable pixels per window point (high-DPI)
 
     // Pointer, in drawable pixels; set only while the pointer is over the map.
@@ -43,6 +46,8 @@ struct Session {
     std::optional<ScreenshotKind> screenshotRequest;
     std::vector<uint64_t> layersToRemove;
     std::vector<uint64_t> attributeTableRequests; // layer ids whose attribute table to open
+    std::optional<std::string> crsRequest;        // the map CRS the user chose (as typed)
+    std::string crsCodeInput;                     // View > Map CRS's EPSG code field
     bool quitRequested = false;
 
     std::vector<Toast> toasts;
@@ -52,6 +57,9 @@ struct Session {
 
     void toast(const std::string& text, double seconds = 6) { toasts.push_back({text, now + seconds}); }
     void zoomTo(const geo::Extent& e) { view.fit(e, 0.06); }
+    // Makes `c` the map CRS of the view, Home and the loaders; the layers are not touched
+    // (FileActions::switchCrs reloads them).
+    void setCrs(geo::MapCrs c);
 };
 
 // The feature's display name: its "name" (or first name-like) field, else "#fid".

@@ -1,7 +1,6 @@
 // Session capture/restore. Styles are stored as plain JSON (colours as #rrggbbaa); the
 // thematic classes are stored as their spec and recomputed from the data when loaded.
 #include "viewer/app/session_io.hpp"
-#include "viewer/app/map_crs.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -121,10 +120,10 @@ geo::Session captureSession(const Session& s)
         l.style = styleToJson(layer.style);
         out.layers.push_back(l);
     }
-    out.mapCrs = s.scene.mapCrs;
+    out.mapCrs = s.crs.definition();
     const geo::MapXY c = s.view.center();
-    out.view.center = mapToLonLat(c);
-    out.view.scaleDenominator = geo::scaleDenominator(s.view.unitsPerPixel(), metresPerUnitAt(c));
+    out.view.center = s.crs.inverse(c);
+    out.view.scaleDenominator = geo::scaleDenominator(s.view.unitsPerPixel(), s.crs.metresPerUnitAt(c));
     if (const auto& sel = s.scene.selection())
         if (const SceneLayer* l = s.scene.find(sel->layerId)) {
             out.selectedLayer = l->data->name;
@@ -158,9 +157,13 @@ std::vector<LoadOrder> sessionLoadOrders(const geo::Session& saved, bool allowRe
 void applySessionView(Session& s, const geo::Session& saved)
 {
     if (!(saved.view.scaleDenominator > 0)) return;
-    const geo::MapXY c = lonLatToMap(saved.view.center);
+    const geo::MapXY c = s.crs.forward(saved.view.center);
+    if (!std::isfinite(c.x) || !std::isfinite(c.y)) { // outside what this CRS can show
+        s.zoomTo(s.homeExtent);
+        return;
+    }
     s.view.setCenter(c);
-    s.view.setUnitsPerPixel(saved.view.scaleDenominator / geo::scaleDenominator(1.0, metresPerUnitAt(c)));
+    s.view.setUnitsPerPixel(saved.view.scaleDenominator / geo::scaleDenominator(1.0, s.crs.metresPerUnitAt(c)));
 }
 
 std::optional<PendingSelection> sessionSelection(const geo::Session& saved)

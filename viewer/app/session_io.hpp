@@ -26,7 +26,7 @@ geo::Session captureSession(const Session& session);
 // `allowRemote`: the user confirmed the remote sources.
 std::vector<LoadOrder> sessionLoadOrders(const geo::Session& saved, bool allowRemote);
 
-// Puts the camera where the session had it (same centre and scale).
+// Puts the camera where the session had it (same centre and scale), in session.crs.
 void applySessionView(Session& session, const geo::Session& saved);
 
 // The saved selection (layer name + fid), restored once the layers are in.

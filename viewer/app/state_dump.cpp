@@ -1,6 +1,5 @@
 // State JSON.
 #include "viewer/app/state_dump.hpp"
-#include "viewer/app/map_crs.hpp"
 #include "viewer/cases/case_state_json.hpp"
 
 #include "geo/error.hpp"
@@ -13,13 +12,14 @@ nlohmann::json stateJson(const Session& s, const WindowInfo& w)
 {
     using nlohmann::json;
     const geo::MapXY c = s.view.center();
-    const geo::LonLat ll = mapToLonLat(c);
+    const geo::LonLat ll = s.crs.inverse(c);
     json j;
     j["view"] = {{"center", {{"lon", ll.lon}, {"lat", ll.lat}}},
                  {"center_map", {{"x", c.x}, {"y", c.y}}},
                  {"units_per_pixel", s.view.unitsPerPixel()},
-                 {"scale_denominator", geo::scaleDenominator(s.view.unitsPerPixel(), metresPerUnitAt(c))},
-                 {"crs", kMapCrs}};
+                 {"scale_denominator", geo::scaleDenominator(s.view.unitsPerPixel(), s.crs.metresPerUnitAt(c))},
+                 {"crs", s.crs.definition()},
+                 {"crs_name", s.crs.name()}};
     j["window"] = {{"width", w.width},
                    {"height", w.height},
                    {"drawable_width", w.drawableWidth},

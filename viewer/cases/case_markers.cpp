@@ -4,8 +4,6 @@
 #include "viewer/cases/colocation.hpp"
 #include "viewer/cases/compound_style.hpp"
 
-#include "viewer/app/map_crs.hpp"
-
 #include <algorithm>
 #include <cmath>
 
@@ -52,7 +50,7 @@ void appendDottedLine(std::vector<Marker>& out, const geo::Viewport& view, geo::
     }
 }
 
-MarkerLayout layoutMarkers(const LayoutInput& input, const geo::Viewport& view)
+MarkerLayout layoutMarkers(const LayoutInput& input, const geo::Viewport& view, const geo::MapCrs& crs)
 {
     MarkerLayout out;
     const double upp = view.unitsPerPixel();
@@ -65,7 +63,8 @@ MarkerLayout layoutMarkers(const LayoutInput& input, const geo::Viewport& view)
     for (const auto& members : groups) {
         PlacedGroup g;
         const geo::LonLat ll = input.compounds[members.front()].location;
-        g.anchor = lonLatToMap(ll);
+        g.anchor = crs.forward(ll);
+        if (!std::isfinite(g.anchor.x) || !std::isfinite(g.anchor.y)) continue; // this CRS cannot place it
         float maxDiameter = 0;
         double maxUncertaintyKm = 0;
         for (size_t i : members) {
@@ -73,7 +72,7 @@ MarkerLayout layoutMarkers(const LayoutInput& input, const geo::Viewport& view)
             maxDiameter = std::max(maxDiameter, c.place ? kPlaceDiameterPx : compoundDiameterPx(c.people));
             maxUncertaintyKm = std::max(maxUncertaintyKm, uncertaintyKm(c.precision));
         }
-        const double metresPerUnit = std::cos(ll.lat * std::acos(-1.0) / 180);
+        const double metresPerUnit = std::max(1e-9, crs.metresPerUnitAt(g.anchor));
         const double ringPx = ringRadiusPx(members.size(), maxDiameter);
         g.spread = members.size() > 1 && ringPx * upp * metresPerUnit <= kSpreadMaxKm * 1000;
 
@@ -128,7 +127,8 @@ MarkerLayout layoutMarkers(const LayoutInput& input, const geo::Viewport& view)
 
     // Incident places, and the lines from the selected compound to them.
     for (const IncidentPlace& p : input.places) {
-        const geo::MapXY at = lonLatToMap(p.location);
+        const geo::MapXY at = crs.forward(p.location);
+        if (!std::isfinite(at.x) || !std::isfinite(at.y)) continue;
         if (p.joined && selectedAnywhere) {
             const bool possibly = p.relation == geo::LinkRelation::PossiblyLinked;
             // "possibly linked" reads as such: sparse dots; a firm link is a solid line of dots.

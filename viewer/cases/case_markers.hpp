@@ -7,6 +7,7 @@
 #include "viewer/render/marker_layer.hpp"
 
 #include "geo/cases/case_model.hpp"
+#include "geo/map_crs.hpp"
 #include "geo/viewport.hpp"
 
 #include <optional>
@@ -67,7 +68,8 @@ struct MarkerLayout {
 // Spread a group in a ring while its radius on the ground stays below this; else stack it.
 constexpr double kSpreadMaxKm = 12.0;
 
-MarkerLayout layoutMarkers(const LayoutInput& input, const geo::Viewport& view);
+// `crs`: the map CRS of `view` (the points are lon/lat).
+MarkerLayout layoutMarkers(const LayoutInput& input, const geo::Viewport& view, const geo::MapCrs& crs);
 
 // What a click hits: one compound (index into MarkerLayout::compounds), or a group of
 // several whose members should be offered in a list (a stack, or a ring's shared point).

@@ -2,7 +2,6 @@
 #include "viewer/cases/case_view.hpp"
 #include "viewer/cases/compound_style.hpp"
 
-#include "viewer/app/map_crs.hpp"
 #include "viewer/render/scene.hpp"
 
 #include "geo/cases/case_checks.hpp"
@@ -229,15 +228,16 @@ void CaseView::rebuild()
     }
 }
 
-void CaseView::syncScene(Scene& scene, const geo::Viewport& view)
+void CaseView::syncScene(Scene& scene, const geo::Viewport& view, const geo::MapCrs& crs)
 {
     const bool sameView = m_syncedView.unitsPerPixel() == view.unitsPerPixel() &&
                           m_syncedView.center().x == view.center().x && m_syncedView.center().y == view.center().y &&
                           m_syncedView.width() == view.width() && m_syncedView.height() == view.height();
-    if (sameView && m_syncedVersion == m_version) return;
+    if (sameView && m_syncedVersion == m_version && m_syncedCrs == crs.definition()) return;
     m_syncedView = view;
     m_syncedVersion = m_version;
-    m_layout = layoutMarkers(m_input, view);
+    m_syncedCrs = crs.definition();
+    m_layout = layoutMarkers(m_input, view, crs);
     markerLayer(scene, kUncertaintyLayer).setMarkers(m_layout.uncertainty);
     markerLayer(scene, kLinksLayer).setMarkers(m_layout.links);
     markerLayer(scene, kPlacesLayer).setMarkers(m_layout.places);
@@ -261,12 +261,15 @@ bool CaseView::click(geo::ScreenPx at, const geo::Viewport& view)
     return true;
 }
 
-void CaseView::applyCentreRequest(geo::Viewport& view)
+void CaseView::applyCentreRequest(geo::Viewport& view, const geo::MapCrs& crs)
 {
     if (!centreRequested) return;
     centreRequested = false;
     if (!m_data) return;
-    if (const geo::Compound* c = m_data->findCompound(m_selected)) view.setCenter(lonLatToMap(c->location));
+    if (const geo::Compound* c = m_data->findCompound(m_selected)) {
+        const geo::MapXY m = crs.forward(c->location);
+        if (std::isfinite(m.x) && std::isfinite(m.y)) view.setCenter(m);
+    }
 }
 
 std::vector<std::string> CaseView::compoundsAt(geo::ScreenPx at, const geo::Viewport& view) const

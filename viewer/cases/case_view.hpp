@@ -11,6 +11,7 @@
 #include "geo/cases/case_store.hpp"
 #include "geo/cases/place_names.hpp"
 #include "geo/locator.hpp"
+#include "geo/map_crs.hpp"
 #include "geo/viewport.hpp"
 
 #include <chrono>
@@ -75,7 +76,7 @@ public:
 
     // Lays the markers out for `view` and puts them into the scene's case marker layers
     // (only when the view or the case state changed).
-    void syncScene(Scene& scene, const geo::Viewport& view);
+    void syncScene(Scene& scene, const geo::Viewport& view, const geo::MapCrs& crs);
     const MarkerLayout& layout() const { return m_layout; }
     const LayoutInput& layoutInput() const { return m_input; }
 
@@ -90,7 +91,7 @@ public:
     std::vector<std::pair<std::string, geo::ScreenPx>> pickerItems;
 
     // Carries out centreRequested: the view centred on the selected compound, zoom kept.
-    void applyCentreRequest(geo::Viewport& view);
+    void applyCentreRequest(geo::Viewport& view, const geo::MapCrs& crs);
 
     std::string search; // the panel's search box
 
@@ -139,3 +140,4 @@ private:
 };
 
 } // namespace viewer
+    std::string m_syncedCrs; // the map CRS the markers were laid out in

@@ -146,7 +146,7 @@ int runExport(ExportCli& c)
             e.expand(p.lon - dLon, p.lat - dLat * s.height / s.width);
             e.expand(p.lon + dLon, p.lat + dLat * s.height / s.width);
             boxes.push_back(e);
-        } else boxes.push_back(crsExtentToLonLat(defaultViewExtent(), "EPSG:3857"));
+        } else boxes.push_back(kHomeLonLat);
     }
     // The lon/lat box to read around each image: the whole image (the bbox grown to the
     // image's shape, with room for the layout bands) or, with an inset, a region around it.

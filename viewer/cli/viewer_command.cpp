@@ -2,6 +2,7 @@
 // including the test hooks (--dump-state, --quit-after-frames, --screenshot) and the
 // hidden --bench-script.
 #include "viewer/app/app_options.hpp"
+#include "viewer/app/map_crs.hpp"
 #include "viewer/cli/cli.hpp"
 
 #include "geo/error.hpp"
@@ -19,6 +20,7 @@ void addViewerOptions(CLI::App& root, Dispatch& d)
     root.add_option("--basemap", opts->basemap, "Basemap GeoPackage (default: data/basemap.gpkg or $ATLAS_BASEMAP)");
     root.add_flag("--no-basemap", opts->noBasemap, "Open only FILES");
     root.add_option("--view", opts->view, "Open on this lon/lat box W,S,E,N instead of Cambodia");
+    root.add_option("--crs", opts->crs, "Map CRS: EPSG:3857 (default), EPSG:4326, EPSG:32648 (UTM 48N), any EPSG:N");
     root.add_option("--dump-state", opts->dumpState, "On exit, write the view, layers and selection as JSON to FILE");
     root.add_option("--quit-after-frames", opts->quitAfterFrames, "Close after N frames (for scripts and tests)");
     root.add_option("--screenshot", opts->screenshot, "On exit, save the map as a PNG to FILE");
@@ -46,5 +48,12 @@ void addViewerOptions(CLI::App& root, Dispatch& d)
         d.action = [opts] { return runViewer(*opts); };
     });
 }
+        if (!opts->crs.empty()) {
+            try {
+                opts->crs = mapCrsFromUser(opts->crs).definition();
+            } catch (const geo::Error& e) {
+                throw CLI::ValidationError("--crs", e.what());
+            }
+        }
 
 } // namespace viewer

@@ -1,12 +1,12 @@
 // Reading and styling layers for export; compound markers; CRS helpers around PROJ.
 #include "viewer/export/export_scene.hpp"
 #include "viewer/app/layer_loader.hpp"
-#include "viewer/app/map_crs.hpp"
 #include "viewer/render/basemap_style.hpp"
 #include "viewer/render/layer_mesh.hpp"
 
 #include "geo/crs.hpp"
 #include "geo/error.hpp"
+#include "geo/map_crs.hpp"
 #include "geo/vector_source.hpp"
 
 #include <algorithm>
@@ -21,7 +21,7 @@ bool isWebMercator(const std::string& crs) { return crs == "EPSG:3857" || crs ==
 
 geo::MapXY lonLatToCrs(geo::LonLat p, const std::string& crs)
 {
-    if (isWebMercator(crs)) return lonLatToMap(p);
+    if (isWebMercator(crs)) return geo::webMercatorForward(p);
     geo::Projector proj(geo::kWgs84, crs);
     double x = p.lon, y = p.lat;
     if (!proj.forward(x, y)) throw geo::Error("cannot project " + std::to_string(p.lon) + "," + std::to_string(p.lat) + " to " + crs);
@@ -30,7 +30,7 @@ geo::MapXY lonLatToCrs(geo::LonLat p, const std::string& crs)
 
 geo::Extent lonLatExtentToCrs(const geo::Extent& e, const std::string& crs)
 {
-    if (isWebMercator(crs)) return lonLatBoxToMap(e.minX, e.minY, e.maxX, e.maxY);
+    if (isWebMercator(crs)) return geo::MapCrs().lonLatBox(e);
     return geo::Projector(geo::kWgs84, crs).forwardExtent(e);
 }
 
@@ -38,7 +38,7 @@ geo::Extent crsExtentToLonLat(const geo::Extent& e, const std::string& crs)
 {
     if (isWebMercator(crs)) {
         geo::Extent out;
-        const geo::LonLat a = mapToLonLat({e.minX, e.minY}), b = mapToLonLat({e.maxX, e.maxY});
+        const geo::LonLat a = geo::webMercatorInverse({e.minX, e.minY}), b = geo::webMercatorInverse({e.maxX, e.maxY});
         out.expand(a.lon, a.lat);
         out.expand(b.lon, b.lat);
         return out;
@@ -49,7 +49,7 @@ geo::Extent crsExtentToLonLat(const geo::Extent& e, const std::string& crs)
 geo::Layer readExportLayer(const std::string& path, const std::string& layerName, const std::string& crs,
                            const geo::Extent& regionLonLat)
 {
-    if (isWebMercator(crs) && regionLonLat.empty()) return readMapLayer(path, layerName);
+    if (isWebMercator(crs) && regionLonLat.empty()) return readMapLayer(path, layerName, geo::MapCrs());
     // The driver's spatial index (GPKG R-tree) skips what is far from the view.
     geo::ReadControl control;
     control.filter = regionLonLat;
@@ -59,7 +59,7 @@ geo::Layer readExportLayer(const std::string& path, const std::string& layerName
     layer.extent = geo::Extent{};
     if (isWebMercator(crs)) {
         for (geo::Feature& f : layer.features)
-            for (geo::MapXY& p : f.geometry.coords) p = lonLatToMap({p.x, p.y});
+            for (geo::MapXY& p : f.geometry.coords) p = geo::webMercatorForward({p.x, p.y});
     } else {
         geo::Projector proj(geo::kWgs84, crs);
         for (geo::Feature& f : layer.features) proj.forward(f.geometry.coords);

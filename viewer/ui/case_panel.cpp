@@ -5,7 +5,6 @@
 #include "viewer/ui/panel_window.hpp"
 #include "viewer/ui/time_filter.hpp"
 
-#include "viewer/app/map_crs.hpp"
 #include "viewer/cases/compound_search.hpp"
 #include "viewer/cases/compound_style.hpp"
 
@@ -118,8 +117,9 @@ bool drawCompound(Session& s, const CompoundDetails& d)
     }
     if (!c.notes.empty()) ImGui::TextWrapped("Notes: %s", c.notes.c_str());
     if (ImGui::SmallButton("Zoom to compound")) {
-        const geo::MapXY m = lonLatToMap(c.location);
-        const double r = 8000 / std::cos(c.location.lat * std::acos(-1.0) / 180); // ~8 km around
+        const geo::MapXY m = s.crs.forward(c.location);
+        const double mpu = s.crs.metresPerUnitAt(m);
+        const double r = 8000 / (mpu > 0 ? mpu : 1); // ~8 km around
         geo::Extent e;
         e.expand(m.x - r, m.y - r);
         e.expand(m.x + r, m.y + r);

@@ -1,5 +1,6 @@
 // Main menu, toasts, frame-time overlay.
 #include "viewer/ui/main_menu.hpp"
+#include "viewer/ui/map_crs_menu.hpp"
 
 #include <imgui.h>
 
@@ -26,6 +27,7 @@ void drawMainMenu(Session& s, const std::function<void()>& fileItems)
             if (const SceneLayer* l = s.scene.find(s.scene.selection()->layerId))
                 s.zoomTo(l->data->features[s.scene.selection()->feature].bbox);
         }
+        drawMapCrsMenu(s);
         ImGui::Separator();
         ImGui::MenuItem("Layers panel", nullptr, &s.showLayers);
         ImGui::MenuItem("Feature panel", nullptr, &s.showFeature);

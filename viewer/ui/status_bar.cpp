@@ -1,6 +1,5 @@
 // Status bar window pinned to the bottom edge.
 #include "viewer/ui/status_bar.hpp"
-#include "viewer/app/map_crs.hpp"
 #include "viewer/ui/coordinate_format.hpp"
 
 #include <imgui.h>
@@ -22,17 +21,18 @@ void drawStatusBar(Session& session)
                                    ImGuiWindowFlags_NoBringToFrontOnFocus;
     if (ImGui::Begin("##status", nullptr, flags)) {
         if (session.cursor) {
-            const geo::LonLat ll = mapToLonLat(session.view.toMap(*session.cursor));
+            const geo::LonLat ll = session.crs.inverse(session.view.toMap(*session.cursor));
             ImGui::Text("%s   %s", formatDecimal(ll).c_str(), formatDms(ll).c_str());
         } else {
             ImGui::TextDisabled("move the pointer over the map");
         }
         ImGui::SameLine(io.DisplaySize.x * 0.55f);
         const double scale = geo::scaleDenominator(session.view.unitsPerPixel() * session.pixelRatio,
-                                                   metresPerUnitAt(session.view.center()));
+                                                   session.crs.metresPerUnitAt(session.view.center()));
         ImGui::Text("%s", formatScale(scale).c_str());
         ImGui::SameLine();
-        ImGui::TextDisabled("|  %s", kMapCrsName);
+        ImGui::TextDisabled("|  %s", session.crs.label().c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Map CRS: change it in View > Map CRS");
     }
     ImGui::End();
     ImGui::PopStyleVar(2);

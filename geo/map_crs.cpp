@@ -1,0 +1,199 @@
+// The map CRS. Web Mercator keeps its exact spherical formulas (no PROJ per frame); every
+// other CRS goes through one lazily built geo::Projector per instance.
+#include "geo/map_crs.hpp"
+#include "geo/crs.hpp"
+#include "geo/error.hpp"
+#include "geo/geodesic.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <limits>
+
+namespace geo {
+
+namespace {
+
+constexpr double kRadius = 6378137.0;
+constexpr double kPi = 3.14159265358979323846;
+constexpr double kWiden = 60.0; // degrees added around PROJ's area of use
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// "epsg:4326" and "EPSG:4326" are the same CRS: one spelling, so comparisons and sessions agree.
+std::string canonical(std::string d)
+{
+    if (d.size() > 5 && d[4] == ':') {
+        std::string auth = d.substr(0, 4);
+        for (char& c : auth) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        if (auth == "EPSG") d = auth + d.substr(4);
+    }
+    return d;
+}
+
+Extent world() { return Extent{-180, -90, 180, 90}; }
+
+Extent drawableFor(const std::string& definition)
+{
+    const Extent a = crsAreaOfUse(definition);
+    if (a.minY > a.maxY || !std::isfinite(a.minX)) return world(); // none known
+    Extent out;
+    out.minY = std::max(-90.0, a.minY - kWiden);
+    out.maxY = std::min(90.0, a.maxY + kWiden);
+    if (a.minX > a.maxX || a.maxX - a.minX + 2 * kWiden >= 360) { // across 180 degrees, or all round
+        out.minX = -180;
+        out.maxX = 180;
+    } else {
+        out.minX = std::max(-180.0, a.minX - kWiden);
+        out.maxX = std::min(180.0, a.maxX + kWiden);
+    }
+    return out;
+}
+
+bool finite(MapXY p) { return std::isfinite(p.x) && std::isfinite(p.y); }
+
+} // namespace
+
+MapXY webMercatorForward(LonLat p)
+{
+    const double lat = std::clamp(p.lat, -kMercatorMaxLat, kMercatorMaxLat) * kPi / 180;
+    return {kRadius * p.lon * kPi / 180, kRadius * std::log(std::tan(kPi / 4 + lat / 2))};
+}
+
+LonLat webMercatorInverse(MapXY m)
+{
+    return {m.x / kRadius * 180 / kPi, (2 * std::atan(std::exp(m.y / kRadius)) - kPi / 2) * 180 / kPi};
+}
+
+MapCrs::MapCrs() : m_definition(kWebMercator), m_name("WGS 84 / Pseudo-Mercator"), m_drawable(world()) {}
+
+MapCrs::MapCrs(const std::string& definition) : m_definition(canonical(definition))
+{
+    if (m_definition.empty()) throw Error("no CRS given");
+    m_name = describeCrs(m_definition); // throws for what PROJ does not know
+    m_mercator = m_definition == kWebMercator;
+    m_geographic = isGeographicCrs(m_definition);
+    m_drawable = m_mercator || m_geographic ? world() : drawableFor(m_definition);
+    if (!m_mercator) projector(); // a CRS with no way to or from WGS 84 fails here, not later
+    // One that PROJ knows but cannot use for the middle of its own area (a vertical CRS, say).
+    const MapXY c = forward({(m_drawable.minX + m_drawable.maxX) / 2, (m_drawable.minY + m_drawable.maxY) / 2});
+    if (!finite(c)) throw Error("the CRS '" + m_definition + "' cannot place points in its own area of use");
+}
+
+MapCrs::~MapCrs() = default;
+MapCrs::MapCrs(const MapCrs& o)
+    : m_definition(o.m_definition), m_name(o.m_name), m_mercator(o.m_mercator), m_geographic(o.m_geographic),
+      m_drawable(o.m_drawable)
+{
+}
+MapCrs& MapCrs::operator=(const MapCrs& o)
+{
+    if (this == &o) return *this;
+    m_definition = o.m_definition;
+    m_name = o.m_name;
+    m_mercator = o.m_mercator;
+    m_geographic = o.m_geographic;
+    m_drawable = o.m_drawable;
+    m_projector.reset(); // never shared: the copy builds its own
+    return *this;
+}
+MapCrs::MapCrs(MapCrs&&) noexcept = default;
+MapCrs& MapCrs::operator=(MapCrs&&) noexcept = default;
+
+const Projector& MapCrs::projector() const
+{
+    if (!m_projector) m_projector = std::make_unique<Projector>(kWgs84, m_definition);
+    return *m_projector;
+}
+
+MapXY MapCrs::forward(LonLat p) const
+{
+    if (m_mercator) return webMercatorForward(p);
+    double x = p.lon, y = p.lat;
+    if (!projector().forward(x, y)) return {kNaN, kNaN};
+    return {x, y};
+}
+
+LonLat MapCrs::inverse(MapXY m) const
+{
+    if (m_mercator) return webMercatorInverse(m);
+    double x = m.x, y = m.y;
+    if (!projector().inverse(x, y)) return {kNaN, kNaN};
+    return {x, y};
+}
+
+Extent MapCrs::lonLatBox(const Extent& e) const
+{
+    if (e.empty()) return {};
+    if (m_mercator) {
+        Extent out;
+        const MapXY a = webMercatorForward({e.minX, e.minY}), b = webMercatorForward({e.maxX, e.maxY});
+        out.expand(a.x, a.y);
+        out.expand(b.x, b.y);
+        return out;
+    }
+    return projector().forwardExtent(e);
+}
+
+Extent MapCrs::lonLatBox(double west, double south, double east, double north) const
+{
+    return lonLatBox(Extent{west, south, east, north});
+}
+
+Extent MapCrs::toLonLatBox(const Extent& e) const
+{
+    if (e.empty()) return {};
+    if (m_mercator) {
+        Extent out;
+        const LonLat a = webMercatorInverse({e.minX, e.minY}), b = webMercatorInverse({e.maxX, e.maxY});
+        out.expand(a.lon, a.lat);
+        out.expand(b.lon, b.lat);
+        return out;
+    }
+    return projector().inverseExtent(e);
+}
+
+double MapCrs::metresPerUnitAt(MapXY m) const
+{
+    if (m_mercator) return std::cos(webMercatorInverse(m).lat * kPi / 180);
+    // A short east-west step measured on the ellipsoid: true for any CRS and unit.
+    const double step = m_geographic ? 1e-4 : 5.0;
+    const LonLat a = inverse({m.x - step, m.y}), b = inverse({m.x + step, m.y});
+    if (!std::isfinite(a.lon) || !std::isfinite(b.lon)) return 0;
+    return geodesicDistanceM(a, b) / (2 * step);
+}
+
+double MapCrs::minUnitsPerPixel() const { return m_geographic ? 0.01 / 111320.0 : 0.01; }
+double MapCrs::maxUnitsPerPixel() const { return m_geographic ? 10.0 : 1e6; }
+
+size_t MapCrs::projectLayer(Layer& layer) const
+{
+    size_t dropped = 0;
+    if (m_mercator) {
+        for (Feature& f : layer.features)
+            for (MapXY& p : f.geometry.coords) p = webMercatorForward({p.x, p.y});
+    } else {
+        const Projector& proj = projector();
+        for (Feature& f : layer.features) {
+            if (f.geometry.empty()) continue;
+            const Extent box = f.geometry.extent();
+            bool ok = m_drawable.contains(box.minX, box.minY) && m_drawable.contains(box.maxX, box.maxY);
+            if (ok) ok = proj.forward(f.geometry.coords) == 0;
+            if (!ok) {
+                f.geometry = Geometry{};
+                ++dropped;
+            }
+        }
+    }
+    layer.extent = Extent{};
+    for (Feature& f : layer.features) {
+        f.bbox = f.geometry.extent();
+        layer.extent.expand(f.bbox);
+    }
+    layer.crs = m_definition;
+    if (dropped)
+        layer.warnings.push_back(layer.name + ": " + std::to_string(dropped) + " features outside what " + m_definition +
+                                 " (" + m_name + ") can show were left out");
+    return dropped;
+}
+
+} // namespace geo
