@@ -1,6 +1,7 @@
 // The frame loop and its steps. Loading happens once before the first frame (basemap
 // layers prepared in parallel); per frame the map is only culled and drawn.
 #include "viewer/app/app.hpp"
+#include "viewer/app/key_events.hpp"
 #include "viewer/app/layer_loader.hpp"
 #include "viewer/app/map_crs.hpp"
 #include "viewer/app/identify.hpp"
@@ -169,9 +170,10 @@ bool App::pumpEvents()
     SDL_Event e;
     const ImGuiIO& io = ImGui::GetIO();
     bool any = false;
-    while (SDL_PollEvent(&e)) {
+    while (m_keys.next(e)) {
         any = true;
         ImGui_ImplSDL2_ProcessEvent(&e);
+        syncImGuiModifiers(e);
         if (e.type == SDL_QUIT) m_quit = true;
         if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE &&
             e.window.windowID == SDL_GetWindowID(m_window.sdl()))
@@ -184,7 +186,7 @@ bool App::pumpEvents()
         if (e.type == SDL_MOUSEMOTION)
             m_session.cursor = geo::ScreenPx{e.motion.x * m_session.pixelRatio, e.motion.y * m_session.pixelRatio};
     }
-    return any;
+    return any || m_keys.holding();
 }
 
 void App::drawUi()

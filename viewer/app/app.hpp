@@ -5,6 +5,7 @@
 #include "viewer/app/app_window.hpp"
 #include "viewer/app/bench_script.hpp"
 #include "viewer/app/file_actions.hpp"
+#include "viewer/app/key_events.hpp"
 #include "viewer/ui/export_dialog.hpp"
 #include "viewer/ui/attribute_table.hpp"
 #include "viewer/app/navigation.hpp"
@@ -69,6 +70,7 @@ private:
     long m_frames = 0; // frames drawn since all layers and their levels of detail arrived
     double m_loadSeconds = 0;
     bool m_quit = false;
+    KeyEventPacer m_keys; // see key_events.hpp: ImGui 1.86 misses keys pressed and released in one frame
 };
 
 } // namespace viewer

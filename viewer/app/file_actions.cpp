@@ -1,6 +1,7 @@
 // File actions: drops, dialogs, recent files and sessions feeding the LoadQueue, and the
 // messages the user sees about them.
 #include "viewer/app/file_actions.hpp"
+#include "viewer/app/case_join.hpp"
 #include "viewer/app/load_styles.hpp"
 #include "viewer/ui/open_dialogs.hpp"
 
@@ -179,10 +180,12 @@ void FileActions::update(Session& session)
         for (const std::string& n : ev.loaded) names += (names.empty() ? "" : ", ") + n;
         session.toast("Added " + names, 5);
     }
-    // Thematic styles from sessions (and edits) get their classes from the data.
+    // Thematic styles from sessions (and edits) get their classes from the data; fields
+    // joined from the case store first (they follow its reloads and the time filter).
+    refreshCaseJoins(session);
     for (SceneLayer& l : session.scene.layers()) {
         ThematicStyle& t = l.style.thematic;
-        if (t.mode != ThematicMode::Single && !t.featureClass) {
+        if (t.mode != ThematicMode::Single && !t.featureClass && !waitingForCaseJoin(session, l)) {
             const float alpha = l.data->kind == geo::GeomKind::Polygon ? 0.8f : 1.0f;
             if (!applyThematic(*l.data, t, alpha)) {
                 session.warnings.push_back(l.data->name + ": cannot classify by '" + t.field + "'; single colour used");

@@ -60,7 +60,8 @@ nlohmann::json styleToJson(const LayerStyle& s)
     j["thematic"] = {{"mode", modeName(s.thematic.mode)},
                      {"field", s.thematic.field},
                      {"classes", s.thematic.classes},
-                     {"breaks", s.thematic.quantile ? "quantile" : "equal_interval"}};
+                     {"breaks", s.thematic.quantile ? "quantile" : "equal_interval"},
+                     {"case_join", s.thematic.caseJoin}};
     return j;
 }
 
@@ -90,6 +91,7 @@ LayerStyle styleFromJson(const nlohmann::json& j, LayerStyle s)
             read(t, "field", s.thematic.field);
             read(t, "classes", s.thematic.classes);
             read(t, "breaks", breaks);
+            read(t, "case_join", s.thematic.caseJoin);
             s.thematic.mode = mode == "categorized" ? ThematicMode::Categorized
                               : mode == "graduated" ? ThematicMode::Graduated
                                                     : ThematicMode::Single;

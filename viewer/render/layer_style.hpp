@@ -24,6 +24,10 @@ struct ThematicStyle {
     std::string field;
     int classes = 5;        // graduated: 3..9
     bool quantile = false;  // graduated: quantile breaks instead of equal intervals
+    // The field is joined from the case store (a geo::CaseMeasure name, "" = the layer's own
+    // field); caseJoinStamp says which store state and time filter the values reflect.
+    std::string caseJoin;
+    std::string caseJoinStamp;
     std::vector<Rgba> colors;       // one per class
     std::vector<std::string> labels; // legend text per class
     std::vector<size_t> counts;      // features per class

@@ -1,5 +1,6 @@
 // Thematic style editor and legend; raster layer rows.
 #include "viewer/ui/style_editor.hpp"
+#include "viewer/app/case_join.hpp"
 #include "viewer/app/load_styles.hpp"
 
 #include <imgui.h>
@@ -8,7 +9,7 @@
 
 namespace viewer {
 
-void drawThematicEditor(SceneLayer& layer)
+void drawThematicEditor(SceneLayer& layer, bool caseStoreLoaded)
 {
     ThematicStyle& t = layer.style.thematic;
     const geo::Layer& data = *layer.data;
@@ -18,7 +19,7 @@ void drawThematicEditor(SceneLayer& layer)
     if (ImGui::Combo("Colour by", &mode, modes, 3)) {
         t.mode = static_cast<ThematicMode>(mode);
         changed = true;
-        if (t.mode != ThematicMode::Single && data.fieldIndex(t.field) < 0) {
+        if (t.mode != ThematicMode::Single && data.fieldIndex(t.field) < 0 && t.caseJoin.empty()) {
             // Pick a sensible field: a numeric one for graduated, else the first.
             for (size_t i = 0; i < data.fields.size(); ++i)
                 if (t.mode == ThematicMode::Categorized || isNumericField(data, static_cast<int>(i))) {
@@ -28,20 +29,42 @@ void drawThematicEditor(SceneLayer& layer)
         }
     }
     if (t.mode == ThematicMode::Single) {
-        if (changed) t.featureClass.reset();
+        if (changed) {
+            t.featureClass.reset();
+            t.caseJoin.clear();
+        }
         return;
     }
     const bool graduated = t.mode == ThematicMode::Graduated;
     if (ImGui::BeginCombo("Field", t.field.empty() ? "(choose)" : t.field.c_str())) {
         for (size_t i = 0; i < data.fields.size(); ++i) {
             if (graduated && !isNumericField(data, static_cast<int>(i))) continue;
+            if (!t.caseJoin.empty() && data.fields[i].name == t.field) continue; // listed below
             if (ImGui::Selectable(data.fields[i].name.c_str(), data.fields[i].name == t.field)) {
                 t.field = data.fields[i].name;
+                t.caseJoin.clear();
                 changed = true;
+            }
+        }
+        // Figures joined from the case store, counted where each place falls in this layer.
+        if (graduated && data.kind == geo::GeomKind::Polygon && caseStoreLoaded) {
+            ImGui::Separator();
+            ImGui::TextDisabled("From the case store");
+            for (geo::CaseMeasure m : geo::allCaseMeasures()) {
+                const bool current = t.caseJoin == geo::nameOf(m);
+                if (ImGui::Selectable(caseJoinField(m).c_str(), current) && !current) {
+                    t.caseJoin = geo::nameOf(m);
+                    t.caseJoinStamp.clear();
+                    t.field = caseJoinField(m);
+                    changed = true;
+                }
             }
         }
         ImGui::EndCombo();
     }
+    if (!t.caseJoin.empty())
+        ImGui::TextDisabled("Per %s: incidents where they happened; follows the time filter.",
+                            data.kind == geo::GeomKind::Polygon ? "polygon" : "feature");
     if (graduated) {
         changed |= ImGui::SliderInt("Classes", &t.classes, 3, 9);
         int breaks = t.quantile ? 1 : 0;
@@ -67,7 +90,7 @@ void drawLayerExtras(Session& session, SceneLayer& layer)
 {
     if (layer.data->fields.empty()) return;
     if (ImGui::Button("Attribute table")) session.attributeTableRequests.push_back(layer.id);
-    drawThematicEditor(layer);
+    drawThematicEditor(layer, session.cases.hasData());
 }
 
 void drawRasterLayers(Session& session)
