@@ -217,7 +217,8 @@ struct CaseStore::Impl {
     }
 
     static std::unique_ptr<Impl> openImpl(const std::string& path, CaseAccess access);
-    void commitRows(const CaseData& next, const std::string& description, const std::map<ConflictKey, int64_t>& seen);
+    void commitRows(const CaseData& next, const std::string& description, const std::map<ConflictKey, int64_t>& seen,
+                    const CaseSnapshot* base);
 };
 
 CaseStore::CaseStore(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
@@ -358,8 +359,11 @@ bool CaseStore::changedSinceRead() const
 }
 
 void CaseStore::Impl::commitRows(const CaseData& next, const std::string& description,
-                                 const std::map<ConflictKey, int64_t>& seen)
+                                 const std::map<ConflictKey, int64_t>& seen, const CaseSnapshot* base)
 {
+    // What `next` is an edit of: the caller's snapshot, or the rows as last read.
+    const CaseData& baseData = base ? base->data : data;
+    const Versions& baseVersions = base ? base->versions : versions;
     if (!writable) throw Error(display + ": opened read-only; not written");
     if (schemaVersion < kCaseSchemaVersion)
         throw Error(display + ": case store schema version " + std::to_string(schemaVersion) +
@@ -369,7 +373,7 @@ void CaseStore::Impl::commitRows(const CaseData& next, const std::string& descri
     sorted.sortRows();
     refuseInvalid(path, sorted);
     const auto& specs = caseTables();
-    const auto baseRows = toRows(data);
+    const auto baseRows = toRows(baseData);
     const auto nextRows = toRows(sorted);
 
     std::vector<TableState> current;
@@ -401,7 +405,7 @@ void CaseStore::Impl::commitRows(const CaseData& next, const std::string& descri
                 if (auto si = seen.find({spec.name, displayKey(key)}); si != seen.end())
                     expected = si->second;
                 else if (b)
-                    expected = versions[t].count(key) ? versions[t].at(key) : 0;
+                    expected = baseVersions[t].count(key) ? baseVersions[t].at(key) : 0;
                 if (theirsVersion != expected) {
                     const bool same = (theirs && w && *theirs == *w) || (!theirs && !w);
                     if (same) continue; // someone else made the very same change
@@ -446,7 +450,7 @@ void CaseStore::Impl::commitRows(const CaseData& next, const std::string& descri
             else
                 newVersions[t].erase(key);
         }
-    CaseData before = std::move(data);
+    CaseData before = base ? base->data : std::move(data); // undo reverts only this edit
     loadProblems.clear();
     data = fromRows(result, loadProblems);
     versions = std::move(newVersions);
@@ -454,18 +458,20 @@ void CaseStore::Impl::commitRows(const CaseData& next, const std::string& descri
     undo.push_back({description, std::move(before), std::move(sorted)});
 }
 
-void CaseStore::commit(const CaseData& next, const std::string& description)
+void CaseStore::commit(const CaseData& next, const std::string& description, const CaseSnapshot* base)
 {
-    m_impl->commitRows(next, description, {});
+    m_impl->commitRows(next, description, {}, base);
 }
 
 void CaseStore::commitKeepingMine(const CaseData& next, const std::string& description,
-                                  const std::vector<CaseConflict>& seen)
+                                  const std::vector<CaseConflict>& seen, const CaseSnapshot* base)
 {
     std::map<ConflictKey, int64_t> s;
     for (const CaseConflict& c : seen) s[{c.table, c.key}] = c.theirsVersion;
-    m_impl->commitRows(next, description, s);
+    m_impl->commitRows(next, description, s, base);
 }
+
+CaseSnapshot CaseStore::snapshot() const { return {m_impl->data, m_impl->versions}; }
 
 bool CaseStore::canUndo() const { return !m_impl->undo.empty(); }
 std::string CaseStore::undoDescription() const { return m_impl->undo.empty() ? "" : m_impl->undo.back().description; }

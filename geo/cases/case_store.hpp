@@ -7,6 +7,7 @@
 #include "geo/cases/case_model.hpp"
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -14,6 +15,14 @@
 namespace geo {
 
 enum class CaseAccess { ReadOnly, ReadWrite };
+
+// The rows as read, with their row versions. An editor keeps the snapshot its form was filled
+// from and commits against it, so a save made after a live reload (which moves the store to
+// others' newer rows) is still checked against what the user saw: no silent overwrite.
+struct CaseSnapshot {
+    CaseData data;
+    std::vector<std::map<std::string, int64_t>> versions; // per table: key -> row_version
+};
 
 // What CaseStore::init did.
 struct CaseStoreInit {
@@ -81,13 +90,17 @@ public:
     // (geo::Error, one line; `next` and data() are untouched). A row someone else changed,
     // deleted or added since it was read throws CaseConflictError listing field by field
     // theirs vs yours: reload() to take theirs, or commitKeepingMine() to write over them.
-    // The change goes on the undo stack.
-    void commit(const CaseData& next, const std::string& description);
+    // The change goes on the undo stack. With `base`, `next` is an edit of that snapshot
+    // (taken earlier, see snapshot()) instead of data(): rows are checked against its versions.
+    void commit(const CaseData& next, const std::string& description, const CaseSnapshot* base = nullptr);
 
     // "Keep mine": commits `next` over the conflicting rows of `seen` (from a CaseConflictError),
     // but only if they are still as reported there; a newer change conflicts again.
     void commitKeepingMine(const CaseData& next, const std::string& description,
-                           const std::vector<CaseConflict>& seen);
+                           const std::vector<CaseConflict>& seen, const CaseSnapshot* base = nullptr);
+
+    // data() and the row versions read with it (a copy).
+    CaseSnapshot snapshot() const;
 
     // Undo the last commit(s) of this session, newest first (each in its own transaction).
     bool canUndo() const;

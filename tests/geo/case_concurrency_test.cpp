@@ -125,6 +125,44 @@ void run(bool pg)
         CHECK(now->status == geo::CompoundStatus::Raided);
         CHECK(now->notes.empty()); // b's whole row, as she saw it
     }
+    SUBCASE("a form saved against its snapshot conflicts even after a live reload took theirs") {
+        // b opens an editor (snapshot), a saves the same row, b's live view reloads, b saves.
+        const geo::CaseSnapshot seen = b.snapshot();
+        withStatus(a, "a7-park", geo::CompoundStatus::Closed, "from a");
+        REQUIRE(b.changedSinceRead());
+        b.reload();
+        geo::CaseEdit e(seen.data);
+        geo::Compound c = *seen.data.findCompound("a7-park");
+        c.name = "A7 Park (renamed by b)";
+        e.putCompound(c);
+        std::vector<geo::CaseConflict> conflicts;
+        try {
+            b.commit(e.data(), "rename", &seen);
+            FAIL("no conflict: b would have put back a's status silently");
+        } catch (const geo::CaseConflictError& err) {
+            conflicts = err.conflicts;
+        }
+        REQUIRE(conflicts.size() == 1);
+        CHECK(conflicts[0].key == "a7-park");
+        CHECK(geo::CaseStore::open(path).data().findCompound("a7-park")->status == geo::CompoundStatus::Closed);
+        // Others' changes to rows the form did not touch are no conflict.
+        const geo::CaseSnapshot fresh = b.snapshot();
+        withStatus(a, "kk-park", geo::CompoundStatus::Raided);
+        geo::CaseEdit mine(fresh.data);
+        geo::Compound r = *fresh.data.findCompound("a7-park");
+        r.name = "A7 Park (b)";
+        mine.putCompound(r);
+        b.commit(mine.data(), "rename", &fresh);
+        const geo::CaseData on = geo::CaseStore::open(path).data();
+        CHECK(on.findCompound("a7-park")->name == "A7 Park (b)");
+        CHECK(on.findCompound("a7-park")->status == geo::CompoundStatus::Closed);
+        CHECK(on.findCompound("kk-park")->status == geo::CompoundStatus::Raided);
+        CHECK(b.data() == on);
+        // Undo takes back only the rename.
+        b.undo();
+        CHECK(geo::CaseStore::open(path).data().findCompound("a7-park")->name == "a7-park");
+        CHECK(geo::CaseStore::open(path).data().findCompound("kk-park")->status == geo::CompoundStatus::Raided);
+    }
     SUBCASE("deleting a row someone changed, and changing a row someone deleted, conflict") {
         withStatus(a, "kk-park", geo::CompoundStatus::Closed);
         geo::CaseEdit e(b.data());

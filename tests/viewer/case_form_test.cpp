@@ -185,3 +185,23 @@ TEST_CASE("case form: slugify")
     CHECK(slugify("  2026-03-02 a7-park raid") == "2026-03-02-a7-park-raid");
     CHECK(slugify("!!") == "");
 }
+
+TEST_CASE("after Reload a compound form takes their row but keeps the fields the user changed")
+{
+    geo::Compound stored;
+    stored.id = "a7-park";
+    stored.name = "A7 Park";
+    stored.notes = "old notes";
+    stored.status = geo::CompoundStatus::Active;
+    CompoundForm mine = compoundForm(stored);
+    mine.name = "A7 Park (Bavet)"; // the user's edit
+    geo::Compound theirs = stored;
+    theirs.status = geo::CompoundStatus::Closed; // someone else's save
+    theirs.notes = "closed in February";
+    const CompoundForm f = rebaseCompoundForm(mine, theirs);
+    CHECK(f.name == "A7 Park (Bavet)");
+    CHECK(f.status == geo::CompoundStatus::Closed);
+    CHECK(f.notes == "closed in February");
+    CHECK(f.original.notes == "closed in February"); // the next save is an edit of theirs
+    CHECK_FALSE(f.isNew);
+}

@@ -61,6 +61,7 @@ App::App(const AppOptions& options)
     // User files load in the background (geo::LoadJob) and arrive above the basemap.
     m_files.openFiles(options.files, m_session, false);
     if (!options.session.empty()) m_files.openSession(options.session, m_session);
+    if (!options.testCommands.empty()) m_testCommands.emplace(options.testCommands);
     if (!options.benchScript.empty()) {
         if (options.benchScript != "default") throw geo::Error("unknown bench script '" + options.benchScript + "'");
         m_bench.emplace(m_session.scene.extent(), defaultViewExtent(m_session.crs));
@@ -198,6 +199,7 @@ void App::drawUi()
         m_session.hover = pickFeature(m_session.scene, m_session.view, *m_session.cursor);
     drawMainMenu(m_session, [this] {
         m_files.drawFileMenu(m_session);
+        if (ImGui::MenuItem("Connect to database...")) m_connect.open();
         if (ImGui::MenuItem("Export briefing...")) m_export.open(m_session);
     });
     drawLayersPanel(m_session);
@@ -208,6 +210,7 @@ void App::drawUi()
     drawCompoundLabels(m_session);
     drawStatusBar(m_session);
     m_files.drawUi(m_session);
+    m_connect.draw(m_session, m_files, m_options.basemap);
     m_export.draw(m_session, *m_renderer);
     m_tables.draw(m_session);
     drawToasts(m_session);
@@ -297,6 +300,14 @@ int App::run()
             m_idleFrames = 0;
         }
         if (ready && m_frames == 1 && !m_options.readyFile.empty()) std::ofstream(m_options.readyFile) << "ready\n";
+        if (m_testCommands && ready)
+            m_testCommands->poll(m_session, m_connect, m_files, m_options.basemap, [this] {
+                WindowInfo info;
+                m_window.windowSize(info.width, info.height);
+                m_window.drawableSize(info.drawableWidth, info.drawableHeight);
+                info.frames = m_frames;
+                return stateJson(m_session, info);
+            });
         if (last) m_quit = true;
     }
     finish();

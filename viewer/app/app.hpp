@@ -9,6 +9,8 @@
 #include "viewer/ui/export_dialog.hpp"
 #include "viewer/ui/attribute_table.hpp"
 #include "viewer/app/navigation.hpp"
+#include "viewer/app/test_commands.hpp"
+#include "viewer/ui/connect_dialog.hpp"
 #include "viewer/app/session.hpp"
 #include "viewer/render/map_renderer.hpp"
 #include "viewer/render/render_target.hpp"
@@ -52,6 +54,8 @@ private:
     Navigation m_navigation;
     FileActions m_files; // drops, File > Open, sessions: loads in the background
     ExportDialog m_export; // File > Export...
+    ConnectDialog m_connect; // File > Connect to database...
+    std::optional<TestCommands> m_testCommands; // --test-commands (hidden test hook)
     AttributeTables m_tables;
     std::optional<BenchScript> m_bench;
     std::chrono::steady_clock::time_point m_start;

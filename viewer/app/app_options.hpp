@@ -22,6 +22,7 @@ struct AppOptions {
     std::string cases;                // case store ("" = geo::defaultCaseStorePath())
     std::string session;              // session JSON to open (replaces basemap and FILES' defaults)
     std::vector<std::string> testDrops; // test hook: pushed as SDL_DROPFILE events after the first frame
+    std::string testCommands;         // test hook: UI actions read from this file (viewer/app/test_commands)
 };
 
 // Runs the window until closed. Returns the process exit code.

@@ -75,7 +75,7 @@ void LoadQueue::openPath(const std::string& path, bool allowRemote, bool askForL
                 out.raster = true;
             } else {
                 out.layers = geo::inspectDataset(path, allowRemote).layers;
-                if (out.layers.empty()) out.error = path + ": contains no vector layers";
+                if (out.layers.empty()) out.error = geo::redactCredentials(path) + ": contains no vector layers";
             }
         } catch (const std::exception& e) {
             out.error = e.what();
@@ -151,7 +151,7 @@ void LoadQueue::advance(Job& job, const std::string& mapCrs, LoadEvents& events)
         } else {
             std::optional<geo::LoadedSource> result = job.reading->takeResult();
             if (!result) {
-                job.error = job.order.path + ": nothing was read";
+                job.error = geo::redactCredentials(job.order.path) + ": nothing was read";
                 job.stage = Stage::Failed;
             } else if (auto* raster = std::get_if<geo::RasterImage>(&*result)) {
                 job.raster = std::move(*raster);
@@ -173,7 +173,7 @@ void LoadQueue::advance(Job& job, const std::string& mapCrs, LoadEvents& events)
             job.vector = job.preparing.get();
             job.stage = job.cancelled ? Stage::Cancelled : Stage::Ready;
         } catch (const std::exception& e) {
-            job.error = job.order.path + ": " + e.what();
+            job.error = geo::redactCredentials(job.order.path) + ": " + e.what();
             job.stage = Stage::Failed;
         }
     }

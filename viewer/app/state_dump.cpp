@@ -3,6 +3,7 @@
 #include "viewer/cases/case_state_json.hpp"
 
 #include "geo/error.hpp"
+#include "geo/session_file.hpp"
 
 #include <fstream>
 
@@ -28,7 +29,7 @@ nlohmann::json stateJson(const Session& s, const WindowInfo& w)
     j["layers"] = json::array();
     for (const SceneLayer& l : s.scene.layers())
         j["layers"].push_back({{"name", l.data->name},
-                               {"source", l.data->sourcePath},
+                               {"source", geo::redactCredentials(l.data->sourcePath)},
                                {"visible", l.style.visible},
                                {"opacity", l.style.opacity},
                                {"features", l.data->features.size()},

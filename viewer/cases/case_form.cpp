@@ -92,6 +92,26 @@ CompoundForm compoundForm(const geo::Compound& c)
     return f;
 }
 
+CompoundForm rebaseCompoundForm(const CompoundForm& mine, const geo::Compound& theirs)
+{
+    const CompoundForm was = compoundForm(mine.original);
+    CompoundForm f = compoundForm(theirs);
+    // A field the user changed keeps the user's value; every other field takes theirs.
+    auto keep = [](auto& out, const auto& typed, const auto& before) {
+        if (!(typed == before)) out = typed;
+    };
+    keep(f.name, mine.name, was.name);
+    keep(f.aliases, mine.aliases, was.aliases);
+    keep(f.kind, mine.kind, was.kind);
+    keep(f.status, mine.status, was.status);
+    keep(f.statusDate, mine.statusDate, was.statusDate);
+    keep(f.lon, mine.lon, was.lon);
+    keep(f.lat, mine.lat, was.lat);
+    keep(f.precision, mine.precision, was.precision);
+    keep(f.notes, mine.notes, was.notes);
+    return f;
+}
+
 CompoundForm newCompoundForm(const geo::CaseData&, geo::LonLat at)
 {
     CompoundForm f;
@@ -216,7 +236,8 @@ FormOutcome applyIncidentForm(const geo::CaseData& base, const IncidentForm& f)
     return finish(edit, (f.isNew ? "add incident '" : "edit incident '") + i.id + "'", i.id);
 }
 
-SaveOutcome saveCase(geo::CaseStore& store, const FormOutcome& outcome, const std::vector<geo::CaseConflict>* keepMine)
+SaveOutcome saveCase(geo::CaseStore& store, const FormOutcome& outcome, const std::vector<geo::CaseConflict>* keepMine,
+                     const geo::CaseSnapshot* base)
 {
     SaveOutcome out;
     if (!outcome.next) {
@@ -224,8 +245,8 @@ SaveOutcome saveCase(geo::CaseStore& store, const FormOutcome& outcome, const st
         return out;
     }
     try {
-        if (keepMine) store.commitKeepingMine(*outcome.next, outcome.description, *keepMine);
-        else store.commit(*outcome.next, outcome.description);
+        if (keepMine) store.commitKeepingMine(*outcome.next, outcome.description, *keepMine, base);
+        else store.commit(*outcome.next, outcome.description, base);
         out.saved = true;
     } catch (const geo::CaseConflictError& e) {
         out.error = e.what();

@@ -6,6 +6,7 @@
 #include "geo/cases/case_store.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -65,6 +66,9 @@ struct IncidentForm {
 // Forms filled from stored rows, or for new ones.
 CompoundForm compoundForm(const geo::Compound& c);
 CompoundForm newCompoundForm(const geo::CaseData& data, geo::LonLat at);
+// After "Reload" (take theirs): the form of `theirs`, except the fields the user changed from
+// mine.original, which keep what was typed.
+CompoundForm rebaseCompoundForm(const CompoundForm& mine, const geo::Compound& theirs);
 IncidentForm incidentForm(const geo::CaseData& data, const geo::Incident& i);
 IncidentForm newIncidentForm(const geo::CaseData& data, const std::string& compoundId);
 
@@ -81,14 +85,15 @@ FormOutcome applyIncidentForm(const geo::CaseData& base, const IncidentForm& f);
 FormOutcome moveCompound(const geo::CaseData& base, const std::string& compoundId, geo::LonLat to);
 
 // Commits with CaseStore::commit (or commitKeepingMine when `keepMine` is given), catching what
-// it throws so the form can show it and keep its contents.
+// it throws so the form can show it and keep its contents. `base`: the snapshot the form was
+// filled from (outcome.next is an edit of it).
 struct SaveOutcome {
     bool saved = false;
     std::string error;                      // validation, I/O or conflict message
     std::vector<geo::CaseConflict> conflicts; // non-empty for a conflict
 };
 SaveOutcome saveCase(geo::CaseStore& store, const FormOutcome& outcome,
-                     const std::vector<geo::CaseConflict>* keepMine = nullptr);
+                     const std::vector<geo::CaseConflict>* keepMine = nullptr, const geo::CaseSnapshot* base = nullptr);
 
 // "status: theirs 'closed', yours 'raided'" lines for a conflict dialog.
 std::vector<std::string> describeConflicts(const std::vector<geo::CaseConflict>& conflicts);
@@ -108,6 +113,11 @@ struct EditorStatus {
     void clear() { *this = EditorStatus{}; }
 };
 
+// The store as the open form was filled from it. Saves commit against it, not against the
+// store's latest read: the live view may have reloaded others' changes meanwhile, and the
+// form must still conflict with them rather than overwrite them.
+using FormBase = std::shared_ptr<const geo::CaseSnapshot>;
+
 // Which map click the editor armed.
 enum class ArmedClick { None, AddCompound, MoveCompound };
 
@@ -117,8 +127,10 @@ struct CaseEditing {
     std::string moveId;                    // the compound "Move" applies to
     std::optional<CompoundForm> compound;  // the open compound editor
     EditorStatus compoundStatus;
+    FormBase compoundBase;
     std::optional<IncidentForm> incident;  // the open incident editor
     EditorStatus incidentStatus;
+    FormBase incidentBase;
     int saves = 0;                         // successful commits this session (Undo is offered then)
 };
 

@@ -55,6 +55,37 @@ json panelJson(const CompoundDetails& d)
             {"findings", findings}};
 }
 
+json statusJson(const EditorStatus& st)
+{
+    json conflicts = json::array();
+    for (const geo::CaseConflict& c : st.conflicts) {
+        json fields = json::array();
+        for (const geo::FieldChange& f : c.fields) fields.push_back({{"field", f.field}, {"theirs", f.theirs}, {"yours", f.yours}});
+        conflicts.push_back({{"table", c.table}, {"key", c.key}, {"what", c.what}, {"fields", fields}});
+    }
+    return {{"error", st.error.empty() ? json(nullptr) : json(st.error)}, {"conflicts", conflicts}};
+}
+
+// The open editor forms as the windows show them (what is typed, and the last save's refusal).
+json editorJson(const CaseEditing& ed)
+{
+    json j;
+    j["saves"] = ed.saves;
+    j["compound"] = nullptr;
+    if (ed.compound) {
+        const CompoundForm& f = *ed.compound;
+        j["compound"] = {{"id", f.id},
+                         {"is_new", f.isNew},
+                         {"name", f.name},
+                         {"status", geo::nameOf(f.status)},
+                         {"notes", f.notes},
+                         {"save_status", statusJson(ed.compoundStatus)}};
+    }
+    j["incident"] = nullptr;
+    if (ed.incident) j["incident"] = {{"id", ed.incident->id}, {"save_status", statusJson(ed.incidentStatus)}};
+    return j;
+}
+
 } // namespace
 
 json caseStateJson(const CaseView& cases, const geo::Viewport& view)
@@ -85,6 +116,7 @@ json caseStateJson(const CaseView& cases, const geo::Viewport& view)
     json picker = json::array();
     for (const auto& [id, at] : cases.pickerItems) picker.push_back({{"id", id}, {"x", at.x}, {"y", at.y}});
     j["picker"] = picker;
+    j["editor"] = editorJson(cases.editing);
     return j;
 }
 

@@ -48,30 +48,45 @@ CaseView::~CaseView()
 CaseView::CaseView(CaseView&&) noexcept = default;
 CaseView& CaseView::operator=(CaseView&&) noexcept = default;
 
+CaseView::Loaded CaseView::load(const std::string& storePath, const std::string& basemapPath,
+                                std::shared_ptr<const geo::Locator> locator, std::shared_ptr<const geo::AreaNames> names)
+{
+    Loaded out;
+    out.path = out.given = storePath.empty() ? geo::defaultCaseStorePath() : storePath;
+    try {
+        out.store = std::make_shared<geo::CaseStore>(geo::CaseStore::open(out.given));
+        out.path = out.store->path();
+        out.data = out.store->data();
+    } catch (const std::exception& e) {
+        out.error = std::string("case store: ") + e.what();
+        return out;
+    }
+    try {
+        const std::string basemap = basemapPath.empty() ? geo::defaultBasemapPath() : basemapPath;
+        out.locator = locator ? std::move(locator) : std::make_shared<const geo::Locator>(basemap);
+        out.names = names ? std::move(names) : std::make_shared<const geo::AreaNames>(geo::AreaNames::fromBasemap(basemap));
+        out.derived = deriveAll(*out.data, *out.locator, *out.names);
+    } catch (const std::exception& e) {
+        // The panel still shows the cases, without derived country and province.
+        out.error = std::string("locating compounds: ") + e.what();
+    }
+    return out;
+}
+
 void CaseView::startLoading(const std::string& storePath, const std::string& basemapPath)
 {
-    m_loading = std::async(std::launch::async, [storePath, basemapPath] {
-        Loaded out;
-        out.path = storePath.empty() ? geo::defaultCaseStorePath() : storePath;
-        try {
-            out.store = std::make_shared<geo::CaseStore>(geo::CaseStore::open(out.path));
-            out.path = out.store->path();
-            out.data = out.store->data();
-        } catch (const std::exception& e) {
-            out.error = std::string("case store: ") + e.what();
-            return out;
-        }
-        try {
-            const std::string basemap = basemapPath.empty() ? geo::defaultBasemapPath() : basemapPath;
-            out.locator = std::make_shared<const geo::Locator>(basemap);
-            out.names = std::make_shared<const geo::AreaNames>(geo::AreaNames::fromBasemap(basemap));
-            out.derived = deriveAll(*out.data, *out.locator, *out.names);
-        } catch (const std::exception& e) {
-            // The panel still shows the cases, without derived country and province.
-            out.error = std::string("locating compounds: ") + e.what();
-        }
-        return out;
+    m_loading = std::async(std::launch::async, [storePath, basemapPath] { return load(storePath, basemapPath, nullptr, nullptr); });
+}
+
+bool CaseView::switchStore(const std::string& storePath, const std::string& basemapPath)
+{
+    if (m_loading.valid()) return false;
+    editing = CaseEditing{}; // forms of the old store cannot be saved into the new one
+    mapClickArmed = false;
+    m_loading = std::async(std::launch::async, [storePath, basemapPath, locator = m_locator, names = m_names] {
+        return load(storePath, basemapPath, locator, names);
     });
+    return true;
 }
 
 bool CaseView::finishLoadingIfReady()
@@ -79,7 +94,9 @@ bool CaseView::finishLoadingIfReady()
     if (!m_loading.valid() || m_loading.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
     Loaded l = m_loading.get();
     m_error = l.error;
+    if (!l.store && m_store) return true; // a switch that failed: keep the store we have
     m_store = std::move(l.store);
+    m_openPath = std::move(l.given);
     m_locator = std::move(l.locator);
     m_names = std::move(l.names);
     m_lastPoll = std::chrono::steady_clock::now();
@@ -118,8 +135,14 @@ geo::CaseStore& CaseView::writableStore()
 {
     if (!m_store) throw geo::Error("the case store is not loaded");
     if (!m_store->writable())
-        m_store = std::make_shared<geo::CaseStore>(geo::CaseStore::open(m_store->path(), geo::CaseAccess::ReadWrite));
+        m_store = std::make_shared<geo::CaseStore>(geo::CaseStore::open(m_openPath, geo::CaseAccess::ReadWrite));
     return *m_store;
+}
+
+FormBase CaseView::snapshot() const
+{
+    if (!m_store) return nullptr;
+    return std::make_shared<const geo::CaseSnapshot>(m_store->snapshot());
 }
 
 void CaseView::storeChanged()

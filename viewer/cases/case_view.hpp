@@ -41,6 +41,10 @@ public:
 
     // Opens the store and derives locations on a worker thread ("" = the defaults).
     void startLoading(const std::string& storePath, const std::string& basemapPath);
+    // At run time (File > Connect to database): opens another store on a worker, keeping the
+    // basemap lookups; until it is in, and when it fails (error() says why), the current store
+    // stays. Closes the editors. False while a load is already running.
+    bool switchStore(const std::string& storePath, const std::string& basemapPath);
     // Takes the result once ready; true on the call that did.
     bool finishLoadingIfReady();
     // Per frame: finishLoadingIfReady(), and every kPollSeconds asks the store whether anyone
@@ -99,6 +103,8 @@ public:
     // geo::Error when it cannot be), and its data installed again after a commit, undo or reload.
     geo::CaseStore& writableStore();
     void storeChanged();
+    // The rows shown now with their row versions, for a form to save against (null: no store).
+    FormBase snapshot() const;
     // A map click armed by the editor ("Add compound", "Move") lands here instead of selecting.
     bool mapClickArmed = false;
     std::optional<geo::LonLat> armedClickAt;
@@ -112,12 +118,16 @@ private:
         std::optional<geo::CaseData> data;
         std::map<std::string, DerivedLocation> derived;
         std::string path;
+        std::string given; // the path as given (may hold a password: memory only)
         std::string error;
     };
+    static Loaded load(const std::string& storePath, const std::string& basemapPath,
+                       std::shared_ptr<const geo::Locator> locator, std::shared_ptr<const geo::AreaNames> names);
     void rebuild();
     void pollStore();
 
     std::shared_ptr<geo::CaseStore> m_store; // kept open for the change poll
+    std::string m_openPath; // as given, to reopen it for writing (m_store->path() is redacted)
     std::shared_ptr<const geo::Locator> m_locator;
     std::shared_ptr<const geo::AreaNames> m_names;
     std::chrono::steady_clock::time_point m_lastPoll{};

@@ -30,7 +30,10 @@ void addViewerOptions(CLI::App& root, Dispatch& d)
         ->check(CLI::ExistingFile);
     root.add_option("--test-drop", opts->testDrops, "Test hook: drop FILE onto the window after the first frame")
         ->group(""); // hidden
-    root.add_option("--cases", opts->cases, "Case store: a GeoPackage or PG:... (default: data/cases.gpkg or $ATLAS_CASES)");
+    root.add_option("--cases,--db", opts->cases,
+                    "Case store: a GeoPackage or PG:service=NAME / PG:host=... dbname=... (default: data/cases.gpkg or $ATLAS_CASES)");
+    root.add_option("--test-commands", opts->testCommands, "Test hook: carry out the UI actions appended to FILE")
+        ->group(""); // hidden
     root.add_option("--msaa", opts->msaa, "Window multisampling: 0 (default), 2, 4 or 8 samples");
     root.add_option("--bench-script", opts->benchScript, "Play a fixed camera path and print frame times")
         ->group(""); // hidden

@@ -2,6 +2,7 @@
 #include "viewer/ui/case_editor.hpp"
 #include "viewer/ui/case_editor_widgets.hpp"
 #include "viewer/ui/incident_editor.hpp"
+#include "viewer/cases/case_edit_actions.hpp"
 
 #include "geo/error.hpp"
 
@@ -28,6 +29,9 @@ void undoLast(Session& s)
         CaseEditing& ed = cases.editing;
         if (ed.compound && !ed.compound->isNew && !cases.data().findCompound(ed.compound->id)) ed.compound->isNew = true;
         if (ed.incident && !ed.incident->isNew && !cases.data().findIncident(ed.incident->id)) ed.incident->isNew = true;
+        // Our own undo is not someone else's change: the open forms save against the new rows.
+        if (ed.compound) ed.compoundBase = cases.snapshot();
+        if (ed.incident) ed.incidentBase = cases.snapshot();
         s.toast("Undone: " + what);
     } catch (const std::exception& e) {
         s.toast(std::string("Undo failed: ") + e.what(), 10);
@@ -53,13 +57,14 @@ void takeArmedClick(Session& s)
     const geo::LonLat at = *cases.armedClickAt;
     cases.armedClickAt.reset();
     if (ed.armed == ArmedClick::AddCompound) {
-        ed.compound = newCompoundForm(cases.data(), at);
-        ed.compoundStatus.clear();
+        openNewCompound(s, at);
     } else if (ed.armed == ArmedClick::MoveCompound) {
         if (saveEdit(s, moveCompound(cases.data(), ed.moveId, at), ed.compoundStatus) && ed.compound &&
             ed.compound->id == ed.moveId) {
             ed.compound->lon = at.lon;
             ed.compound->lat = at.lat;
+            if (const geo::Compound* c = cases.data().findCompound(ed.moveId)) ed.compound->original = *c;
+            ed.compoundBase = cases.snapshot(); // the move is ours, not a conflict for the form
         }
     }
     ed.armed = ArmedClick::None;
@@ -75,7 +80,7 @@ void drawCompoundEditor(Session& s)
     ImGui::SetNextWindowSize(ImVec2(420, 0), ImGuiCond_FirstUseEver);
     if (ImGui::Begin(f.isNew ? "New compound###compound-editor" : "Edit compound###compound-editor", &open,
                      ImGuiWindowFlags_AlwaysAutoResize)) {
-        drawEditorStatus(s, ed.compoundStatus); // on top: visible whatever the window's height
+        drawEditorStatus(s, ed.compoundStatus, ed.compoundBase); // on top: visible whatever the window's height
         if (f.isNew) ImGui::InputTextWithHint("Id", "from the name, e.g. a7-park", &f.id);
         else ImGui::Text("Id: %s", f.id.c_str());
         ImGui::InputText("Name", &f.name);
@@ -91,13 +96,7 @@ void drawCompoundEditor(Session& s)
         ImGui::InputDouble("Latitude", &f.lat, 0, 0, "%.6f");
         enumCombo("Precision", f.precision, geo::allLocationPrecisions());
         ImGui::InputTextMultiline("Notes", &f.notes, ImVec2(0, ImGui::GetTextLineHeight() * 4));
-        if (ImGui::Button("Save")) {
-            const FormOutcome outcome = applyCompoundForm(s.cases.data(), f);
-            if (saveEdit(s, outcome, ed.compoundStatus)) {
-                s.cases.select(outcome.id);
-                if (const geo::Compound* c = s.cases.data().findCompound(outcome.id)) f = compoundForm(*c);
-            }
-        }
+        if (ImGui::Button("Save")) saveCompoundForm(s);
         ImGui::SameLine();
         if (ImGui::Button("Close")) open = false;
     }
@@ -110,34 +109,7 @@ void drawCompoundEditor(Session& s)
 
 } // namespace
 
-bool saveEdit(Session& s, const FormOutcome& outcome, EditorStatus& status)
-{
-    if (!outcome.next) { // refused before anything is written
-        status.clear();
-        status.error = outcome.error;
-        return false;
-    }
-    SaveOutcome saved;
-    try {
-        saved = saveCase(s.cases.writableStore(), outcome);
-    } catch (const std::exception& e) {
-        saved.error = e.what();
-    }
-    if (!saved.saved) {
-        status.clear();
-        status.error = saved.error;
-        status.conflicts = std::move(saved.conflicts);
-        if (!status.conflicts.empty()) status.pending = outcome;
-        return false;
-    }
-    status.clear();
-    ++s.cases.editing.saves;
-    s.cases.storeChanged();
-    s.toast("Saved: " + outcome.description);
-    return true;
-}
-
-void drawEditorStatus(Session& s, EditorStatus& status)
+void drawEditorStatus(Session& s, EditorStatus& status, FormBase& base)
 {
     if (status.error.empty()) return;
     ImGui::PushStyleColor(ImGuiCol_Text, kErrorColor);
@@ -146,37 +118,9 @@ void drawEditorStatus(Session& s, EditorStatus& status)
     if (status.conflicts.empty()) return;
     ImGui::TextUnformatted("Changed by someone else since it was read:");
     for (const std::string& line : describeConflicts(status.conflicts)) ImGui::BulletText("%s", line.c_str());
-    if (ImGui::Button("Reload")) { // take theirs; the form keeps what was typed
-        try {
-            s.cases.writableStore().reload();
-            s.cases.storeChanged();
-            s.cases.editing.saves = 0; // reload clears the undo stack
-            status.clear();
-        } catch (const std::exception& e) {
-            status.error = e.what();
-        }
-    }
+    if (ImGui::Button("Reload")) reloadTheirs(s, status, base); // take theirs, keep what was typed
     ImGui::SameLine();
-    if (ImGui::Button("Keep mine")) {
-        const FormOutcome pending = status.pending;
-        const std::vector<geo::CaseConflict> seen = status.conflicts;
-        SaveOutcome saved;
-        try {
-            saved = saveCase(s.cases.writableStore(), pending, &seen);
-        } catch (const std::exception& e) {
-            saved.error = e.what();
-        }
-        status.clear();
-        if (saved.saved) {
-            ++s.cases.editing.saves;
-            s.cases.storeChanged();
-            s.toast("Saved over their change: " + pending.description);
-        } else {
-            status.error = saved.error;
-            status.conflicts = std::move(saved.conflicts);
-            if (!status.conflicts.empty()) status.pending = pending;
-        }
-    }
+    if (ImGui::Button("Keep mine")) keepMine(s, status, base);
 }
 
 void drawCaseEditButtons(Session& s)
@@ -203,10 +147,7 @@ void drawCaseEditButtons(Session& s)
     }
     // The selection's buttons on a line of their own, so the row fits a narrow panel.
     if (const geo::Compound* c = cases.selected().empty() ? nullptr : cases.data().findCompound(cases.selected())) {
-        if (ImGui::SmallButton("Edit")) {
-            ed.compound = compoundForm(*c);
-            ed.compoundStatus.clear();
-        }
+        if (ImGui::SmallButton("Edit")) openCompoundEditor(s, c->id);
         ImGui::SameLine();
         if (ImGui::SmallButton("Move")) {
             ed.armed = ArmedClick::MoveCompound;
@@ -214,20 +155,14 @@ void drawCaseEditButtons(Session& s)
             cases.mapClickArmed = true;
         }
         ImGui::SameLine();
-        if (ImGui::SmallButton("Add incident")) {
-            ed.incident = newIncidentForm(cases.data(), c->id);
-            ed.incidentStatus.clear();
-        }
+        if (ImGui::SmallButton("Add incident")) openNewIncident(s, c->id);
         const std::vector<geo::IncidentView> incidents = cases.data().incidentsFor(c->id);
         if (!incidents.empty()) {
             ImGui::SameLine();
             ImGui::SetNextItemWidth(ImGui::CalcTextSize("Edit incident...").x + 16);
             if (ImGui::BeginCombo("##edit-incident", "Edit incident...", ImGuiComboFlags_NoArrowButton)) {
                 for (const geo::IncidentView& v : incidents)
-                    if (ImGui::Selectable(v.incident->id.c_str())) {
-                        ed.incident = incidentForm(cases.data(), *v.incident);
-                        ed.incidentStatus.clear();
-                    }
+                    if (ImGui::Selectable(v.incident->id.c_str())) openIncidentEditor(s, v.incident->id);
                 ImGui::EndCombo();
             }
         }

@@ -11,9 +11,7 @@ void drawCaseEditButtons(Session& s);
 // The editor windows, once per frame (after the panel).
 void drawCaseEditor(Session& s);
 
-// Commits `outcome` to the store; on failure fills `status` (the form is left as it is).
-bool saveEdit(Session& s, const FormOutcome& outcome, EditorStatus& status);
-// The refusal message, or the conflict with "Reload" and "Keep mine".
-void drawEditorStatus(Session& s, EditorStatus& status);
+// The refusal message, or the conflict with "Reload" and "Keep mine" (viewer/cases/case_edit_actions).
+void drawEditorStatus(Session& s, EditorStatus& status, FormBase& base);
 
 } // namespace viewer

@@ -1,6 +1,7 @@
 // Incident form layout: fields, then editable tables of counts, sources and links.
 #include "viewer/ui/incident_editor.hpp"
 #include "viewer/ui/case_editor.hpp"
+#include "viewer/cases/case_edit_actions.hpp"
 #include "viewer/ui/case_editor_widgets.hpp"
 
 #include <imgui.h>
@@ -90,7 +91,7 @@ void drawIncidentEditor(Session& s)
     ImGui::SetNextWindowPos(ImVec2(ImGui::GetIO().DisplaySize.x * 0.25f, 60), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(560, ImGui::GetIO().DisplaySize.y * 0.8f), ImGuiCond_FirstUseEver);
     if (ImGui::Begin(f.isNew ? "New incident###incident-editor" : "Edit incident###incident-editor", &open)) {
-        drawEditorStatus(s, ed.incidentStatus); // on top: visible however far the form scrolls
+        drawEditorStatus(s, ed.incidentStatus, ed.incidentBase); // on top: visible however far the form scrolls
         if (f.isNew) ImGui::InputTextWithHint("Id", "from date, compound and kind", &f.id);
         else ImGui::Text("Id: %s", f.id.c_str());
         enumCombo("Kind", f.kind, geo::allIncidentKinds());
@@ -107,11 +108,7 @@ void drawIncidentEditor(Session& s)
         ImGui::Separator();
         drawLinks(s.cases.data(), f);
         ImGui::Separator();
-        if (ImGui::Button("Save")) {
-            const FormOutcome outcome = applyIncidentForm(s.cases.data(), f);
-            if (saveEdit(s, outcome, ed.incidentStatus))
-                if (const geo::Incident* i = s.cases.data().findIncident(outcome.id)) f = incidentForm(s.cases.data(), *i);
-        }
+        if (ImGui::Button("Save")) saveIncidentForm(s);
         ImGui::SameLine();
         if (ImGui::Button("Close")) open = false;
     }

@@ -3,6 +3,8 @@
 #include "viewer/ui/panel_window.hpp"
 #include "viewer/ui/style_editor.hpp"
 
+#include "geo/session_file.hpp"
+
 #include <imgui.h>
 
 #include <string>
@@ -94,7 +96,7 @@ void drawLayersPanel(Session& session)
             if (layer.failedTessellations)
                 ImGui::TextColored(ImVec4(0.7f, 0.3f, 0, 1), "%zu fills could not be triangulated",
                                    layer.failedTessellations);
-            ImGui::TextDisabled("%s", layer.data->sourcePath.c_str());
+            ImGui::TextDisabled("%s", geo::redactCredentials(layer.data->sourcePath).c_str());
             ImGui::Unindent();
         }
         ImGui::PopID();

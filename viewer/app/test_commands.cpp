@@ -1,0 +1,138 @@
+// The --test-commands interpreter: one line, one UI action.
+#include "viewer/app/test_commands.hpp"
+#include "viewer/cases/case_edit_actions.hpp"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace viewer {
+
+namespace {
+
+DbConnectForm formFrom(std::istringstream& in)
+{
+    DbConnectForm f;
+    f.useService = false;
+    for (std::string kv; in >> kv;) {
+        const size_t eq = kv.find('=');
+        const std::string k = kv.substr(0, eq), v = eq == std::string::npos ? "" : kv.substr(eq + 1);
+        if (k == "service") {
+            f.service = v;
+            f.useService = true;
+        } else if (k == "host") f.host = v;
+        else if (k == "port") f.port = v;
+        else if (k == "dbname") f.dbname = v;
+        else if (k == "user") f.user = v;
+        else if (k == "password") f.password = v;
+        else if (k == "sslmode") f.sslMode = v == "require" ? SslMode::Require : v == "verify-full" ? SslMode::VerifyFull : SslMode::Prefer;
+    }
+    return f;
+}
+
+} // namespace
+
+void TestCommands::poll(Session& s, ConnectDialog& connect, FileActions& files, const std::string& basemapPath,
+                        const std::function<nlohmann::json()>& state)
+{
+    std::ifstream in(m_path);
+    if (!in) return;
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::istringstream lines(text);
+    size_t n = 0;
+    for (std::string line; std::getline(lines, line); ++n) {
+        if (lines.eof()) break; // an unfinished last line: next time
+        if (n < m_done) continue;
+        const std::string problem = run(line, s, connect, files, basemapPath, state);
+        // Never echo the line: a connect line may hold a password.
+        std::cerr << "compound-atlas: test command " << n + 1 << ": " << (problem.empty() ? "done" : "failed: " + problem)
+                  << std::endl;
+        m_done = n + 1;
+    }
+}
+
+std::string TestCommands::run(const std::string& line, Session& s, ConnectDialog& connect, FileActions& files,
+                              const std::string& basemapPath, const std::function<nlohmann::json()>& state)
+{
+    std::istringstream in(line);
+    std::string cmd;
+    in >> cmd;
+    std::string arg;
+    std::getline(in >> std::ws, arg);
+    CaseEditing& ed = s.cases.editing;
+    if (cmd.empty() || cmd[0] == '#') return "";
+    if (cmd == "select") {
+        if (!s.cases.hasData() || !s.cases.data().findCompound(arg)) return "no compound '" + arg + "'";
+        s.cases.select(arg);
+        return "";
+    }
+    if (cmd == "edit-compound") return openCompoundEditor(s, arg) ? "" : "no compound '" + arg + "'";
+    if (cmd == "set") {
+        if (!ed.compound) return "no compound editor open";
+        std::istringstream a(arg);
+        std::string field, value;
+        a >> field;
+        std::getline(a >> std::ws, value);
+        if (field == "name") ed.compound->name = value;
+        else if (field == "notes") ed.compound->notes = value;
+        else if (field == "status") {
+            const auto st = geo::parseCompoundStatus(value);
+            if (!st) return "no status '" + value + "'";
+            ed.compound->status = *st;
+        } else return "cannot set '" + field + "'";
+        return "";
+    }
+    if (cmd == "save") {
+        if (!ed.compound) return "no compound editor open";
+        saveCompoundForm(s);
+        return ""; // saved or not: the editor's status (in the dump) says
+    }
+    if (cmd == "reload" || cmd == "keep-mine") {
+        if (ed.compoundStatus.conflicts.empty()) return "no conflict shown";
+        if (cmd == "reload") reloadTheirs(s, ed.compoundStatus, ed.compoundBase);
+        else keepMine(s, ed.compoundStatus, ed.compoundBase);
+        return "";
+    }
+    if (cmd == "close-editor") {
+        ed.compound.reset();
+        ed.compoundStatus.clear();
+        return "";
+    }
+    if (cmd == "dump") {
+        const std::string tmp = arg + ".tmp";
+        {
+            nlohmann::json j = state();
+            const DbConnectState& c = connect.state();
+            nlohmann::json tables = nlohmann::json::array();
+            if (c.contents())
+                for (const geo::LayerInfo& t : c.contents()->tables) tables.push_back(t.name);
+            j["connect_dialog"] = {{"open", connect.isOpen()},
+                                   {"connecting", c.connecting()},
+                                   {"message", c.message()},
+                                   {"is_error", c.isError()},
+                                   {"tables", tables},
+                                   {"case_store", c.contents() && c.contents()->caseStore}};
+            std::ofstream out(tmp);
+            out << j.dump(2) << "\n";
+            if (!out) return "cannot write " + tmp;
+        }
+        std::error_code ec;
+        std::filesystem::rename(tmp, arg, ec);
+        return ec ? "cannot write " + arg : "";
+    }
+    if (cmd == "connect") {
+        connect.open();
+        std::istringstream fields(arg);
+        connect.state().form = formFrom(fields);
+        return connect.state().connect() ? "" : connect.state().message();
+    }
+    if (cmd == "choose") return connect.state().choose(arg) ? "" : "no table '" + arg + "'";
+    if (cmd == "add-layers") return connect.state().addChosen(files.queue()) ? "" : "nothing chosen";
+    if (cmd == "use-as-case-store")
+        return connect.state().useAsCaseStore(s.cases, basemapPath) ? "" : connect.state().message();
+    return "unknown command '" + cmd + "'";
+}
+
+} // namespace viewer

@@ -1,0 +1,31 @@
+// What the case editor's buttons do (open a form, Save, Reload, Keep mine), apart from the
+// ImGui that draws them, so the window and the --test-commands hook take the same path.
+#pragma once
+#include "viewer/app/session.hpp"
+
+#include <string>
+
+namespace viewer {
+
+// "Edit" / "Add incident" / "Edit incident...": opens the form on the store as shown now.
+// False when there is no such compound or incident.
+bool openCompoundEditor(Session& s, const std::string& compoundId);
+void openNewCompound(Session& s, geo::LonLat at);
+bool openIncidentEditor(Session& s, const std::string& incidentId);
+void openNewIncident(Session& s, const std::string& compoundId);
+
+// The editors' "Save": commits the form against the snapshot it was filled from. On success
+// the form shows the row as saved; on failure the form keeps what was typed and the status
+// says why (a conflict lists theirs vs yours). True when saved.
+bool saveCompoundForm(Session& s);
+bool saveIncidentForm(Session& s);
+
+// Commits a ready outcome (Move) against `base` (null: the store as last read).
+bool saveEdit(Session& s, const FormOutcome& outcome, EditorStatus& status, const FormBase& base = nullptr);
+
+// The conflict's "Reload" (take theirs: the store is read again; a compound form keeps only the
+// fields the user changed) and "Keep mine" (write over the conflicting rows as reported).
+void reloadTheirs(Session& s, EditorStatus& status, FormBase& base);
+void keepMine(Session& s, EditorStatus& status, FormBase& base);
+
+} // namespace viewer
