@@ -7,6 +7,7 @@ void Session::setCrs(geo::MapCrs c)
 {
     crs = std::move(c);
     scene.mapCrs = crs.definition();
+    scene.metresPerUnit = crs.geographic() ? 111320.0 : 1.0;
     view.setUnitsPerPixelLimits(crs.minUnitsPerPixel(), crs.maxUnitsPerPixel());
     homeExtent = crs.lonLatBox(homeLonLat);
 }

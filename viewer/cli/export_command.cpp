@@ -191,6 +191,7 @@ int runExport(ExportCli& c)
         for (const std::string& path : o.layers)
             addExtraLayers(scene, path, o.crs, region, {o.layerFill, o.layerStroke, o.layerStrokePx}, ordinal, warnings,
                            lod);
+        scene.metresPerUnit = geo::isGeographicCrs(o.crs) ? 111320.0 : 1.0; // label scale ranges
         scene.mapCrs = o.crs;
         for (const std::string& w : warnings)
             if (printed.insert(w).second) std::cerr << "compound-atlas: warning: " << w << "\n";

@@ -43,7 +43,7 @@ std::vector<Candidate> candidates(const Scene& scene, const geo::Viewport& view,
     inner = {inner.minX + 40 * scale * upp, inner.minY + 30 * scale * upp, inner.maxX - 40 * scale * upp,
              inner.maxY - 30 * scale * upp};
     // Label visibility follows the map scale, not the pixel size: compare at 96 DPI units.
-    const double styleUpp = upp * scale;
+    const double styleUpp = upp * scale * scene.metresPerUnit;
     for (size_t li = 0; li < scene.layers().size(); ++li) {
         const SceneLayer& layer = scene.layers()[li];
         const LayerStyle& st = layer.style;

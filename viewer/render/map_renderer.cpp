@@ -254,7 +254,9 @@ void MapRenderer::drawLabels(const Scene& scene, const geo::Viewport& view,
     for (size_t li = 0; li < scene.layers().size(); ++li) {
         const SceneLayer& layer = scene.layers()[li];
         const LayerStyle& st = layer.style;
-        if (!st.visible || st.labelField.empty() || upp < st.labelMinUnitsPerPixel || upp > st.labelMaxUnitsPerPixel)
+        const double styleUpp = upp * scene.metresPerUnit;
+        if (!st.visible || st.labelField.empty() || styleUpp < st.labelMinUnitsPerPixel ||
+            styleUpp > st.labelMaxUnitsPerPixel)
             continue;
         const int field = layer.data->fieldIndex(st.labelField);
         if (field < 0) continue;

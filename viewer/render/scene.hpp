@@ -101,6 +101,9 @@ public:
     const GpuLayer* selectionMesh() const { return m_selectionMesh.get(); }
 
     std::string mapCrs = "EPSG:3857";
+    // Metres per unit of mapCrs, roughly (degrees: 111 320). Label scale ranges in styles are
+    // at metre scale, so a map in degrees compares unitsPerPixel() times this.
+    double metresPerUnit = 1;
     Rgba background{0.80f, 0.87f, 0.92f, 1}; // sea
 
     // Union of all layer extents.
