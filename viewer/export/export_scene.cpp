@@ -89,12 +89,11 @@ double exportLodTolerance(const geo::Extent& mapExtent, int width, int height)
 }
 
 void addBasemap(Scene& scene, const std::string& path, const std::string& crs, const geo::Extent& regionLonLat,
-                std::vector<std::string>& warnings, double lodTolerance, bool wholeCountries)
+                std::vector<std::string>& warnings, double lodTolerance)
 {
     geo::initGdal();
     std::vector<std::string> present;
     for (const geo::LayerInfo& l : geo::inspectDataset(path).layers) present.push_back(l.name);
-    const bool mercator = isWebMercator(crs);
     // Read and prepare in parallel (no GL needed); upload in order on this thread.
     std::vector<std::future<PreparedLayer>> tasks;
     for (const char* name : kBasemapLayers) {
@@ -103,18 +102,9 @@ void addBasemap(Scene& scene, const std::string& path, const std::string& crs, c
             continue;
         }
         tasks.push_back(std::async(std::launch::async, [=] {
-            // In Web Mercator the countries are read whole, as the viewer does, so the palette
-            // colouring (which depends on every neighbour's box) is the same as in the window;
-            // but outside the region only their boxes are kept (no geometry to prepare),
-            // unless the inset needs them. The other layers have no palette: region only.
-            const bool countries = std::string(name) == "countries";
-            const geo::Extent region = mercator && countries ? geo::Extent{} : regionLonLat;
-            geo::Layer layer = readExportLayer(path, name, crs, region);
-            if (mercator && countries && !wholeCountries && !regionLonLat.empty()) {
-                const geo::Extent keep = lonLatExtentToCrs(regionLonLat, crs);
-                for (geo::Feature& f : layer.features)
-                    if (!f.bbox.intersects(keep)) f.geometry = geo::Geometry{}; // the box stays (palette)
-            }
+            // Every layer through the R-tree: the countries' palette comes with the data
+            // (color_index), so the colours do not depend on which neighbours were read.
+            geo::Layer layer = readExportLayer(path, name, crs, regionLonLat);
             // Only the level of detail the export's scale needs (and the coarser, cheap ones).
             return prepareLayer(std::move(layer), basemapStyle(name), 1.0, lodTolerance);
         }));

@@ -24,9 +24,9 @@ double exportLodTolerance(const geo::Extent& mapExtent, int width, int height);
 
 // Adds the basemap's countries, provinces and borders (missing ones become warnings),
 // with levels of detail from `lodTolerance` up (0 = all). Only what meets `regionLonLat`
-// is prepared; `wholeCountries` keeps every country drawable (for the inset).
+// (when not empty) is read: the R-tree skips the rest.
 void addBasemap(Scene& scene, const std::string& path, const std::string& crs, const geo::Extent& regionLonLat,
-                std::vector<std::string>& warnings, double lodTolerance = 0, bool wholeCountries = false);
+                std::vector<std::string>& warnings, double lodTolerance = 0);
 
 struct ExtraLayerStyle {
     std::string fill, stroke; // "" = default

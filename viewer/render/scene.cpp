@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 namespace viewer {
 
@@ -12,11 +13,30 @@ namespace {
 
 constexpr int kPaletteSize = 5;
 
+// A layer's own colouring: the basemap's countries carry `color_index` (a greedy colouring
+// of their shared borders, data/build_basemap.py), so a country has the same colour
+// however few of its neighbours were read (the export reads only what its view shows).
+bool storedClasses(const geo::Layer& layer, std::vector<uint8_t>& cls)
+{
+    const int field = layer.fieldIndex("color_index");
+    if (field < 0) return false;
+    cls.assign(layer.features.size(), 0);
+    for (size_t f = 0; f < layer.features.size(); ++f) {
+        const std::string& v = layer.value(layer.features[f], field);
+        char* end = nullptr;
+        const long c = std::strtol(v.c_str(), &end, 10);
+        if (v.empty() || *end || c < 0) return false; // not a colouring: compute one
+        cls[f] = static_cast<uint8_t>(c % kPaletteSize);
+    }
+    return true;
+}
+
 // Greedy colouring over the bbox-overlap graph: neighbours (which overlap bboxes) get
 // different classes where five colours allow.
 std::vector<uint8_t> paletteClasses(const geo::Layer& layer, const geo::SpatialIndex& index)
 {
     std::vector<uint8_t> cls(layer.features.size(), 0);
+    if (storedClasses(layer, cls)) return cls;
     for (size_t f = 0; f < layer.features.size(); ++f) {
         bool used[kPaletteSize] = {};
         for (uint32_t other : index.query(layer.features[f].bbox))
