@@ -60,7 +60,7 @@ cmd() {
   for _ in $(seq 300); do grep -q "test command $n: " "$WORK/$name.log" && break; sleep 0.1; done
   local res; res=$(grep "test command $n: " "$WORK/$name.log")
   [[ -n $res ]] || fail "$name: command $n ($line) not carried out within 30 s"
-  [[ $res == *": done" ]] || fail "$name: $line -> $res"
+  [[ $res == *": done ("* ]] || fail "$name: $line -> $res"
 }
 # dump NAME: the window's state now, written to a new JSON file whose path is left in $f
 # (not printed: a $(subshell) would lose the command count).
@@ -178,6 +178,7 @@ jq -e '.layers | map(select(.name == "provinces" and .features > 200 and (.sourc
 cmd d "use-as-case-store"
 dump d
 [[ $(field "$f" .cases.store) == PG:* && $(field "$f" .cases.error) == null ]] || fail "use as case store: $(jq -c '.cases | {store, error}' "$f")"
+[[ $(field "$f" .connect_dialog.message) == "Case store: PG:"* ]] || fail "the dialog does not say the store switched: $(field "$f" .connect_dialog.message)"
 cmd d "select a7-park"; dump d
 [[ $(field "$f" .cases.panel.compound.status) == active ]] || fail "the switched store does not show a7-park as saved in PostgreSQL"
 pass "Connect dialog: provinces added as a layer from PostGIS, case store switched at run time"

@@ -199,7 +199,17 @@ bool DbConnectState::useAsCaseStore(CaseView& cases, const std::string& basemapP
     }
     m_message = "Opening the case store in " + c->shown + "...";
     m_isError = false;
+    m_switching = true;
     return true;
+}
+
+std::optional<std::string> DbConnectState::caseStoreOutcome(const CaseView& cases)
+{
+    if (!m_switching || cases.loading()) return std::nullopt;
+    m_switching = false;
+    m_isError = !cases.error().empty();
+    m_message = m_isError ? cases.error() : "Case store: " + cases.storePath();
+    return m_message;
 }
 
 } // namespace viewer

@@ -83,13 +83,16 @@ public:
     size_t addChosen(LoadQueue& queue);
     // Ticks the table named `name`; false when there is none.
     bool choose(const std::string& name, bool on = true);
-    // "Use as case store": the viewer's case store switches to this database.
+    // "Use as case store": the viewer's case store switches to this database (on a worker).
     bool useAsCaseStore(CaseView& cases, const std::string& basemapPath);
+    // Per frame: once that switch has finished, its outcome as one line (else nullopt).
+    std::optional<std::string> caseStoreOutcome(const CaseView& cases);
 
 private:
     DbConnectJob m_job;
     std::string m_message;
     bool m_isError = false;
+    bool m_switching = false; // a "Use as case store" is loading
 };
 
 } // namespace viewer

@@ -2,6 +2,7 @@
 #include "viewer/app/test_commands.hpp"
 #include "viewer/cases/case_edit_actions.hpp"
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -45,10 +46,14 @@ void TestCommands::poll(Session& s, ConnectDialog& connect, FileActions& files, 
     for (std::string line; std::getline(lines, line); ++n) {
         if (lines.eof()) break; // an unfinished last line: next time
         if (n < m_done) continue;
+        const auto t0 = std::chrono::steady_clock::now();
         const std::string problem = run(line, s, connect, files, basemapPath, state);
+        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
         // Never echo the line: a connect line may hold a password.
+        char took[48];
+        std::snprintf(took, sizeof took, " (%.1f ms)", ms);
         std::cerr << "compound-atlas: test command " << n + 1 << ": " << (problem.empty() ? "done" : "failed: " + problem)
-                  << std::endl;
+                  << took << std::endl;
         m_done = n + 1;
     }
 }
@@ -132,6 +137,10 @@ std::string TestCommands::run(const std::string& line, Session& s, ConnectDialog
     if (cmd == "add-layers") return connect.state().addChosen(files.queue()) ? "" : "nothing chosen";
     if (cmd == "use-as-case-store")
         return connect.state().useAsCaseStore(s.cases, basemapPath) ? "" : connect.state().message();
+    if (cmd == "quit") {
+        s.quitRequested = true;
+        return "";
+    }
     return "unknown command '" + cmd + "'";
 }
 

@@ -1,12 +1,12 @@
 // Test hook (--test-commands FILE, hidden): the viewer runs each line appended to FILE, through
 // the same functions the editor's and the Connect dialog's buttons call, so an end-to-end test
 // can edit a form without typing into ImGui text fields (xdotool's Ctrl/Backspace do not reach
-// them under Xvfb). Each finished line is reported on stderr as "test command N: done" (or
-// "failed: why"). Commands:
+// them under Xvfb). Each finished line is reported on stderr as "test command N: done (T ms)"
+// (or "failed: why (T ms)"). Commands:
 //   select ID | edit-compound ID | set name|status|notes VALUE | save | reload | keep-mine
 //   | close-editor | dump PATH (the --dump-state JSON, written atomically)
 //   | connect KEY=VALUE... (service host port dbname user sslmode password) | choose TABLE
-//   | add-layers | use-as-case-store
+//   | add-layers | use-as-case-store | quit
 #pragma once
 #include "viewer/app/file_actions.hpp"
 #include "viewer/app/session.hpp"

@@ -57,8 +57,9 @@ void drawTables(DbConnectState& st, const DbContents& c)
     }
     ImGui::TextUnformatted("Tables to add as map layers:");
     st.chosen.resize(c.tables.size(), 0);
-    const float height = std::min(8.0f, static_cast<float>(c.tables.size())) * ImGui::GetFrameHeightWithSpacing();
-    if (ImGui::BeginChild("##tables", ImVec2(460, height + 4), true)) {
+    const float rows = std::min(8.0f, static_cast<float>(c.tables.size()));
+    const float height = rows * ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().WindowPadding.y * 2;
+    if (ImGui::BeginChild("##tables", ImVec2(460, height), true)) {
         for (size_t i = 0; i < c.tables.size(); ++i) {
             const geo::LayerInfo& t = c.tables[i];
             bool on = st.chosen[i];
@@ -77,11 +78,8 @@ void ConnectDialog::draw(Session& s, FileActions& files, const std::string& base
 {
     m_state.update();
     // A "Use as case store" that finished: say so once (the panel shows the store itself).
-    if (m_wasCaseLoading && !s.cases.loading()) {
-        if (!s.cases.error().empty()) s.toast(s.cases.error(), 12);
-        else s.toast("Case store: " + s.cases.storePath(), 6);
-    }
-    m_wasCaseLoading = s.cases.loading();
+    if (const std::optional<std::string> outcome = m_state.caseStoreOutcome(s.cases))
+        s.toast(*outcome, m_state.isError() ? 12 : 6);
     if (!m_open) return;
     ImGui::SetNextWindowPos(ImVec2(ImGui::GetIO().DisplaySize.x * 0.5f, 80), ImGuiCond_FirstUseEver, ImVec2(0.5f, 0));
     PanelWindow window("Connect to database", &m_open, ImGuiWindowFlags_AlwaysAutoResize);

@@ -22,7 +22,6 @@ public:
 private:
     DbConnectState m_state;
     bool m_open = false;
-    bool m_wasCaseLoading = false; // to say when a "Use as case store" finished
 };
 
 } // namespace viewer
