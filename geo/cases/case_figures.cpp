@@ -1,11 +1,13 @@
 // Point-in-polygon join of case points onto a polygon layer, through an R-tree of the
 // polygons' boxes (a province layer has hundreds of polygons, a store thousands of points).
 #include "geo/cases/case_figures.hpp"
+#include "geo/cases/place_names.hpp"
 #include "geo/geodesic.hpp"
 #include "geo/spatial_index.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 
 namespace geo {
@@ -69,6 +71,51 @@ private:
     SpatialIndex m_index;
 };
 
+// The layer's polygons by folded name (every name of every name field; "a|b|c" splits).
+std::multimap<std::string, uint32_t> polygonsByName(const Layer& layer, const std::vector<std::string>& fieldNames)
+{
+    std::multimap<std::string, uint32_t> out;
+    std::vector<int> fields;
+    for (const std::string& name : fieldNames)
+        if (const int f = layer.fieldIndex(name); f >= 0) fields.push_back(f);
+    for (uint32_t k = 0; k < layer.features.size(); ++k) {
+        if (layer.features[k].geometry.kind != GeomKind::Polygon) continue;
+        for (int field : fields) {
+            const std::string& v = layer.value(layer.features[k], field);
+            for (size_t begin = 0; begin < v.size();) {
+                const size_t end = std::min(v.find('|', begin), v.size());
+                if (std::string folded = foldPlaceName(std::string_view(v).substr(begin, end - begin)); !folded.empty())
+                    out.emplace(std::move(folded), k);
+                begin = end + 1;
+            }
+        }
+    }
+    return out;
+}
+
+// The polygons a compound counts in: the ones containing it, unless its stated province is
+// a polygon within `statedWithinKm` of it (then that one).
+std::vector<uint32_t> compoundPolygons(const Compound& c, const Layer& layer, const PolygonFinder& finder,
+                                       const std::multimap<std::string, uint32_t>& byName,
+                                       const std::function<MapXY(LonLat)>& toLayer, const CaseFigureOptions& o)
+{
+    std::vector<uint32_t> inside = finder.containing(toLayer(c.location));
+    if (byName.empty() || !o.fromLayer || c.statedAdmin1.empty()) return inside;
+    const auto [first, last] = byName.equal_range(foldPlaceName(c.statedAdmin1));
+    for (auto it = first; it != last; ++it)
+        if (std::find(inside.begin(), inside.end(), it->second) != inside.end()) return inside; // where it says
+    for (auto it = first; it != last; ++it) {
+        Geometry lonLat = layer.features[it->second].geometry;
+        for (MapXY& p : lonLat.coords) {
+            const LonLat q = o.fromLayer(p);
+            p = {q.lon, q.lat};
+        }
+        const NearestPoint n = nearestOnGeometry(c.location, lonLat);
+        if (n.distanceM >= 0 && n.distanceM <= o.statedWithinKm * 1000) return {it->second};
+    }
+    return inside;
+}
+
 } // namespace
 
 const char* nameOf(CaseMeasure m)
@@ -99,21 +146,15 @@ const std::vector<CaseMeasure>& allCaseMeasures()
     return all;
 }
 
-std::vector<LonLat> incidentPlaces(const CaseData& data, const Incident& incident, bool includeLinked)
+std::vector<const Compound*> incidentCompounds(const CaseData& data, const Incident& incident, bool includeLinked)
 {
-    std::vector<LonLat> out;
-    if (incident.location) {
-        out.push_back(*incident.location);
-        return out;
-    }
+    std::vector<const Compound*> out;
+    if (incident.location) return out;
     for (const IncidentLink& l : data.links) {
         if (l.incidentId != incident.id) continue;
         if (l.relation != LinkRelation::At && !includeLinked) continue;
         const Compound* c = data.findCompound(l.compoundId);
-        if (!c) continue;
-        const bool seen = std::any_of(out.begin(), out.end(),
-                                      [&](const LonLat& q) { return q.lon == c->location.lon && q.lat == c->location.lat; });
-        if (!seen) out.push_back(c->location);
+        if (c && std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
     }
     return out;
 }
@@ -124,9 +165,12 @@ std::vector<double> caseFiguresPerFeature(const CaseData& data, const Layer& pol
     std::vector<double> values(polygons.features.size(), 0.0);
     if (polygons.kind != GeomKind::Polygon) return values;
     const PolygonFinder finder(polygons);
+    const std::multimap<std::string, uint32_t> byName = polygonsByName(polygons, options.nameFields);
+    std::map<std::string, std::vector<uint32_t>> where; // compound id -> polygons it counts in
+    for (const Compound& c : data.compounds) where[c.id] = compoundPolygons(c, polygons, finder, byName, toLayer, options);
     if (options.measure == CaseMeasure::Compounds) {
         for (const Compound& c : data.compounds)
-            for (uint32_t k : finder.containing(toLayer(c.location))) values[k] += 1;
+            for (uint32_t k : where[c.id]) values[k] += 1;
         return values;
     }
     for (const Incident& i : data.incidents) {
@@ -134,8 +178,10 @@ std::vector<double> caseFiguresPerFeature(const CaseData& data, const Layer& pol
         const std::optional<double> v = incidentValue(data, i, options.measure);
         if (!v) continue;
         std::set<uint32_t> hit; // once per polygon, however many of its places fall there
-        for (const LonLat& p : incidentPlaces(data, i, options.includeLinked))
-            for (uint32_t k : finder.containing(toLayer(p))) hit.insert(k);
+        if (i.location)
+            for (uint32_t k : finder.containing(toLayer(*i.location))) hit.insert(k);
+        for (const Compound* c : incidentCompounds(data, i, options.includeLinked))
+            for (uint32_t k : where[c->id]) hit.insert(k);
         for (uint32_t k : hit) values[k] += *v;
     }
     return values;

@@ -1,7 +1,9 @@
 // Case figures per polygon of a layer (people detained per province, incidents per
 // district, ...): the "join from the case store" behind graduated styles. A point is counted
-// in every polygon that contains it, as a spatial join in any GIS would; nothing here knows
-// about borders' uncertainty (the panel reports that per compound).
+// in every polygon that contains it, as a spatial join in any GIS would, with one exception:
+// a compound within the boundaries' accuracy of the province its sources name is counted
+// there (KK Park lies 1.8 km inside Thailand on Natural Earth, its sources say Kayin State;
+// a briefing map must not move its raids into Tak).
 #pragma once
 #include "geo/cases/case_model.hpp"
 #include "geo/layer.hpp"
@@ -32,11 +34,17 @@ struct CaseFigureOptions {
     bool includeLinked = false;
     // Which incidents count (the viewer's time filter); empty = all.
     std::function<bool(const Incident&)> admit;
+    // The stated-province rule: fields of the layer holding its polygons' names ("name",
+    // "name_alt"; several names may be joined by '|'), the inverse of toLayer, and how far a
+    // compound may lie outside its stated province. Empty fields or no fromLayer: rule off.
+    std::vector<std::string> nameFields;
+    std::function<LonLat(MapXY)> fromLayer;
+    double statedWithinKm = 2.0;
 };
 
-// Where an incident happened: its own location when it has one, else the compounds it is
-// "at" (and the linked ones with includeLinked). Duplicates removed.
-std::vector<LonLat> incidentPlaces(const CaseData& data, const Incident& incident, bool includeLinked);
+// The compounds an incident happened at: those it is "at" (and the linked ones with
+// includeLinked). Empty when it has its own location (that is where it happened).
+std::vector<const Compound*> incidentCompounds(const CaseData& data, const Incident& incident, bool includeLinked);
 
 // One value per feature of `polygons` (0 where nothing falls; non-polygon layers: all 0).
 // `toLayer` maps lon/lat into the layer's coordinates; it may return NaN for points the

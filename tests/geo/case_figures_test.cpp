@@ -22,13 +22,15 @@ geo::Feature square(double x0, double y0, double size)
     return f;
 }
 
-// Two unit squares side by side: west [0,1]x[0,1], east [1,2]x[0,1]; a big one overlapping
-// both (to check a point counts in every polygon that holds it).
+// Two unit squares side by side, in degrees: west [0,1]x[0,1], east [1,2]x[0,1].
 geo::Layer squares()
 {
     geo::Layer l;
     l.kind = geo::GeomKind::Polygon;
     l.features = {square(0, 0, 1), square(1, 0, 1)};
+    l.fields = {{"name", geo::FieldType::String}, {"name_alt", geo::FieldType::String}};
+    l.features[0].values = {"West Province", ""};
+    l.features[1].values = {"East", "Oriental|Est"};
     return l;
 }
 
@@ -111,6 +113,28 @@ TEST_CASE("other measures: deported, incidents, compounds; the time filter; unpr
     CHECK(geo::caseFiguresPerFeature(d, lines, identity, o) == std::vector<double>{0, 0});
 }
 
+TEST_CASE("a compound just across a boundary from the province its sources name counts there")
+{
+    geo::CaseData d;
+    d.compounds = {compound("near-border", 1.01, 0.5), compound("far", 1.6, 0.5), compound("alt-name", 0.99, 0.5)};
+    d.compounds[0].statedAdmin1 = "West"; // 0.01 degrees (1.1 km) inside East, "West Province" loosely
+    d.compounds[1].statedAdmin1 = "West"; // 66 km away: the geometry wins
+    d.compounds[2].statedAdmin1 = "Est";  // an alternative name of East, 1.1 km away
+    geo::CaseFigureOptions o;
+    o.measure = geo::CaseMeasure::Compounds;
+    // Rule off: by geometry, near-border and far in East, alt-name in West.
+    CHECK(geo::caseFiguresPerFeature(d, squares(), identity, o) == std::vector<double>{1, 2});
+    o.nameFields = {"name", "name_alt"};
+    o.fromLayer = [](geo::MapXY p) { return geo::LonLat{p.x, p.y}; };
+    // Rule on: near-border moves to West and alt-name to East (the same totals, swapped)...
+    CHECK(geo::caseFiguresPerFeature(d, squares(), identity, o) == std::vector<double>{1, 2});
+    o.statedWithinKm = 0.5; // closer than the 1.1 km: nothing moves
+    CHECK(geo::caseFiguresPerFeature(d, squares(), identity, o) == std::vector<double>{1, 2});
+    o.statedWithinKm = 2;
+    d.compounds[2].statedAdmin1 = "Nowhere"; // ...as this shows: alt-name stays West, near-border joins it
+    CHECK(geo::caseFiguresPerFeature(d, squares(), identity, o) == std::vector<double>{2, 1});
+}
+
 TEST_CASE("measure names round-trip")
 {
     for (geo::CaseMeasure m : geo::allCaseMeasures()) CHECK(geo::parseCaseMeasure(geo::nameOf(m)) == m);
@@ -131,7 +155,7 @@ TEST_CASE("the sample store on the basemap's provinces: the Bavet raid lands in 
     for (const geo::Incident& i : d.incidents) {
         if (i.kind != geo::IncidentKind::Raid && i.kind != geo::IncidentKind::Arrest && i.kind != geo::IncidentKind::Rescue)
             continue;
-        if (!geo::incidentPlaces(d, i, false).empty())
+        if (i.location || !geo::incidentCompounds(d, i, false).empty())
             expected += i.totalPeople ? static_cast<double>(*i.totalPeople) : static_cast<double>(d.view(i).countsSum());
     }
     CHECK(sum == doctest::Approx(expected));
@@ -143,4 +167,22 @@ TEST_CASE("the sample store on the basemap's provinces: the Bavet raid lands in 
         if (v[k] >= 2044) bavetCounted = bavetCounted || provinces.features[k].values[name] == "Svay Rieng" ||
                                          provinces.features[k].values[name] == "Tây Ninh";
     CHECK(bavetCounted);
+
+    // KK Park and Shwe Kokko lie 1.3-1.8 km inside Thailand on these boundaries; their
+    // sources say Kayin State. With the stated-province rule they count in Kayin, not Tak.
+    auto compoundsIn = [&](const std::vector<double>& values, const std::string& province) {
+        double n = 0;
+        for (size_t k = 0; k < values.size(); ++k)
+            if (provinces.features[k].values[name] == province) n += values[k];
+        return n;
+    };
+    o.measure = geo::CaseMeasure::Compounds;
+    const std::vector<double> plain = geo::caseFiguresPerFeature(d, provinces, identity, o);
+    CHECK(compoundsIn(plain, "Tak") == 2);
+    o.nameFields = {"name", "name_alt"};
+    o.fromLayer = [](geo::MapXY p) { return geo::LonLat{p.x, p.y}; };
+    const std::vector<double> stated = geo::caseFiguresPerFeature(d, provinces, identity, o);
+    CHECK(compoundsIn(stated, "Tak") == 0);
+    CHECK(compoundsIn(stated, "Kayin") == 2);
+    CHECK(compoundsIn(stated, "Svay Rieng") == 4);
 }

@@ -98,6 +98,14 @@ void refreshCaseJoins(Session& session)
             o.measure = *measure;
             const TimeFilter filter = session.cases.filter();
             o.admit = [filter](const geo::Incident& i) { return filter.admits(i); };
+            // A compound within the boundaries' accuracy of the province its sources name
+            // counts there (see geo/cases/case_figures.hpp).
+            o.nameFields = {"name", "NAME", "Name", "name_alt", "NAME_1", "name_1", "shapeName"};
+            o.fromLayer = [&toLayer](geo::MapXY m) {
+                double x = m.x, y = m.y;
+                if (!toLayer.inverse(x, y)) return geo::LonLat{NAN, NAN};
+                return geo::LonLat{x, y};
+            };
             values = geo::caseFiguresPerFeature(session.cases.data(), *l.data, [&](geo::LonLat p) {
                 double x = p.lon, y = p.lat;
                 if (!toLayer.forward(x, y)) return geo::MapXY{NAN, NAN};

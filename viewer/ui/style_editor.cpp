@@ -63,8 +63,8 @@ void drawThematicEditor(SceneLayer& layer, bool caseStoreLoaded)
         ImGui::EndCombo();
     }
     if (!t.caseJoin.empty())
-        ImGui::TextDisabled("Per %s: incidents where they happened; follows the time filter.",
-                            data.kind == geo::GeomKind::Polygon ? "polygon" : "feature");
+        ImGui::TextWrapped("Counted where each incident happened (a compound within 2 km of the province its "
+                           "sources name counts there); follows the date range.");
     if (graduated) {
         changed |= ImGui::SliderInt("Classes", &t.classes, 3, 9);
         int breaks = t.quantile ? 1 : 0;
