@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # End to end: the real viewer under Xvfb in other map CRSs, chosen on the command line
-# (--crs) and by a session file (map_crs, loaded through the same background reload a
-# switch in View > Map CRS uses). Asserts from --dump-state that the view is in that CRS,
+# (--crs), by a session file (map_crs) and in the running window (View > Map CRS). Asserts from --dump-state that the view is in that CRS,
 # the basemap layers loaded without errors, and compounds are drawn where PROJ's own tool
 # (gdaltransform, not the app) puts them; and from the screenshot that Cambodia's land and
 # the Gulf of Thailand are drawn where they should be.
@@ -102,11 +101,56 @@ assert abs(v["center"]["lon"] - 105.2) < 1e-6 and abs(v["center"]["lat"] - 11.8)
 assert abs(v["scale_denominator"] / 3000000 - 1) < 1e-6, v
 PY
 
-# 3. A code PROJ does not know: one line, usage exit code, no window.
+# 3. The switch a person makes: View > Map CRS > "UTM zone of the view centre" in the running
+# window. Every layer is reloaded in the background; the place and the scale stay.
+command -v xdotool >/dev/null || { echo "SKIP: xdotool missing"; exit 77; }
+run_app before
+"$APP" --size ${W}x${H} --dump-state "$WORK/menu.json" --ready-file "$WORK/ready" 2>"$WORK/menu.log" &
+APP_PID=$!
+WID=$(xdotool search --sync --onlyvisible --name "Compound Atlas" | head -1)
+for _ in $(seq 600); do [[ -e $WORK/ready ]] && break; kill -0 "$APP_PID" || fail "viewer died"; sleep 0.1; done
+[[ -e $WORK/ready ]] || fail "viewer did not show a frame within 60 s"
+sleep 0.5
+# The menu bar, the View menu's "Map CRS" row, then the UTM row of the submenu (ImGui's
+# default font and sizes: the same on every run).
+# Pointer moves settle a frame first; the button is held over a frame (ImGui 1.86 misses a
+# press and release that land in the same frame).
+click_at() {
+  xdotool mousemove --window "$WID" "$1" "$2"; sleep 0.3
+  xdotool mousemove --window "$WID" $(($1 + 2)) "$2"; sleep 0.3
+  xdotool mousedown 1; sleep 0.2; xdotool mouseup 1; sleep 0.5
+}
+click_at 60 10
+click_at 90 93
+import -window root "$WORK/menu-open.png"
+click_at 500 131
+for _ in $(seq 600); do grep -q 'outside what EPSG:32648' "$WORK/menu.log" && break; sleep 0.1; done
+grep -q 'outside what EPSG:32648' "$WORK/menu.log" || fail "menu: the layers did not arrive in UTM 48N within 60 s"
+sleep 0.5
+xdotool mousemove --window "$WID" 700 600 key ctrl+q
+for _ in $(seq 100); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
+wait "$APP_PID" || fail "menu: the viewer exited with $?"
+APP_PID=""
+jq -e '.view.crs == "EPSG:32648"' "$WORK/menu.json" >/dev/null || fail "menu: view is in $(jq -r .view.crs "$WORK/menu.json")"
+[[ $(jq -r '[.layers[].name] | join(",")' "$WORK/menu.json") == "countries,provinces,borders" ]] ||
+  fail "menu: layers after the switch are $(jq -c '[.layers[].name]' "$WORK/menu.json")"
+python3 - "$WORK/before.json" "$WORK/menu.json" <<'PY' || fail "menu: the switch moved the view"
+import json, sys
+a, b = (json.load(open(f))["view"] for f in sys.argv[1:])
+assert abs(a["center"]["lon"] - b["center"]["lon"]) < 1e-6 and abs(a["center"]["lat"] - b["center"]["lat"]) < 1e-6, (a, b)
+assert abs(b["scale_denominator"] / a["scale_denominator"] - 1) < 1e-6, (a, b)
+PY
+m=$(jq -r '.cases.markers[] | select(.id == "sihanoukville-jinbei") | "\(.x) \(.y)"' "$WORK/menu.json")
+read -r ex ey < <(screen_of "$WORK/menu.json" 103.5 10.6333)
+python3 -c "import sys; x,y,ex,ey=map(float,sys.argv[1:]); sys.exit(0 if abs(x-ex)<=1.5 and abs(y-ey)<=1.5 else 1)" \
+  $m "$ex" "$ey" || fail "menu: Sihanoukville drawn at $m, PROJ puts it at $ex $ey"
+echo "menu: switched to UTM 48N; Sihanoukville drawn at $m (PROJ: $ex $ey)"
+
+# 4. A code PROJ does not know: one line, usage exit code, no window.
 set +e
 "$APP" --crs EPSG:999999 --quit-after-frames 1 2>"$WORK/bad.log"; rc=$?
 set -e
 [[ $rc == 2 ]] || fail "--crs EPSG:999999 exited $rc, wanted 2"
 [[ $(wc -l <"$WORK/bad.log") == 1 ]] || fail "--crs EPSG:999999 printed $(wc -l <"$WORK/bad.log") lines"
 grep -q "999999" "$WORK/bad.log" || fail "the message does not name the code: $(cat "$WORK/bad.log")"
-echo "PASS: map CRS (UTM 48N, WGS 84, session in UTM, bad code)"
+echo "PASS: map CRS (UTM 48N, WGS 84, session in UTM, View > Map CRS, bad code)"
