@@ -7,6 +7,7 @@
 #include "geo/map_crs.hpp"
 #include "geo/viewport.hpp"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -49,6 +50,9 @@ struct Session {
     std::optional<std::string> crsRequest;        // the map CRS the user chose (as typed)
     std::string crsCodeInput;                     // View > Map CRS's EPSG code field
     bool quitRequested = false;
+
+    // Centres of named widgets as last drawn (drawable pixels): end-to-end tests click them.
+    std::map<std::string, geo::ScreenPx> widgetAt;
 
     std::vector<Toast> toasts;
     std::vector<std::string> warnings; // from loading, shown in the Layers panel

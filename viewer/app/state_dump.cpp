@@ -26,6 +26,8 @@ nlohmann::json stateJson(const Session& s, const WindowInfo& w)
                    {"drawable_width", w.drawableWidth},
                    {"drawable_height", w.drawableHeight}};
     j["frames"] = w.frames;
+    j["widgets"] = json::object();
+    for (const auto& [name, at] : s.widgetAt) j["widgets"][name] = {{"x", at.x}, {"y", at.y}};
     j["layers"] = json::array();
     for (const SceneLayer& l : s.scene.layers())
         j["layers"].push_back({{"name", l.data->name},

@@ -96,6 +96,7 @@ json caseStateJson(const CaseView& cases, const geo::Viewport& view)
     j["error"] = cases.error().empty() ? json(nullptr) : json(cases.error());
     j["reloads"] = cases.reloads();
     j["selected_compound"] = cases.selected().empty() ? json(nullptr) : json(cases.selected());
+    j["search"] = cases.search;
     const TimeFilter& f = cases.filter();
     j["time_filter"] = {{"enabled", f.enabled}, {"from", isoOfDay(f.range.first)}, {"to", isoOfDay(f.range.last)}};
     j["panel"] = cases.details() ? panelJson(*cases.details()) : json(nullptr);

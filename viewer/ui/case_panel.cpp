@@ -155,6 +155,8 @@ void drawList(Session& s)
     std::snprintf(buf, sizeof buf, "%s", cases.search.c_str());
     ImGui::SetNextItemWidth(-1);
     if (ImGui::InputTextWithHint("##search", "Search name or alias...", buf, sizeof buf)) cases.search = buf;
+    const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+    s.widgetAt["cases.search"] = {(lo.x + hi.x) / 2 * s.pixelRatio, (lo.y + hi.y) / 2 * s.pixelRatio};
     const std::vector<SearchHit> hits = searchCompounds(data, cases.search);
     const float rows = static_cast<float>(std::min<size_t>(std::max<size_t>(hits.size(), 1), 5));
     ImGui::BeginChild("##compounds", ImVec2(0, rows * ImGui::GetTextLineHeightWithSpacing() + 8), true);
