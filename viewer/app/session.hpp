@@ -1,6 +1,7 @@
 // The viewer's live state, one explicit object (no globals): scene, camera, hover,
 // messages, and requests the UI makes for the app loop to carry out.
 #pragma once
+#include "viewer/app/map_crs.hpp"
 #include "viewer/cases/case_view.hpp"
 #include "viewer/render/scene.hpp"
 
@@ -25,7 +26,7 @@ struct Session {
     Scene scene;
     geo::Viewport view;            // in drawable pixels
     geo::MapCrs crs;               // the map CRS (scene.mapCrs spells it for the loaders)
-    geo::Extent homeLonLat{100.8, 8.8, 109.2, 16.2}; // what Home shows, lon/lat
+    geo::Extent homeLonLat = kHomeLonLat; // what Home shows, lon/lat
     geo::Extent homeExtent;        // the same in the map CRS
     double pixelRatio = 1;         // drawable pixels per window point (high-DPI)
 
