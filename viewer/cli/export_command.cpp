@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <iostream>
 #include <memory>
 #include <set>
@@ -172,36 +173,49 @@ int runExport(ExportCli& c)
         return region;
     };
 
-    // ---- GL and the scene (one per image: each reads only what its view shows, at the one
-    // level of detail its scale needs)
-    auto gl = HeadlessGlContext::create();
-    MapRenderer renderer;
-    double setupS = since(t0);
-    std::set<std::string> printed; // each warning once in a batch
-    auto buildScene = [&](const geo::Extent& box) {
-        const auto ts = std::chrono::steady_clock::now();
-        Scene scene;
+    // ---- the scene of each image (each reads only what its view shows, at the one level of
+    // detail its scale needs), read and prepared on a worker while the GL context starts and,
+    // in a batch, while the previous image renders; uploaded on this (the GL) thread.
+    struct PreparedScene {
+        std::vector<PreparedLayer> layers;
+        std::vector<std::string> warnings;
+    };
+    auto prepareScene = [&o, &outSize, regionFor](const geo::Extent& box) {
+        PreparedScene p;
         const geo::Extent region = regionFor(box);
         const double lod = exportLodTolerance(lonLatExtentToCrs(box, o.crs), outSize.width, outSize.height);
-        std::vector<std::string> warnings;
         if (!o.noBasemap)
-            addBasemap(scene, o.basemap.empty() ? geo::defaultBasemapPath() : o.basemap, o.crs, region, warnings, lod);
+            p.layers = prepareBasemap(o.basemap.empty() ? geo::defaultBasemapPath() : o.basemap, o.crs, region, p.warnings, lod);
         size_t ordinal = 0;
         for (const std::string& path : o.layers)
-            addExtraLayers(scene, path, o.crs, region, {o.layerFill, o.layerStroke, o.layerStrokePx}, ordinal, warnings,
-                           lod);
-        scene.metresPerUnit = geo::isGeographicCrs(o.crs) ? 111320.0 : 1.0; // label scale ranges
+            for (PreparedLayer& l : prepareExtraLayers(path, o.crs, region, {o.layerFill, o.layerStroke, o.layerStrokePx},
+                                                       ordinal, p.warnings, lod))
+                p.layers.push_back(std::move(l));
+        return p;
+    };
+    std::future<PreparedScene> next = std::async(std::launch::async, prepareScene, boxes[0]);
+    auto gl = HeadlessGlContext::create();
+    MapRenderer renderer;
+    double setupS = 0;
+    std::set<std::string> printed; // each warning once in a batch
+    auto buildScene = [&](size_t i) {
+        PreparedScene p = next.get();
+        if (i + 1 < boxes.size()) next = std::async(std::launch::async, prepareScene, boxes[i + 1]);
+        Scene scene;
+        for (PreparedLayer& l : p.layers) scene.addLayer(std::move(l));
         scene.mapCrs = o.crs;
-        for (const std::string& w : warnings)
+        scene.metresPerUnit = geo::isGeographicCrs(o.crs) ? 111320.0 : 1.0; // label scale ranges
+        for (const std::string& w : p.warnings)
             if (printed.insert(w).second) std::cerr << "compound-atlas: warning: " << w << "\n";
-        setupS += since(ts);
         return scene;
     };
 
     std::optional<geo::Locator> locator;
     double renderS = 0;
+    auto ts = t0; // setup: up to the first scene, then waiting for and uploading the next
     for (size_t i = 0; i < batch.size(); ++i) {
-        Scene scene = buildScene(boxes[i]);
+        Scene scene = buildScene(i);
+        setupS += since(ts);
         const auto t1 = std::chrono::steady_clock::now();
         BriefingRequest req;
         req.scene = &scene;
@@ -230,6 +244,7 @@ int runExport(ExportCli& c)
         };
         const BriefingResult r = exportBriefing(req);
         renderS += since(t1);
+        ts = std::chrono::steady_clock::now();
         if (verbose)
             std::fprintf(stderr, "compound-atlas: wrote %s (%dx%d, %s, %d tile%s)\n", req.options.out.c_str(), r.width,
                          r.height, o.crs.c_str(), r.tiles, r.tiles == 1 ? "" : "s");

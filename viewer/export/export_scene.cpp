@@ -88,13 +88,13 @@ double exportLodTolerance(const geo::Extent& mapExtent, int width, int height)
     return best;
 }
 
-void addBasemap(Scene& scene, const std::string& path, const std::string& crs, const geo::Extent& regionLonLat,
-                std::vector<std::string>& warnings, double lodTolerance)
+std::vector<PreparedLayer> prepareBasemap(const std::string& path, const std::string& crs, const geo::Extent& regionLonLat,
+                                          std::vector<std::string>& warnings, double lodTolerance)
 {
     geo::initGdal();
     std::vector<std::string> present;
     for (const geo::LayerInfo& l : geo::inspectDataset(path).layers) present.push_back(l.name);
-    // Read and prepare in parallel (no GL needed); upload in order on this thread.
+    // Read and prepare the layers in parallel.
     std::vector<std::future<PreparedLayer>> tasks;
     for (const char* name : kBasemapLayers) {
         if (std::find(present.begin(), present.end(), name) == present.end()) {
@@ -109,19 +109,28 @@ void addBasemap(Scene& scene, const std::string& path, const std::string& crs, c
             return prepareLayer(std::move(layer), basemapStyle(name), 1.0, lodTolerance);
         }));
     }
+    std::vector<PreparedLayer> out;
     for (auto& t : tasks) {
-        PreparedLayer p = t.get();
-        for (const std::string& w : p.data->warnings) warnings.push_back(w);
-        scene.addLayer(std::move(p));
+        out.push_back(t.get());
+        for (const std::string& w : out.back().data->warnings) warnings.push_back(w);
     }
+    return out;
+}
+
+void addBasemap(Scene& scene, const std::string& path, const std::string& crs, const geo::Extent& regionLonLat,
+                std::vector<std::string>& warnings, double lodTolerance)
+{
+    for (PreparedLayer& p : prepareBasemap(path, crs, regionLonLat, warnings, lodTolerance)) scene.addLayer(std::move(p));
     scene.mapCrs = crs;
 }
 
-void addExtraLayers(Scene& scene, const std::string& path, const std::string& crs, const geo::Extent& regionLonLat,
-                    const ExtraLayerStyle& style, size_t& ordinal, std::vector<std::string>& warnings, double lodTolerance)
+std::vector<PreparedLayer> prepareExtraLayers(const std::string& path, const std::string& crs, const geo::Extent& regionLonLat,
+                                              const ExtraLayerStyle& style, size_t& ordinal,
+                                              std::vector<std::string>& warnings, double lodTolerance)
 {
     geo::initGdal();
     const geo::DatasetInfo info = geo::inspectDataset(path);
+    std::vector<PreparedLayer> out;
     for (const geo::LayerInfo& l : info.layers) {
         geo::Layer layer = readExportLayer(path, l.name, crs, regionLonLat);
         for (const std::string& w : layer.warnings) warnings.push_back(w);
@@ -130,8 +139,16 @@ void addExtraLayers(Scene& scene, const std::string& path, const std::string& cr
         if (!style.stroke.empty()) s.strokeColor = rgbaFromHex(style.stroke);
         if (style.strokePx >= 0) s.strokeWidthPx = static_cast<float>(style.strokePx);
         if (!l.name.empty() && layer.name.empty()) layer.name = l.name;
-        scene.addLayer(prepareLayer(std::move(layer), std::move(s), 1.0, lodTolerance));
+        out.push_back(prepareLayer(std::move(layer), std::move(s), 1.0, lodTolerance));
     }
+    return out;
+}
+
+void addExtraLayers(Scene& scene, const std::string& path, const std::string& crs, const geo::Extent& regionLonLat,
+                    const ExtraLayerStyle& style, size_t& ordinal, std::vector<std::string>& warnings, double lodTolerance)
+{
+    for (PreparedLayer& p : prepareExtraLayers(path, crs, regionLonLat, style, ordinal, warnings, lodTolerance))
+        scene.addLayer(std::move(p));
     scene.mapCrs = crs;
 }
 

@@ -22,9 +22,13 @@ geo::Layer readExportLayer(const std::string& path, const std::string& layerName
 // can need: the largest of lodTolerances() within a pixel at that scale.
 double exportLodTolerance(const geo::Extent& mapExtent, int width, int height);
 
-// Adds the basemap's countries, provinces and borders (missing ones become warnings),
-// with levels of detail from `lodTolerance` up (0 = all). Only what meets `regionLonLat`
-// (when not empty) is read: the R-tree skips the rest.
+// The basemap's countries, provinces and borders read and prepared (missing ones become
+// warnings), with levels of detail from `lodTolerance` up (0 = all). Only what meets
+// `regionLonLat` (when not empty) is read: the R-tree skips the rest. No GL: any thread
+// (the export prepares while the GL context starts); upload with Scene::addLayer in order.
+std::vector<PreparedLayer> prepareBasemap(const std::string& path, const std::string& crs, const geo::Extent& regionLonLat,
+                                          std::vector<std::string>& warnings, double lodTolerance = 0);
+// prepareBasemap, then uploaded into `scene` (GL thread).
 void addBasemap(Scene& scene, const std::string& path, const std::string& crs, const geo::Extent& regionLonLat,
                 std::vector<std::string>& warnings, double lodTolerance = 0);
 
@@ -32,8 +36,12 @@ struct ExtraLayerStyle {
     std::string fill, stroke; // "" = default
     double strokePx = -1;
 };
-// Adds every layer of `path`; only features near `regionLonLat` are kept (extra layers use
-// no palette colouring, so cropping changes nothing on the picture).
+// Every layer of `path` read and prepared (no GL); only features near `regionLonLat` are
+// kept (extra layers use no palette colouring, so cropping changes nothing on the picture).
+std::vector<PreparedLayer> prepareExtraLayers(const std::string& path, const std::string& crs, const geo::Extent& regionLonLat,
+                                              const ExtraLayerStyle& style, size_t& ordinal,
+                                              std::vector<std::string>& warnings, double lodTolerance = 0);
+// prepareExtraLayers, then uploaded into `scene` (GL thread).
 void addExtraLayers(Scene& scene, const std::string& path, const std::string& crs, const geo::Extent& regionLonLat,
                     const ExtraLayerStyle& style, size_t& ordinal, std::vector<std::string>& warnings,
                     double lodTolerance = 0);
