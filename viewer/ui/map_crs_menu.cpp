@@ -20,6 +20,12 @@ std::string utmZoneName(const std::string& utmCode)
 void drawMapCrsMenu(Session& s)
 {
     if (!ImGui::BeginMenu("Map CRS")) return;
+    drawMapCrsChoices(s);
+    ImGui::EndMenu();
+}
+
+void drawMapCrsChoices(Session& s)
+{
     const std::string& now = s.crs.definition();
     if (ImGui::MenuItem("Web Mercator (EPSG:3857)", nullptr, now == geo::kWebMercator)) s.crsRequest = geo::kWebMercator;
     if (ImGui::MenuItem("WGS 84, lon/lat degrees (EPSG:4326)", nullptr, now == geo::kWgs84)) s.crsRequest = geo::kWgs84;
@@ -40,7 +46,6 @@ void drawMapCrsMenu(Session& s)
     }
     ImGui::Separator();
     ImGui::TextDisabled("Now: %s", s.crs.label().c_str());
-    ImGui::EndMenu();
 }
 
 } // namespace viewer

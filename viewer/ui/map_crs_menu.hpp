@@ -7,8 +7,10 @@
 
 namespace viewer {
 
-// Call inside an open menu.
+// The "Map CRS" submenu (call inside an open menu).
 void drawMapCrsMenu(Session& session);
+// Its items alone (inside any menu or popup: the status bar's CRS label opens one).
+void drawMapCrsChoices(Session& session);
 
 // "EPSG:32648" -> "WGS 84 / UTM zone 48N" (what utmCrsFor returns; no PROJ needed).
 std::string utmZoneName(const std::string& utmCode);

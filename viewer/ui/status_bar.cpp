@@ -1,6 +1,7 @@
 // Status bar window pinned to the bottom edge.
 #include "viewer/ui/status_bar.hpp"
 #include "viewer/ui/coordinate_format.hpp"
+#include "viewer/ui/map_crs_menu.hpp"
 
 #include <imgui.h>
 
@@ -31,8 +32,15 @@ void drawStatusBar(Session& session)
                                                    session.crs.metresPerUnitAt(session.view.center()));
         ImGui::Text("%s", formatScale(scale).c_str());
         ImGui::SameLine();
-        ImGui::TextDisabled("|  %s", session.crs.label().c_str());
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Map CRS: change it in View > Map CRS");
+        ImGui::TextDisabled("|");
+        ImGui::SameLine();
+        // The CRS label is also the way to change it (as View > Map CRS).
+        if (ImGui::SmallButton((session.crs.label() + "##crs").c_str())) ImGui::OpenPopup("##mapcrs");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Map CRS: click to change");
+        if (ImGui::BeginPopup("##mapcrs")) {
+            drawMapCrsChoices(session);
+            ImGui::EndPopup();
+        }
     }
     ImGui::End();
     ImGui::PopStyleVar(2);
