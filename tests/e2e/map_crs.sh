@@ -101,6 +101,10 @@ assert abs(v["center"]["lon"] - 105.2) < 1e-6 and abs(v["center"]["lat"] - 11.8)
 assert abs(v["scale_denominator"] / 3000000 - 1) < 1e-6, v
 PY
 
+# An explicit --crs wins over the session's (as in `export --crs ... --session F`).
+run_app session4326 --session "$WORK/utm-session.json" --crs EPSG:4326
+check_view session4326 EPSG:4326
+
 # 3. The switch a person makes: View > Map CRS > "UTM zone of the view centre" in the running
 # window. Every layer is reloaded in the background; the place and the scale stay.
 command -v xdotool >/dev/null || { echo "SKIP: xdotool missing"; exit 77; }

@@ -60,7 +60,7 @@ App::App(const AppOptions& options)
     m_session.setCrs(m_session.crs); // view limits and Home in the CRS chosen before loading
     // User files load in the background (geo::LoadJob) and arrive above the basemap.
     m_files.openFiles(options.files, m_session, false);
-    if (!options.session.empty()) m_files.openSession(options.session, m_session);
+    if (!options.session.empty()) m_files.openSession(options.session, m_session, options.crs); // --crs wins
     if (!options.testCommands.empty()) m_testCommands.emplace(options.testCommands);
     if (!options.benchScript.empty()) {
         if (options.benchScript != "default") throw geo::Error("unknown bench script '" + options.benchScript + "'");

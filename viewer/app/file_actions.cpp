@@ -52,11 +52,12 @@ bool FileActions::saveSession(const std::string& path, Session& session)
     }
 }
 
-bool FileActions::openSession(const std::string& path, Session& session)
+bool FileActions::openSession(const std::string& path, Session& session, const std::string& crs)
 {
     geo::Session saved;
     try {
         saved = geo::loadSession(path);
+        if (!crs.empty()) saved.mapCrs = crs;
     } catch (const std::exception& e) {
         session.toast(std::string("Could not open the session: ") + e.what(), 10);
         session.warnings.push_back(e.what());

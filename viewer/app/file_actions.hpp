@@ -27,7 +27,8 @@ public:
     void openFiles(const std::vector<std::string>& paths, Session& session, bool askForLayers = true);
     // Replaces the map's layers, view and selection with the saved session's. Network
     // sources wait for the user's confirmation. Errors become toasts; returns false on one.
-    bool openSession(const std::string& path, Session& session);
+    // `crs` (the command line's --crs) replaces the session's map CRS when given.
+    bool openSession(const std::string& path, Session& session, const std::string& crs = "");
     bool saveSession(const std::string& path, Session& session);
     // Reloads every layer (basemap, user layers, rasters) from its source in `to`, keeping
     // styles, order, selection, the view centre and the scale; the rest as a session restore.
