@@ -71,6 +71,18 @@ Extent crsAreaOfUse(const std::string& definition)
     return out;
 }
 
+bool isProjectedCrs(const std::string& definition)
+{
+    ContextGuard g;
+    configureOffline(g.ctx);
+    proj_log_level(g.ctx, PJ_LOG_NONE);
+    PJ* crs = proj_create(g.ctx, definition.c_str());
+    if (!crs) throw Error("unknown CRS '" + definition + "': " + lastError(g.ctx));
+    const PJ_TYPE t = proj_get_type(crs);
+    proj_destroy(crs);
+    return t == PJ_TYPE_PROJECTED_CRS;
+}
+
 std::string utmCrsFor(LonLat p)
 {
     int zone = static_cast<int>(std::floor((p.lon + 180.0) / 6.0)) + 1;

@@ -17,6 +17,8 @@ std::string describeCrs(const std::string& definition);
 
 // True when the CRS is geographic (coordinates in degrees).
 bool isGeographicCrs(const std::string& definition);
+// True when the CRS is a map projection (not geographic, geocentric, vertical or engineering).
+bool isProjectedCrs(const std::string& definition);
 
 // PROJ's area of use of the CRS as a lon/lat box (west > east when it crosses 180 degrees);
 // empty when PROJ has none or does not know the CRS.

@@ -72,6 +72,8 @@ MapCrs::MapCrs(const std::string& definition) : m_definition(canonical(definitio
     m_name = describeCrs(m_definition); // throws for what PROJ does not know
     m_mercator = m_definition == kWebMercator;
     m_geographic = isGeographicCrs(m_definition);
+    if (!m_mercator && !m_geographic && !isProjectedCrs(m_definition))
+        throw Error("'" + m_definition + "' (" + m_name + ") is neither lon/lat nor a map projection");
     m_drawable = m_mercator || m_geographic ? world() : drawableFor(m_definition);
     if (!m_mercator) projector(); // a CRS with no way to or from WGS 84 fails here, not later
     // One that PROJ knows but cannot use for the middle of its own area (a vertical CRS, say).

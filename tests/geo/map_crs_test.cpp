@@ -100,6 +100,8 @@ TEST_CASE("map CRS: unknown codes are refused with one line")
     CHECK_THROWS_AS(geo::MapCrs("EPSG:999999"), geo::Error);
     CHECK_THROWS_AS(geo::MapCrs("not a crs"), geo::Error);
     CHECK_THROWS_AS(geo::MapCrs(""), geo::Error);
+    CHECK_THROWS_AS(geo::MapCrs("EPSG:4978"), geo::Error); // geocentric X/Y/Z: PROJ knows it, a map cannot use it
+    CHECK_THROWS_AS(geo::MapCrs("EPSG:5773"), geo::Error); // heights only
     try {
         geo::MapCrs("EPSG:999999");
     } catch (const geo::Error& e) {
