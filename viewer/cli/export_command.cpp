@@ -210,10 +210,25 @@ int runExport(ExportCli& c)
         return scene;
     };
 
+    // The incident box's province and border look-up reads the whole basemap: on a worker too.
+    std::future<geo::Locator> locating;
+    if (o.show.incidentBox && (!o.selectId.empty() || !c.batch.empty())) {
+        const std::string path = o.basemap.empty() ? geo::defaultBasemapPath() : o.basemap;
+        locating = std::async(std::launch::async, [path] { return geo::Locator(path); });
+    }
     std::optional<geo::Locator> locator;
+    // The previous image of a batch, still being encoded on its worker while this one renders.
+    std::unique_ptr<ExportJob> encoding;
+    std::string encodingNote;
+    auto finishEncoding = [&] {
+        if (!encoding) return;
+        encoding->finish();
+        encoding.reset();
+        if (!encodingNote.empty()) std::fprintf(stderr, "%s", encodingNote.c_str());
+    };
     double renderS = 0;
     auto ts = t0; // setup: up to the first scene, then waiting for and uploading the next
-    for (size_t i = 0; i < batch.size(); ++i) {
+    for (size_t i = 0; i < batch.size(); ++i) try {
         Scene scene = buildScene(i);
         setupS += since(ts);
         const auto t1 = std::chrono::steady_clock::now();
@@ -228,7 +243,7 @@ int runExport(ExportCli& c)
         scene.markerLayers().clear();
         if (o.show.compounds && cases) addCompoundMarkers(scene, *cases, o.crs, sel);
         if (!sel.empty() && o.show.incidentBox) {
-            if (!locator) locator.emplace(o.basemap.empty() ? geo::defaultBasemapPath() : o.basemap);
+            if (!locator) locator.emplace(locating.valid() ? locating.get() : geo::Locator(o.basemap.empty() ? geo::defaultBasemapPath() : o.basemap));
             req.selectedLocation = locator->locate(compound(sel).location);
         }
         req.mapExtent = lonLatExtentToCrs(boxes[i], o.crs);
@@ -242,12 +257,28 @@ int runExport(ExportCli& c)
                 std::fprintf(stderr, "compound-atlas: export %s: %d%%\n", req.options.out.c_str(), pct);
             }
         };
-        const BriefingResult r = exportBriefing(req);
+        auto job = std::make_unique<ExportJob>(req);
+        job->renderAll();
+        finishEncoding(); // the previous file, encoded while this image rendered
+        const BriefingResult r = job->result();
+        encoding = std::move(job);
+        encodingNote.clear();
+        if (verbose) {
+            char line[1024];
+            std::snprintf(line, sizeof line, "compound-atlas: wrote %s (%dx%d, %s, %d tile%s)\n", req.options.out.c_str(),
+                          r.width, r.height, o.crs.c_str(), r.tiles, r.tiles == 1 ? "" : "s");
+            encodingNote = line;
+        }
+        if (i + 1 == batch.size()) finishEncoding();
         renderS += since(t1);
         ts = std::chrono::steady_clock::now();
-        if (verbose)
-            std::fprintf(stderr, "compound-atlas: wrote %s (%dx%d, %s, %d tile%s)\n", req.options.out.c_str(), r.width,
-                         r.height, o.crs.c_str(), r.tiles, r.tiles == 1 ? "" : "s");
+    } catch (...) {
+        // The images before this one are complete: write them before reporting the failure.
+        try {
+            finishEncoding();
+        } catch (...) {
+        }
+        throw;
     }
     if (c.bench) std::printf("BENCH render_s=%.4f setup_s=%.4f\n", renderS, setupS);
     return kExitOk;

@@ -192,7 +192,7 @@ bool ExportJob::step(double budgetSeconds)
     return true;
 }
 
-void ExportJob::finish()
+void ExportJob::renderAll()
 {
     Impl& m = *m_impl;
     while (!m.tiles->done()) {
@@ -201,7 +201,12 @@ void ExportJob::finish()
     }
     if (!m.finishing) m.writer->requestFinish();
     m.finishing = true;
-    m.writer->wait();
+}
+
+void ExportJob::finish()
+{
+    renderAll();
+    m_impl->writer->wait();
 }
 
 int ExportJob::tilesDone() const { return m_impl->tiles->tilesDone(); }

@@ -52,7 +52,10 @@ public:
     // Renders tiles for about `budgetSeconds` (at least one tile, unless the encoder is
     // behind); true once every tile is rendered and the file is in place. Throws geo::Error.
     bool step(double budgetSeconds);
-    // Runs to the end, calling request.progress after each tile.
+    // Renders every tile (calling request.progress after each) and lets the encoder finish
+    // on its own: a batch renders the next image meanwhile. Throws geo::Error.
+    void renderAll();
+    // renderAll(), then waits until the file is in place. Throws geo::Error.
     void finish();
     int tilesDone() const;
     int tileCount() const;
