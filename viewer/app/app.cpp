@@ -44,8 +44,8 @@ App::App(const AppOptions& options)
     : m_options(options), m_window("Compound Atlas", options.width, options.height, options.msaa),
       m_start(std::chrono::steady_clock::now())
 {
-    startLoading();
     if (!options.crs.empty()) m_session.setCrs(mapCrsFromUser(options.crs)); // before anything is read
+    startLoading();
     m_session.cases.startLoading(options.cases, options.basemap);
     m_renderer = std::make_unique<MapRenderer>();
     updateSize();
@@ -56,8 +56,8 @@ App::App(const AppOptions& options)
         if (!(in >> w >> c1 >> s >> c2 >> e >> c3 >> n)) throw geo::Error("--view wants W,S,E,N in degrees");
         m_session.homeLonLat = geo::Extent{w, s, e, n};
     }
-    m_session.zoomTo(m_session.homeExtent);
     m_session.setCrs(m_session.crs); // view limits and Home in the CRS chosen before loading
+    m_session.zoomTo(m_session.homeExtent);
     // User files load in the background (geo::LoadJob) and arrive above the basemap.
     m_files.openFiles(options.files, m_session, false);
     if (!options.session.empty()) m_files.openSession(options.session, m_session, options.crs); // --crs wins
@@ -137,8 +137,6 @@ void App::finishRefiningIfReady()
     m_refineSeconds = secondsSince(m_start);
 }
 
-void App::updateSize()
-{
 void App::switchCrs()
 {
     const std::string wanted = *m_session.crsRequest;
@@ -158,6 +156,8 @@ void App::switchCrs()
     }
 }
 
+void App::updateSize()
+{
     int ww = 0, wh = 0, dw = 0, dh = 0;
     m_window.windowSize(ww, wh);
     m_window.drawableSize(dw, dh);

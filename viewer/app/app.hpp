@@ -38,11 +38,11 @@ private:
     // Then the finest levels of detail, on a worker, swapped in when done.
     void startRefining();
     void finishRefiningIfReady();
+    // Carries out Session::crsRequest: every layer reloaded in the new CRS, same place and scale.
+    void switchCrs();
     bool pumpEvents(); // true when any event arrived
     void updateSize();
     void drawUi();
-    // Carries out Session::crsRequest: every layer reloaded in the new CRS, same place and scale.
-    void switchCrs();
     void saveScreenshot(ScreenshotKind kind, const std::string& path);
     void finish();
 

@@ -75,7 +75,6 @@ bool FileActions::openSession(const std::string& path, Session& session, const s
 
 void FileActions::startSession(const geo::Session& saved, bool allowRemote, Session& session)
 {
-{
     replaceLayers(saved, allowRemote, session);
     session.toast("Opening the session (" + std::to_string(saved.layers.size()) + " layers)...", 4);
 }
@@ -90,6 +89,7 @@ void FileActions::switchCrs(geo::MapCrs to, Session& session)
 }
 
 void FileActions::replaceLayers(const geo::Session& saved, bool allowRemote, Session& session)
+{
     m_queue.cancelAll();
     std::vector<uint64_t> ids;
     for (const SceneLayer& l : session.scene.layers()) ids.push_back(l.id);

@@ -48,9 +48,6 @@ void addViewerOptions(CLI::App& root, Dispatch& d)
             opts->width = w;
             opts->height = h;
         }
-        d.action = [opts] { return runViewer(*opts); };
-    });
-}
         if (!opts->crs.empty()) {
             try {
                 opts->crs = mapCrsFromUser(opts->crs).definition();
@@ -58,5 +55,8 @@ void addViewerOptions(CLI::App& root, Dispatch& d)
                 throw CLI::ValidationError("--crs", e.what());
             }
         }
+        d.action = [opts] { return runViewer(*opts); };
+    });
+}
 
 } // namespace viewer
