@@ -134,10 +134,36 @@ Attribution AreaSet::attribute(LonLat p, double accuracyKm) const
     return a;
 }
 
-Locator::Locator(const std::string& basemapPath)
+Locator::Locator(const std::string& basemapPath) { read(basemapPath, ReadControl{}); }
+
+Locator::Locator(const std::string& basemapPath, const Extent& regionLonLat) : m_region(regionLonLat)
 {
-    m_countries = AreaSet(readLayer(basemapPath, "countries", kWgs84), "name", {"iso_a3"});
-    m_provinces = AreaSet(readLayer(basemapPath, "provinces", kWgs84), "name", {"iso_3166_2", "code_hasc"});
+    ReadControl control;
+    control.filter = regionLonLat;
+    read(basemapPath, control);
+}
+
+bool Locator::exact(const Location& l) const
+{
+    if (m_region.empty()) return true;
+    const LonLat p = l.point;
+    if (!m_region.contains(p.lon, p.lat)) return false;
+    // Distance to the region's edge, a lower bound in km (degrees of longitude shrink with latitude).
+    const double kmLat = 111.0, kmLon = 111.0 * std::cos(std::min(89.0, std::fabs(p.lat) + 1.0) * M_PI / 180);
+    const double edgeKm = std::min({(p.lon - m_region.minX) * kmLon, (m_region.maxX - p.lon) * kmLon,
+                                    (p.lat - m_region.minY) * kmLat, (m_region.maxY - p.lat) * kmLat});
+    const double margin = edgeKm - l.accuracyKm;
+    auto areaInside = [&](const Attribution& a) {
+        if (a.certainty != Certainty::None) return true;
+        return a.nearest && a.nearest->distanceKm < margin;
+    };
+    return l.border && l.border->distanceKm < margin && areaInside(l.country) && areaInside(l.province);
+}
+
+void Locator::read(const std::string& basemapPath, const ReadControl& control)
+{
+    m_countries = AreaSet(readLayer(basemapPath, "countries", kWgs84, control), "name", {"iso_a3"});
+    m_provinces = AreaSet(readLayer(basemapPath, "provinces", kWgs84, control), "name", {"iso_3166_2", "code_hasc"});
     const Layer& provinces = m_provinces.layer();
     if (int iso = provinces.fieldIndex("adm0_a3"); iso >= 0) {
         for (const Feature& f : provinces.features) m_provinceCountries.push_back(provinces.value(f, iso));
@@ -145,7 +171,7 @@ Locator::Locator(const std::string& basemapPath)
         m_provinceCountries.erase(std::unique(m_provinceCountries.begin(), m_provinceCountries.end()),
                                   m_provinceCountries.end());
     }
-    m_borders = readLayer(basemapPath, "borders", kWgs84);
+    m_borders = readLayer(basemapPath, "borders", kWgs84, control);
     std::vector<Extent> boxes;
     for (const Feature& f : m_borders.features) boxes.push_back(f.bbox);
     m_borderIndex = SpatialIndex(boxes);

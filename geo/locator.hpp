@@ -4,6 +4,7 @@
 #include "geo/coords.hpp"
 #include "geo/layer.hpp"
 #include "geo/spatial_index.hpp"
+#include "geo/vector_source.hpp"
 
 #include <optional>
 #include <string>
@@ -79,19 +80,28 @@ class Locator {
 public:
     // Reads the `countries`, `provinces` and `borders` layers of a basemap GeoPackage.
     explicit Locator(const std::string& basemapPath);
+    // Reads only what meets `regionLonLat` (through the GPKG R-tree): a fraction of the work
+    // when one place is wanted (the export's incident box). See exact().
+    Locator(const std::string& basemapPath, const Extent& regionLonLat);
     Location locate(LonLat p) const;
+    // True when `l` (from locate()) cannot depend on what lies outside the region read: its
+    // nearest border, areas and their accuracy margin are nearer than the region's edge.
+    // Always true for a Locator of the whole basemap.
+    bool exact(const Location& l) const;
 
     // Throws geo::Error unless -180 <= lon <= 180 and -90 <= lat <= 90.
     static void checkLonLat(LonLat p);
 
 private:
     std::optional<BorderInfo> nearestBorder(LonLat p, const Attribution& country) const;
+    void read(const std::string& basemapPath, const ReadControl& control);
 
     AreaSet m_countries;
     AreaSet m_provinces;
     std::vector<std::string> m_provinceCountries; // ISO-3 codes the provinces layer covers
     Layer m_borders;
     SpatialIndex m_borderIndex;
+    Extent m_region; // empty: the whole basemap
 };
 
 // The default basemap: $ATLAS_BASEMAP when set, else data/basemap.gpkg of the source tree.

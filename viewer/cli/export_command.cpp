@@ -210,11 +210,17 @@ int runExport(ExportCli& c)
         return scene;
     };
 
-    // The incident box's province and border look-up reads the whole basemap: on a worker too.
+    // The incident box's province and border look-up, on a worker from the start: for one
+    // compound only the basemap around it (the whole basemap is read if that is not enough),
+    // for a batch the whole basemap once.
+    const std::string basemapPath = o.basemap.empty() ? geo::defaultBasemapPath() : o.basemap;
     std::future<geo::Locator> locating;
-    if (o.show.incidentBox && (!o.selectId.empty() || !c.batch.empty())) {
-        const std::string path = o.basemap.empty() ? geo::defaultBasemapPath() : o.basemap;
-        locating = std::async(std::launch::async, [path] { return geo::Locator(path); });
+    if (o.show.incidentBox && !o.selectId.empty() && c.batch.empty()) {
+        const geo::LonLat p = compound(o.selectId).location;
+        const geo::Extent around{p.lon - 4, p.lat - 4, p.lon + 4, p.lat + 4};
+        locating = std::async(std::launch::async, [basemapPath, around] { return geo::Locator(basemapPath, around); });
+    } else if (o.show.incidentBox && !c.batch.empty()) {
+        locating = std::async(std::launch::async, [basemapPath] { return geo::Locator(basemapPath); });
     }
     std::optional<geo::Locator> locator;
     // The previous image of a batch, still being encoded on its worker while this one renders.
@@ -243,8 +249,12 @@ int runExport(ExportCli& c)
         scene.markerLayers().clear();
         if (o.show.compounds && cases) addCompoundMarkers(scene, *cases, o.crs, sel);
         if (!sel.empty() && o.show.incidentBox) {
-            if (!locator) locator.emplace(locating.valid() ? locating.get() : geo::Locator(o.basemap.empty() ? geo::defaultBasemapPath() : o.basemap));
+            if (!locator) locator.emplace(locating.valid() ? locating.get() : geo::Locator(basemapPath));
             req.selectedLocation = locator->locate(compound(sel).location);
+            if (!locator->exact(*req.selectedLocation)) {
+                locator.emplace(basemapPath); // far from every border: the whole basemap decides
+                req.selectedLocation = locator->locate(compound(sel).location);
+            }
         }
         req.mapExtent = lonLatExtentToCrs(boxes[i], o.crs);
         if (req.mapExtent.empty()) throw geo::Error("the view cannot be shown in " + o.crs);
