@@ -20,16 +20,13 @@ constexpr const char* kLinksLayer = "cases: links";
 constexpr const char* kPlacesLayer = "cases: incident places";
 constexpr const char* kCompoundsLayer = "cases: compounds";
 
-std::map<std::string, DerivedLocation> deriveAll(const geo::CaseData& data, const geo::Locator& locator,
-                                                 const geo::AreaNames& names)
+// Locating a compound costs up to ~100 ms (border distances), so it is done for the compound
+// the panel shows, when it is shown, not for every compound of a 10,000-compound store at load.
+std::optional<DerivedLocation> deriveOne(const geo::Compound& c, const geo::Locator& locator, const geo::AreaNames& names)
 {
-    std::map<std::string, DerivedLocation> out;
-    for (const geo::Compound& c : data.compounds) {
-        if (!(std::abs(c.location.lon) <= 180 && std::abs(c.location.lat) <= 90)) continue; // validation reports it
-        const geo::Location loc = locator.locate(c.location);
-        out.emplace(c.id, deriveLocation(c, loc, geo::checkCompoundLocation(c, loc, names)));
-    }
-    return out;
+    if (!(std::abs(c.location.lon) <= 180 && std::abs(c.location.lat) <= 90)) return std::nullopt; // validation reports it
+    const geo::Location loc = locator.locate(c.location);
+    return deriveLocation(c, loc, geo::checkCompoundLocation(c, loc, names));
 }
 
 MarkerLayer& markerLayer(Scene& scene, const char* name)
@@ -49,12 +46,13 @@ CaseView::CaseView(CaseView&&) noexcept = default;
 CaseView& CaseView::operator=(CaseView&&) noexcept = default;
 
 CaseView::Loaded CaseView::load(const std::string& storePath, const std::string& basemapPath,
-                                std::shared_ptr<const geo::Locator> locator, std::shared_ptr<const geo::AreaNames> names)
+                                std::shared_ptr<const geo::Locator> locator, std::shared_ptr<const geo::AreaNames> names,
+                                geo::CaseAccess access)
 {
     Loaded out;
     out.path = out.given = storePath.empty() ? geo::defaultCaseStorePath() : storePath;
     try {
-        out.store = std::make_shared<geo::CaseStore>(geo::CaseStore::open(out.given));
+        out.store = std::make_shared<geo::CaseStore>(geo::CaseStore::open(out.given, access));
         out.path = out.store->path();
         out.data = out.store->data();
     } catch (const std::exception& e) {
@@ -65,7 +63,6 @@ CaseView::Loaded CaseView::load(const std::string& storePath, const std::string&
         const std::string basemap = basemapPath.empty() ? geo::defaultBasemapPath() : basemapPath;
         out.locator = locator ? std::move(locator) : std::make_shared<const geo::Locator>(basemap);
         out.names = names ? std::move(names) : std::make_shared<const geo::AreaNames>(geo::AreaNames::fromBasemap(basemap));
-        out.derived = deriveAll(*out.data, *out.locator, *out.names);
     } catch (const std::exception& e) {
         // The panel still shows the cases, without derived country and province.
         out.error = std::string("locating compounds: ") + e.what();
@@ -75,7 +72,9 @@ CaseView::Loaded CaseView::load(const std::string& storePath, const std::string&
 
 void CaseView::startLoading(const std::string& storePath, const std::string& basemapPath)
 {
-    m_loading = std::async(std::launch::async, [storePath, basemapPath] { return load(storePath, basemapPath, nullptr, nullptr); });
+    m_loading = std::async(std::launch::async, [storePath, basemapPath] {
+        return load(storePath, basemapPath, nullptr, nullptr, geo::CaseAccess::ReadOnly);
+    });
 }
 
 bool CaseView::switchStore(const std::string& storePath, const std::string& basemapPath)
@@ -84,7 +83,7 @@ bool CaseView::switchStore(const std::string& storePath, const std::string& base
     editing = CaseEditing{}; // forms of the old store cannot be saved into the new one
     mapClickArmed = false;
     m_loading = std::async(std::launch::async, [storePath, basemapPath, locator = m_locator, names = m_names] {
-        return load(storePath, basemapPath, locator, names);
+        return load(storePath, basemapPath, locator, names, geo::CaseAccess::ReadOnly);
     });
     return true;
 }
@@ -94,6 +93,8 @@ bool CaseView::finishLoadingIfReady()
     if (!m_loading.valid() || m_loading.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
     Loaded l = m_loading.get();
     m_error = l.error;
+    if (m_reloading && l.store) ++m_reloads;
+    m_reloading = false;
     if (!l.store && m_store) return true; // a switch that failed: keep the store we have
     m_store = std::move(l.store);
     m_openPath = std::move(l.given);
@@ -118,14 +119,13 @@ void CaseView::pollStore()
 {
     try {
         if (!m_store->changedSinceRead()) return;
-        m_store->reload();
-        // Locating is per compound and quick for sample-sized stores; a large PostGIS store
-        // would want this on a worker (see the report on live reload).
-        std::map<std::string, DerivedLocation> derived;
-        if (m_locator && m_names) derived = deriveAll(m_store->data(), *m_locator, *m_names);
-        setData(m_store->data(), std::move(derived), m_store->path());
-        ++m_reloads;
-        m_error.clear();
+        // Read again on a worker (seconds for a large PostGIS store); the store and what it
+        // shows stay as they are until the new read replaces them (finishLoadingIfReady).
+        const geo::CaseAccess access = m_store->writable() ? geo::CaseAccess::ReadWrite : geo::CaseAccess::ReadOnly;
+        m_reloading = true;
+        m_loading = std::async(std::launch::async, [path = m_openPath, locator = m_locator, names = m_names, access] {
+            return load(path, "", locator, names, access);
+        });
     } catch (const std::exception& e) {
         m_error = std::string("case store: ") + e.what();
     }
@@ -148,9 +148,7 @@ FormBase CaseView::snapshot() const
 void CaseView::storeChanged()
 {
     if (!m_store) return;
-    std::map<std::string, DerivedLocation> derived;
-    if (m_locator && m_names) derived = deriveAll(m_store->data(), *m_locator, *m_names);
-    setData(m_store->data(), std::move(derived), m_store->path()); // keeps the selection
+    setData(m_store->data(), {}, m_store->path()); // keeps the selection
 }
 
 void CaseView::setData(geo::CaseData data, std::map<std::string, DerivedLocation> derived, std::string storePath)
@@ -189,10 +187,7 @@ void CaseView::setFilter(const TimeFilter& f)
 
 bool CaseView::shown(const geo::Compound& c) const
 {
-    if (!m_filter.enabled || !m_data) return true;
-    for (const geo::IncidentView& v : m_data->incidentsFor(c.id))
-        if (m_filter.admits(*v.incident)) return true;
-    return false;
+    return !m_filter.enabled || m_totals.withAdmitted.count(c.id) > 0; // m_totals: as of the last rebuild
 }
 
 void CaseView::rebuild()
@@ -200,11 +195,16 @@ void CaseView::rebuild()
     ++m_version;
     m_details.reset();
     m_input = {};
+    m_totals = {};
     if (!m_data) return;
     const geo::CaseData& d = *m_data;
     const geo::Compound* sel = m_selected.empty() ? nullptr : d.findCompound(m_selected);
+    if (sel && !m_derived.count(sel->id) && m_locator && m_names)
+        if (std::optional<DerivedLocation> loc = deriveOne(*sel, *m_locator, *m_names)) m_derived.emplace(sel->id, *loc);
     if (sel) m_details = std::make_unique<CompoundDetails>(buildDetails(d, *sel, derived(sel->id), m_findings, m_filter));
 
+    m_totals = compoundTotals(d, m_filter);
+    const CompoundTotals& totals = m_totals;
     for (const geo::Compound& c : d.compounds) {
         if (!shown(c) && c.id != m_selected) continue;
         CompoundPoint p;
@@ -213,7 +213,8 @@ void CaseView::rebuild()
         p.location = c.location;
         p.status = c.status;
         p.precision = c.precision;
-        p.people = peopleAffected(d, c.id, m_filter);
+        const auto people = totals.people.find(c.id);
+        p.people = people == totals.people.end() ? 0 : people->second;
         p.place = isPlaceKind(c.kind);
         m_input.compounds.push_back(std::move(p));
     }

@@ -1,6 +1,7 @@
 // The viewer's side of the case store: the store (opened on a worker thread), each compound's
-// derived location (computed once at load), the findings, the selected compound with what
-// the panel shows for it, the time filter, and the compound markers laid out for the view.
+// derived location (computed when the panel first shows it), the findings, the selected
+// compound with what the panel shows for it, the time filter, and the compound markers laid
+// out for the view.
 // Lives in the Session; UI panels read and edit it, the app loop syncs it into the Scene.
 #pragma once
 #include "viewer/cases/case_form.hpp"
@@ -48,7 +49,8 @@ public:
     // Takes the result once ready; true on the call that did.
     bool finishLoadingIfReady();
     // Per frame: finishLoadingIfReady(), and every kPollSeconds asks the store whether anyone
-    // committed since it was read (one small query); if so, reloads it and re-derives.
+    // committed since it was read (one small query); if so, reads it again on a worker and
+    // swaps it in.
     void update();
     static constexpr double kPollSeconds = 3.0;
     // How many times the store was reloaded because others saved (for the status and tests).
@@ -122,7 +124,8 @@ private:
         std::string error;
     };
     static Loaded load(const std::string& storePath, const std::string& basemapPath,
-                       std::shared_ptr<const geo::Locator> locator, std::shared_ptr<const geo::AreaNames> names);
+                       std::shared_ptr<const geo::Locator> locator, std::shared_ptr<const geo::AreaNames> names,
+                       geo::CaseAccess access);
     void rebuild();
     void pollStore();
 
@@ -132,8 +135,10 @@ private:
     std::shared_ptr<const geo::AreaNames> m_names;
     std::chrono::steady_clock::time_point m_lastPoll{};
     int m_reloads = 0;
+    bool m_reloading = false; // m_loading is a live-view reload
     std::shared_ptr<const geo::CaseData> m_data;
-    std::map<std::string, DerivedLocation> m_derived;
+    std::map<std::string, DerivedLocation> m_derived; // per compound, filled as compounds are shown
+    CompoundTotals m_totals; // people affected and shown() per compound, for the current filter
     std::vector<geo::CaseFinding> m_findings;
     std::string m_storePath;
     std::string m_error;

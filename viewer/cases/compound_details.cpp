@@ -91,6 +91,25 @@ int64_t peopleAffected(const geo::CaseData& data, const std::string& compoundId,
     return sum;
 }
 
+CompoundTotals compoundTotals(const geo::CaseData& data, const TimeFilter& filter)
+{
+    std::unordered_map<std::string_view, const geo::Incident*> incidents;
+    for (const geo::Incident& i : data.incidents) incidents.emplace(i.id, &i);
+    std::unordered_map<std::string_view, int64_t> countsSum;
+    for (const geo::NationalityCount& c : data.counts) countsSum[c.incidentId] += c.count;
+    CompoundTotals t;
+    for (const geo::IncidentLink& l : data.links) {
+        auto it = incidents.find(l.incidentId);
+        if (it == incidents.end() || !filter.admits(*it->second)) continue;
+        t.withAdmitted.insert(l.compoundId);
+        if (l.relation != geo::LinkRelation::At) continue;
+        const geo::Incident& inc = *it->second;
+        auto cs = countsSum.find(l.incidentId);
+        t.people[l.compoundId] += inc.totalPeople ? *inc.totalPeople : cs == countsSum.end() ? 0 : cs->second;
+    }
+    return t;
+}
+
 CompoundDetails buildDetails(const geo::CaseData& data, const geo::Compound& compound, const DerivedLocation* derived,
                              const std::vector<geo::CaseFinding>& allFindings, const TimeFilter& filter)
 {

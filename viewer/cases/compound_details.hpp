@@ -12,6 +12,8 @@
 
 #include <cstdint>
 #include <optional>
+#include <unordered_map>
+#include <unordered_set>
 #include <string>
 #include <vector>
 
@@ -97,6 +99,14 @@ struct CompoundDetails {
 // People affected at a compound: the totals (else the breakdown sums) of the incidents linked
 // to it "at", among those the filter admits.
 int64_t peopleAffected(const geo::CaseData& data, const std::string& compoundId, const TimeFilter& filter);
+
+// The same for every compound at once, in one pass over the rows (per-compound calls scan every
+// row each: minutes for 10,000 compounds), and which compounds have any admitted incident.
+struct CompoundTotals {
+    std::unordered_map<std::string, int64_t> people;
+    std::unordered_set<std::string> withAdmitted; // an incident the filter admits is linked to it
+};
+CompoundTotals compoundTotals(const geo::CaseData& data, const TimeFilter& filter);
 
 // `allFindings`: checkCases over the whole store (without the spatial part, which `derived` holds).
 CompoundDetails buildDetails(const geo::CaseData& data, const geo::Compound& compound, const DerivedLocation* derived,
