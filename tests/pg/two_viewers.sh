@@ -105,6 +105,7 @@ jq -e '.cases.editor.compound.save_status.conflicts[0].fields | map(select(.fiel
   fail "the conflict view does not show status theirs 'closed' vs yours 'active': $(jq -c .cases.editor.compound.save_status "$f")"
 [[ $(field "$f" .cases.editor.compound.status) == active ]] || fail "B's form lost the typed status"
 [[ $(row a7-park status) == closed && $(row a7-park notes) == "closed by analyst A" ]] || fail "B's refused save changed the row: $(row a7-park 'status, notes')"
+[[ -n ${TWO_VIEWERS_SHOTS:-} ]] && { mkdir -p "$TWO_VIEWERS_SHOTS"; sleep 0.5; import -window root "$TWO_VIEWERS_SHOTS/conflict.png"; }
 pass "the second save is refused with theirs vs yours (status: theirs 'closed', yours 'active'); A's row untouched"
 # Keep mine: B writes over A, knowingly.
 cmd b "keep-mine"
