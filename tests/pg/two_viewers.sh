@@ -160,7 +160,7 @@ pass "connection killed mid-save: '$err'; form keeps the edit; database unchange
 
 # --- 4. File > Connect to database: tables as layers, then "Use as case store" ---------------
 ogr2ogr -f PostgreSQL "$ATLAS_PG" data/basemap.gpkg provinces -nln provinces -lco SPATIAL_INDEX=GIST || fail "ogr2ogr provinces"
-start d 0
+PGSERVICEFILE="$WORK/pg_service.conf" start d 0
 dump d
 [[ $(field "$f" .cases.store) != PG:* ]] || fail "d should start on the GeoPackage store"
 cmd d "connect host=$PG_DIR port=1 dbname=nope user=atlas password=hunter2"
@@ -168,6 +168,13 @@ sleep 2; dump d
 [[ $(field "$f" .connect_dialog.is_error) == true && $(field "$f" .connect_dialog.message) != *hunter2* ]] ||
   fail "bad connection: $(jq -c .connect_dialog "$f")"
 pass "a bad connection is one line without the password: $(field "$f" .connect_dialog.message)"
+# A pg_service entry (the file the environment names) connects the same way.
+printf '[atlas-test]\nhost=%s\nport=%s\ndbname=atlas\nuser=atlas\n' "$PG_DIR" "$PGPORT" >"$WORK/pg_service.conf"
+cmd d "connect service=atlas-test"
+for _ in $(seq 100); do dump d; [[ $(field "$f" .connect_dialog.connecting) == false ]] && break; sleep 0.2; done
+jq -e '.connect_dialog.case_store and (.connect_dialog.message | startswith("Connected to PG:service=atlas-test"))' "$f" >/dev/null ||
+  fail "connect by pg_service: $(jq -c .connect_dialog "$f")"
+pass "connect by pg_service name: $(field "$f" .connect_dialog.message)"
 cmd d "connect host=$PG_DIR port=$PGPORT dbname=atlas user=atlas sslmode=prefer password=not-needed"
 for _ in $(seq 100); do dump d; [[ $(field "$f" .connect_dialog.connecting) == false ]] && break; sleep 0.2; done
 jq -e '.connect_dialog.case_store and (.connect_dialog.tables | index("provinces")) != null' "$f" >/dev/null ||
