@@ -1,30 +1,13 @@
 // Sessions through the app's state: load layers, style and select, capture, save, open in
 // a fresh Session, and get the same layers (order, styles, rasters), view and selection.
-#include "load_test_files.hpp"
-#include "viewer/app/file_actions.hpp"
+#include "file_actions_fixture.hpp"
 #include "viewer/app/map_crs.hpp"
 #include "viewer/render/gl_context.hpp"
 
 #include <doctest/doctest.h>
 
-#include <chrono>
-#include <thread>
-
 using namespace viewer;
 using namespace loadtest;
-
-namespace {
-
-void settle(FileActions& files, Session& s)
-{
-    for (int i = 0; i < 2000 && files.busy(); ++i) {
-        files.update(s);
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-    files.update(s);
-}
-
-} // namespace
 
 TEST_CASE("session: save and reopen gives the same layers, styles, view and selection")
 {
@@ -33,10 +16,7 @@ TEST_CASE("session: save and reopen gives the same layers, styles, view and sele
     Session a;
     a.view.resize(800, 600);
     FileActions files(dir + "/recent.json");
-    files.openFiles({geojsonProvinces(dir), csvPoints(dir), geotiff(dir)}, a);
-    settle(files, a);
-    REQUIRE(a.scene.layers().size() == 2);
-    REQUIRE(a.scene.rasterLayers().size() == 1);
+    openThreeFiles(files, a, dir);
     CHECK(files.errorCount() == 0);
     // Style: graduated provinces, hidden points; raster at half opacity; a selection.
     SceneLayer* prov = nullptr;

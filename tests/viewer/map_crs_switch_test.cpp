@@ -1,8 +1,7 @@
 // Switching the map CRS in the app's state (FileActions::switchCrs, Session::setCrs): every
 // layer comes back from its source in the new CRS, with the same order, styles, selection,
 // view centre and scale; sessions keep the CRS; old sessions open in Web Mercator.
-#include "load_test_files.hpp"
-#include "viewer/app/file_actions.hpp"
+#include "file_actions_fixture.hpp"
 #include "viewer/app/map_crs.hpp"
 #include "viewer/render/gl_context.hpp"
 
@@ -10,22 +9,10 @@
 
 #include <doctest/doctest.h>
 
-#include <chrono>
-#include <thread>
-
 using namespace viewer;
 using namespace loadtest;
 
 namespace {
-
-void settle(FileActions& files, Session& s)
-{
-    for (int i = 0; i < 2000 && files.busy(); ++i) {
-        files.update(s);
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-    files.update(s);
-}
 
 geo::LonLat centreLonLat(const Session& s) { return s.crs.inverse(s.view.center()); }
 double scaleOf(const Session& s)
@@ -49,10 +36,7 @@ TEST_CASE("map CRS switch: layers reload in UTM 48N, same place, scale, styles a
     Session s;
     s.view.resize(800, 600);
     FileActions files(dir + "/recent.json");
-    files.openFiles({geojsonProvinces(dir), csvPoints(dir), geotiff(dir)}, s);
-    settle(files, s);
-    REQUIRE(s.scene.layers().size() == 2);
-    REQUIRE(s.scene.rasterLayers().size() == 1);
+    openThreeFiles(files, s, dir);
     for (SceneLayer& l : s.scene.layers()) {
         if (l.data->name == "points") l.style.visible = false;
         if (l.data->name == "provinces") {
