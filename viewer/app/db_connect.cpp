@@ -2,6 +2,7 @@
 #include "viewer/app/db_connect.hpp"
 #include "viewer/app/load_queue.hpp"
 #include "viewer/cases/case_view.hpp"
+#include "viewer/ui/typed_text.hpp"
 
 #include "geo/error.hpp"
 #include "geo/session_file.hpp"
@@ -13,13 +14,6 @@
 namespace viewer {
 
 namespace {
-
-std::string trim(const std::string& s)
-{
-    const auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return "";
-    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
 
 // One keyword=value pair of a libpq conninfo string.
 std::string pair(const char* key, const std::string& value)
@@ -50,9 +44,9 @@ const char* sslModeName(SslMode m)
 
 std::string checkForm(const DbConnectForm& f)
 {
-    if (f.useService) return trim(f.service).empty() ? "service: enter a pg_service name" : "";
-    if (trim(f.dbname).empty()) return "database: enter a database name";
-    const std::string port = trim(f.port);
+    if (f.useService) return trimTyped(f.service).empty() ? "service: enter a pg_service name" : "";
+    if (trimTyped(f.dbname).empty()) return "database: enter a database name";
+    const std::string port = trimTyped(f.port);
     if (!port.empty()) {
         const bool digits = std::all_of(port.begin(), port.end(), [](unsigned char c) { return std::isdigit(c); });
         if (!digits || port.size() > 5 || std::stoi(port) < 1 || std::stoi(port) > 65535)
@@ -65,7 +59,7 @@ std::string connectionString(const DbConnectForm& f)
 {
     std::string s = "PG:";
     auto add = [&s](const char* key, const std::string& value) {
-        const std::string v = trim(value);
+        const std::string v = trimTyped(value);
         if (v.empty()) return;
         if (s.size() > 3) s += ' ';
         s += pair(key, v);

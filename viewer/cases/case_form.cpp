@@ -1,6 +1,7 @@
 // From form fields to the next CaseData (through geo::CaseEdit), and saving it with the
 // store's conflict and validation errors caught for the editor to show.
 #include "viewer/cases/case_form.hpp"
+#include "viewer/ui/typed_text.hpp"
 
 #include "geo/cases/case_edit.hpp"
 #include "geo/error.hpp"
@@ -14,17 +15,10 @@ namespace viewer {
 
 namespace {
 
-std::string trim(const std::string& s)
-{
-    const auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return "";
-    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
-
 // Empty text: no date. Otherwise YYYY-MM-DD (an impossible date is left to validation).
 bool parseDateField(const std::string& text, const char* what, std::optional<geo::CaseDate>& out, std::string& error)
 {
-    const std::string t = trim(text);
+    const std::string t = trimTyped(text);
     out.reset();
     if (t.empty()) return true;
     out = geo::parseCaseDate(t);
@@ -34,7 +28,7 @@ bool parseDateField(const std::string& text, const char* what, std::optional<geo
 
 bool parseNumberField(const std::string& text, const char* what, std::optional<int64_t>& out, std::string& error)
 {
-    const std::string t = trim(text);
+    const std::string t = trimTyped(text);
     out.reset();
     if (t.empty()) return true;
     int64_t v = 0;
@@ -163,13 +157,13 @@ IncidentForm newIncidentForm(const geo::CaseData&, const std::string& compoundId
 FormOutcome applyCompoundForm(const geo::CaseData& base, const CompoundForm& f)
 {
     geo::Compound c = f.original;
-    c.id = f.isNew && trim(f.id).empty() ? slugify(f.name) : trim(f.id);
+    c.id = f.isNew && trimTyped(f.id).empty() ? slugify(f.name) : trimTyped(f.id);
     if (f.isNew && base.findCompound(c.id)) return refuse("a compound with id '" + c.id + "' already exists");
-    c.name = trim(f.name);
+    c.name = trimTyped(f.name);
     c.aliases.clear();
     std::istringstream lines(f.aliases);
     for (std::string line; std::getline(lines, line);)
-        if (!trim(line).empty()) c.aliases.push_back(trim(line));
+        if (!trimTyped(line).empty()) c.aliases.push_back(trimTyped(line));
     c.kind = f.kind;
     c.status = f.status;
     std::string error;
@@ -207,8 +201,8 @@ FormOutcome applyIncidentForm(const geo::CaseData& base, const IncidentForm& f)
     i.end = end;
     i.kind = f.kind;
     i.datePrecision = f.precision;
-    i.summary = trim(f.summary);
-    i.id = trim(f.id);
+    i.summary = trimTyped(f.summary);
+    i.id = trimTyped(f.id);
     if (i.id.empty() && f.isNew)
         i.id = slugify(f.start + " " + (f.links.empty() ? "" : f.links.front().compoundId) + " " + geo::nameOf(f.kind));
     if (f.isNew && base.findIncident(i.id)) return refuse("an incident with id '" + i.id + "' already exists");
@@ -216,18 +210,18 @@ FormOutcome applyIncidentForm(const geo::CaseData& base, const IncidentForm& f)
     geo::CaseEdit edit(base);
     edit.putIncident(i);
     std::vector<geo::NationalityCount> counts;
-    for (const CountRow& r : f.counts) counts.push_back({i.id, trim(r.code), r.count});
+    for (const CountRow& r : f.counts) counts.push_back({i.id, trimTyped(r.code), r.count});
     edit.setCounts(i.id, std::move(counts));
     std::vector<geo::IncidentLink> links;
-    for (const LinkRow& r : f.links) links.push_back({i.id, trim(r.compoundId), r.relation});
+    for (const LinkRow& r : f.links) links.push_back({i.id, trimTyped(r.compoundId), r.relation});
     edit.setLinks(i.id, std::move(links));
     std::vector<geo::IncidentSource> citations;
     for (const SourceRow& r : f.sources) {
         geo::Source s;
-        s.id = trim(r.id).empty() ? slugify(r.publisher + " " + r.date + " " + r.title) : trim(r.id);
-        s.publisher = trim(r.publisher);
-        s.title = trim(r.title);
-        s.url = trim(r.url);
+        s.id = trimTyped(r.id).empty() ? slugify(r.publisher + " " + r.date + " " + r.title) : trimTyped(r.id);
+        s.publisher = trimTyped(r.publisher);
+        s.title = trimTyped(r.title);
+        s.url = trimTyped(r.url);
         if (!parseDateField(r.date, "source date", s.published, error)) return refuse(error);
         edit.putSource(s);
         citations.push_back({i.id, s.id, r.claim});
