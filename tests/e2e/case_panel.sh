@@ -28,20 +28,11 @@ start() {
     --ready-file "$WORK/$name.ready" "$@" 2>"$WORK/$name.log" &
   APP_PID=$!
   mkdir -p "$WORK/shots-$name"
-  WID=$(xdotool search --sync --onlyvisible --name "Compound Atlas" | head -1)
-  [[ -n $WID ]] || fail "no window"
-  for _ in $(seq 600); do [[ -e $WORK/$name.ready ]] && break; kill -0 "$APP_PID" || fail "viewer died"; sleep 0.1; done
-  [[ -e $WORK/$name.ready ]] || fail "viewer did not show a frame within 60 s"
+  e2e_wait_ready "$WORK/$name.ready"
   sleep 0.5
   eval "$(xdotool getwindowgeometry --shell "$WID")"   # X Y WIDTH HEIGHT
 }
-stop() {
-  xdotool key ctrl+q
-  for _ in $(seq 50); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
-  if kill -0 "$APP_PID" 2>/dev/null; then kill -TERM "$APP_PID"; fi
-  wait "$APP_PID" || fail "viewer exited with $?"
-  APP_PID=""
-}
+stop() { e2e_quit; }
 click() { xdotool mousemove --window "$WID" "$1" "$2"; sleep 0.3; xdotool click 1; sleep 0.8; }
 # The marker of compound $2 in state file $1: "x y" (window pixels; the window is not high-DPI here).
 marker() { jq -r --arg id "$2" '.cases.markers[] | select(.id == $id) | "\(.x|round) \(.y|round)"' "$1"; }

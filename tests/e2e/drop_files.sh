@@ -54,10 +54,7 @@ ATLAS_SCREENSHOT_DIR="$WORK/shots" "$APP" --size ${W}x${H} --view $VIEW --dump-s
   --ready-file "$WORK/ready" --test-drop "$WORK/area.kml" --test-drop "$WORK/sites.csv" \
   --test-drop "$WORK/scene.tif" --test-drop "$WORK/broken.gpkg" 2>"$WORK/app1.log" &
 APP_PID=$!
-WID=$(xdotool search --sync --onlyvisible --name "Compound Atlas" | head -1)
-[[ -n $WID ]] || fail "no window"
-for _ in $(seq 600); do [[ -e $WORK/ready ]] && break; kill -0 "$APP_PID" || fail "viewer died"; sleep 0.1; done
-[[ -e $WORK/ready ]] || fail "the dropped files did not arrive within 60 s"
+e2e_wait_ready "$WORK/ready" "the dropped files did not arrive within 60 s"
 # Pan a little and back while it is up: the window answers input.
 xdotool mousemove --window "$WID" 600 420 mousedown 1 mousemove --window "$WID" 640 440 mouseup 1; sleep 0.3
 xdotool mousemove --window "$WID" 640 440 mousedown 1 mousemove --window "$WID" 600 420 mouseup 1; sleep 0.8
@@ -65,13 +62,8 @@ import -window root "$WORK/screen.png"
 # F12: the app's own picture of the map (the panels would hide some of the spots).
 mkdir -p "$WORK/shots"
 xdotool key F12; sleep 1.5
-xdotool key ctrl+q
-for _ in $(seq 50); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
-if kill -0 "$APP_PID" 2>/dev/null; then kill -TERM "$APP_PID"; fi
-wait "$APP_PID" && RC=0 || RC=$?
-APP_PID=""
 # Exit status 1 says a file could not be opened (the broken one); anything else is a crash.
-[[ $RC == 1 ]] || fail "viewer exited with $RC (expected 1: one file could not be opened)"
+e2e_quit 1
 [[ -s $WORK/s1.json ]] || fail "no state dump"
 jq -c '{layers: [.layers[].name], rasters: [.rasters[].name], warnings}' "$WORK/s1.json"
 

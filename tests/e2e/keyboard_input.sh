@@ -26,10 +26,7 @@ echo "search box at $SX,$SY"
 
 "$APP" --size ${W}x${H} --dump-state "$WORK/s1.json" --ready-file "$WORK/ready" 2>"$WORK/app1.log" &
 APP_PID=$!
-WID=$(xdotool search --sync --onlyvisible --name "Compound Atlas" | head -1)
-[[ -n $WID ]] || fail "no window"
-for _ in $(seq 600); do [[ -e $WORK/ready ]] && break; kill -0 "$APP_PID" || fail "viewer died"; sleep 0.1; done
-[[ -e $WORK/ready ]] || fail "viewer did not show a frame within 60 s"
+e2e_wait_ready "$WORK/ready"
 sleep 0.5
 xdotool mousemove --window "$WID" "$SX" "$SY"; sleep 0.3; xdotool click 1; sleep 0.5
 xdotool type --delay 60 zz; sleep 0.3
@@ -38,11 +35,7 @@ xdotool type --delay 60 shwe; sleep 0.3
 xdotool key ctrl+a; sleep 0.3
 xdotool type --delay 60 "kk park"; sleep 0.3
 xdotool key Return; sleep 1
-xdotool key ctrl+q
-for _ in $(seq 50); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
-if kill -0 "$APP_PID" 2>/dev/null; then kill -TERM "$APP_PID"; fi
-wait "$APP_PID" || fail "viewer exited with $?"
-APP_PID=""
+e2e_quit
 SEARCH=$(jq -r '.cases.search' "$WORK/s1.json")
 SELECTED=$(jq -r '.cases.selected_compound' "$WORK/s1.json")
 echo "search box: '$SEARCH', selected: $SELECTED"

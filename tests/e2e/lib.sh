@@ -25,3 +25,25 @@ e2e_start_xvfb() {
   unset SDL_VIDEODRIVER
   for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 }
+
+# After "$APP" ... --ready-file FILE & APP_PID=$!: waits for the window (sets WID) and for
+# FILE (the first full frame), at most 60 s; fails if the viewer dies meanwhile.
+e2e_wait_ready() {
+  local ready=$1 what=${2:-"the viewer did not show a frame within 60 s"}
+  WID=$(xdotool search --sync --onlyvisible --name "Compound Atlas" | head -1)
+  [[ -n $WID ]] || fail "no window"
+  for _ in $(seq 600); do [[ -e $ready ]] && break; kill -0 "$APP_PID" || fail "viewer died"; sleep 0.1; done
+  [[ -e $ready ]] || fail "$what"
+}
+
+# Ctrl+Q, SIGTERM if the viewer is still up after 5 s; sets RC to its exit status and fails
+# unless it is $1 (default 0).
+e2e_quit() {
+  local want=${1:-0}
+  xdotool key ctrl+q
+  for _ in $(seq 50); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$APP_PID" 2>/dev/null; then echo "Ctrl+Q not seen; sending SIGTERM"; kill -TERM "$APP_PID"; fi
+  wait "$APP_PID" && RC=0 || RC=$?
+  APP_PID=""
+  [[ $RC == "$want" ]] || fail "viewer exited with $RC (expected $want)"
+}

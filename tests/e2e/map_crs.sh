@@ -42,7 +42,7 @@ colour_at() {
 check_view() {
   local tag=$1 crs=$2 state=$WORK/$1.json shot=$WORK/$1.png log=$WORK/$1.log
   jq -e --arg c "$crs" '.view.crs == $c' "$state" >/dev/null || fail "$tag: view is in $(jq -r .view.crs "$state"), wanted $crs"
-  [[ $(jq -r '[.layers[].name] | join(",")' "$state") == "countries,provinces,borders" ]] ||
+  [[ $(jq -r '[.layers[].name] | join(",")' "$state") == "countries,provinces,province_lines,borders" ]] ||
     fail "$tag: layers are $(jq -c '[.layers[].name]' "$state")"
   jq -e '.layers | all(.features > 100)' "$state" >/dev/null || fail "$tag: a basemap layer is (nearly) empty"
   # Only warnings (e.g. features a UTM zone cannot show): no error lines.
@@ -90,6 +90,7 @@ cat >"$WORK/utm-session.json" <<EOF
  "view": {"center": [105.2, 11.8], "scale": 3000000},
  "layers": [{"source": "$BASEMAP", "layer": "countries", "visible": true, "style": {"palette_fill": true}},
             {"source": "$BASEMAP", "layer": "provinces", "visible": true, "style": {"fill": false}},
+            {"source": "$BASEMAP", "layer": "province_lines", "visible": true, "style": {}},
             {"source": "$BASEMAP", "layer": "borders", "visible": true, "style": {}}]}
 EOF
 run_app session --session "$WORK/utm-session.json"
@@ -111,9 +112,7 @@ command -v xdotool >/dev/null || { echo "SKIP: xdotool missing"; exit 77; }
 run_app before
 "$APP" --size ${W}x${H} --dump-state "$WORK/menu.json" --ready-file "$WORK/ready" 2>"$WORK/menu.log" &
 APP_PID=$!
-WID=$(xdotool search --sync --onlyvisible --name "Compound Atlas" | head -1)
-for _ in $(seq 600); do [[ -e $WORK/ready ]] && break; kill -0 "$APP_PID" || fail "viewer died"; sleep 0.1; done
-[[ -e $WORK/ready ]] || fail "viewer did not show a frame within 60 s"
+e2e_wait_ready "$WORK/ready"
 sleep 0.5
 # The menu bar, the View menu's "Map CRS" row, then the UTM row of the submenu (ImGui's
 # default font and sizes: the same on every run).
@@ -136,7 +135,7 @@ for _ in $(seq 100); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
 wait "$APP_PID" || fail "menu: the viewer exited with $?"
 APP_PID=""
 jq -e '.view.crs == "EPSG:32648"' "$WORK/menu.json" >/dev/null || fail "menu: view is in $(jq -r .view.crs "$WORK/menu.json")"
-[[ $(jq -r '[.layers[].name] | join(",")' "$WORK/menu.json") == "countries,provinces,borders" ]] ||
+[[ $(jq -r '[.layers[].name] | join(",")' "$WORK/menu.json") == "countries,provinces,province_lines,borders" ]] ||
   fail "menu: layers after the switch are $(jq -c '[.layers[].name]' "$WORK/menu.json")"
 python3 - "$WORK/before.json" "$WORK/menu.json" <<'PY' || fail "menu: the switch moved the view"
 import json, sys

@@ -39,10 +39,7 @@ mkdir -p "$WORK/shots"
 ATLAS_SCREENSHOT_DIR="$WORK/shots" "$APP" --size ${W}x${H} --dump-state "$WORK/s1.json" --ready-file "$WORK/ready" \
   2>"$WORK/app1.log" &
 APP_PID=$!
-WID=$(xdotool search --sync --onlyvisible --name "Compound Atlas" | head -1)
-[[ -n $WID ]] || fail "no window"
-for _ in $(seq 600); do [[ -e $WORK/ready ]] && break; kill -0 "$APP_PID" || fail "viewer died"; sleep 0.1; done
-[[ -e $WORK/ready ]] || fail "viewer did not show a frame within 60 s"
+e2e_wait_ready "$WORK/ready"
 sleep 0.5
 eval "$(xdotool getwindowgeometry --shell "$WID")"   # X Y WIDTH HEIGHT
 pixel() { convert "$1" -crop "1x1+$2+$3" -depth 8 txt:- | tail -1 | grep -o '#[0-9A-F]\{6\}'; }
@@ -72,11 +69,7 @@ xdotool key F12; sleep 1.5
 import -window root "$WORK/final.png"
 
 # Close with Ctrl+Q (falls back to SIGTERM, which SDL turns into a quit).
-xdotool key ctrl+q
-for _ in $(seq 50); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
-if kill -0 "$APP_PID" 2>/dev/null; then echo "Ctrl+Q not seen; sending SIGTERM"; kill -TERM "$APP_PID"; fi
-wait "$APP_PID" || fail "viewer exited with $?"
-APP_PID=""
+e2e_quit
 [[ -s $WORK/s1.json ]] || fail "no state dump"
 cat "$WORK/s1.json" | jq -c '{view: .view, selected: .selected}'
 
