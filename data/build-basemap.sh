@@ -5,7 +5,8 @@
 #   bash data/build-basemap.sh
 #
 # Layers: countries (admin-0, world), provinces (admin-1, SE Asia + China),
-# borders (international land borders derived from countries).
+# borders (international land borders derived from countries), province_lines
+# (boundaries between provinces of one country, derived from provinces).
 #
 # Requirements: npm, openssl, tar, gdal-bin, python3-gdal (Debian's
 # /usr/bin/python3; override with PY=...).

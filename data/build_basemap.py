@@ -12,6 +12,8 @@ Layers written (EPSG:4326):
   provinces  MultiPolygon      name, name_alt, iso_3166_2, code_hasc,
                                adm0_a3, iso_a2, country
   borders    MultiLineString   a_iso3, a_name, b_iso3, b_name
+  province_lines
+             MultiLineString   adm0_a3, country, a_name, b_name
 
 Everything here is deterministic: inputs are read in a fixed order, features
 are written in a fixed order, and the caller pins OGR_CURRENT_DATE.
@@ -345,6 +347,103 @@ def build_borders(countries):
     return out, {"repairs": repaired, "pairs": pairs}
 
 
+# Shared province edges match only to float noise (T-junctions, ~1e-13 deg), so an edge is
+# "shared" within this distance; it is also how far province lines stop short of the
+# country outline (~0.1 m, invisible at any scale the viewer draws).
+PROVINCE_EDGE_EPS = 1e-6
+# Pieces of a shared boundary shorter than this (~10 m) are corner stubs, not edges.
+PROVINCE_LINE_MIN = 1e-4
+# Holes in a country's union of provinces smaller than this (deg^2, ~1 m^2) are float-noise
+# slivers between neighbours (the largest is 3e-14), not lakes or enclaves.
+SLIVER_HOLE_AREA = 1e-9
+
+
+def country_outline(polys):
+    """Boundary of the union of one country's provinces, without the sliver holes that the
+    union leaves between neighbours whose edges differ by float noise."""
+    mp = ogr.Geometry(ogr.wkbMultiPolygon)
+    for g in polys:
+        for k in range(g.GetGeometryCount()):
+            mp.AddGeometry(g.GetGeometryRef(k))
+    union = to_multipolygon(mp.UnionCascaded())
+    clean = ogr.Geometry(ogr.wkbMultiPolygon)
+    for i in range(union.GetGeometryCount()):
+        src = union.GetGeometryRef(i)
+        poly = ogr.Geometry(ogr.wkbPolygon)
+        poly.AddGeometry(src.GetGeometryRef(0))
+        for j in range(1, src.GetGeometryCount()):
+            hole = ogr.Geometry(ogr.wkbPolygon)
+            hole.AddGeometry(src.GetGeometryRef(j))
+            if hole.GetArea() >= SLIVER_HOLE_AREA:
+                poly.AddGeometry(src.GetGeometryRef(j))
+        clean.AddGeometry(poly)
+    return clean.GetBoundary()
+
+
+def build_province_lines(provinces):
+    """Boundaries between provinces of the same country, one feature per adjacent pair.
+
+    The outline of the country (as the union of its provinces gives it) is left out: the
+    provinces are an older Natural Earth edition than the countries, so their outline runs a
+    few hundred metres beside the `borders` line and stroking it drew a double border.
+    Pair (A, B) is A's boundary within PROVINCE_EDGE_EPS of B's, minus the outline's
+    PROVINCE_EDGE_EPS neighbourhood, line-merged."""
+    by_country = {}
+    for props, g in provinces:          # provinces are in (adm0_a3, file) order
+        by_country.setdefault(props["adm0_a3"], []).append((props, g))
+    out = []
+    coverage = {}
+    for iso3, rows in by_country.items():
+        outline_zone = country_outline([g for _, g in rows]).Buffer(PROVINCE_EDGE_EPS, 2)
+        bounds = [g.GetBoundary() for _, g in rows]
+        zones = [None] * len(rows)
+        envs = [g.GetEnvelope() for _, g in rows]    # (minx, maxx, miny, maxy)
+        total = 0.0
+        for i in range(len(rows)):
+            for j in range(i + 1, len(rows)):
+                a, b = envs[i], envs[j]
+                e = PROVINCE_EDGE_EPS
+                if a[1] + e < b[0] or b[1] + e < a[0] or a[3] + e < b[2] or b[3] + e < a[2]:
+                    continue
+                if zones[j] is None:
+                    zones[j] = bounds[j].Buffer(PROVINCE_EDGE_EPS, 2)
+                if not bounds[i].Intersects(zones[j]):
+                    continue
+                shared = []
+                line_parts(bounds[i].Intersection(zones[j]).Difference(outline_zone), shared)
+                if not shared:
+                    continue
+                ml = ogr.Geometry(ogr.wkbMultiLineString)
+                for ln in shared:
+                    ml.AddGeometry(ln)
+                parts = []
+                line_parts(line_merge(ml), parts)
+                geom = ogr.Geometry(ogr.wkbMultiLineString)
+                for ln in parts:
+                    if ln.Length() >= PROVINCE_LINE_MIN:
+                        geom.AddGeometry(ln)
+                if geom.IsEmpty():
+                    continue
+                total += geom.Length()
+                pa, pb = sorted((rows[i][0], rows[j][0]),
+                                key=lambda p: (p["name"] is None, p["name"] or ""))
+                out.append(({"adm0_a3": iso3, "country": pa["country"],
+                             "a_name": pa["name"], "b_name": pb["name"]}, geom))
+        # Every internal edge is on two provinces' boundaries: the pairs must cover half of
+        # the boundaries' total length inside the outline, or an edge was missed.
+        internal = sum(bd.Difference(outline_zone).Length() for bd in bounds) / 2
+        coverage[iso3] = total / internal if internal > 0 else 1.0
+        if abs(coverage[iso3] - 1) > 1e-3:
+            raise SystemExit("province_lines %s: pairs cover %.4f of the internal boundaries"
+                             % (iso3, coverage[iso3]))
+    # stable sort: pairs that share both names keep their (deterministic) input order
+    out.sort(key=lambda r: (r[0]["adm0_a3"], r[0]["a_name"] is None, r[0]["a_name"] or "",
+                            r[0]["b_name"] is None, r[0]["b_name"] or ""))
+    log("province_lines: %d adjacent pairs; internal boundary covered: %s"
+        % (len(out), ", ".join("%s %.4f" % kv for kv in sorted(coverage.items()))))
+    return out
+
+
 PALETTE_SIZE = 5    # viewer/render/basemap_style.cpp: the countries palette
 
 
@@ -396,6 +495,7 @@ def main():
     countries, cstat = build_countries(world_json, codes_json)
     provinces, pstat = build_provinces(data_dir, iso3s)
     borders, bstat = build_borders(countries)
+    province_lines = build_province_lines(provinces)
     clashes = color_countries(countries, bstat["pairs"])
     if clashes:
         raise SystemExit("color_index: neighbours share a class: %s" % clashes)
@@ -410,6 +510,8 @@ def main():
                         "country"]), provinces)
     write(create_layer(ds, "borders", ogr.wkbMultiLineString,
                        ["a_iso3", "a_name", "b_iso3", "b_name"]), borders)
+    write(create_layer(ds, "province_lines", ogr.wkbMultiLineString,
+                       ["adm0_a3", "country", "a_name", "b_name"]), province_lines)
     ds = None
 
     # summary on stdout (the shell script prints it)
@@ -417,6 +519,7 @@ def main():
     print("countries  %8d  %d" % (len(countries), cstat["repairs"]))
     print("provinces  %8d  %d" % (len(provinces), pstat["repairs"]))
     print("borders    %8d  %d" % (len(borders), bstat["repairs"]))
+    print("province_lines %4d  -" % len(province_lines))
     want = [("KHM", "VNM"), ("KHM", "THA"), ("KHM", "LAO"), ("MMR", "THA")]
     have = {(p["a_iso3"], p["b_iso3"]): g for p, g in borders}
     for a, b in want:
@@ -424,6 +527,12 @@ def main():
             raise SystemExit("expected border %s-%s is missing" % (a, b))
         print("border %s-%s: %d parts, %.0f km" % (a, b, have[(a, b)].GetGeometryCount(),
                                                   geodesic_km(have[(a, b)])))
+
+    pl = {(p["adm0_a3"], p["a_name"], p["b_name"]): g for p, g in province_lines}
+    for key in (("KHM", "Prey V\u00eang", "Svay Rieng"), ("KHM", "Batd\u00e2mb\u00e2ng", "Krong Pailin")):
+        if key not in pl:
+            raise SystemExit("expected province line %s %s / %s is missing" % key)
+        print("province line %s %s / %s: %.0f km" % (key + (geodesic_km(pl[key]),)))
 
     # point look-ups (informative; Natural Earth 1:10m is good to ~2 km only)
     def hits(rows, x, y, fields):
