@@ -147,7 +147,7 @@ TEST_CASE("render: the default basemap framed on Cambodia, with labels")
     std::vector<std::string> warnings;
     Scene scene;
     for (PreparedLayer& p : loadBasemap(geo::defaultBasemapPath(), geo::MapCrs(), warnings)) scene.addLayer(std::move(p));
-    REQUIRE(scene.layers().size() == 3);
+    REQUIRE(scene.layers().size() == 4); // countries, provinces, province_lines, borders
     geo::Viewport view(480, 320, {}, 1);
     view.fit(defaultViewExtent(geo::MapCrs()), 0.06);
     DrawStats stats;

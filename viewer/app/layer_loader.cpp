@@ -49,18 +49,8 @@ std::vector<PreparedLayer> loadBasemap(const std::string& path, const geo::MapCr
     geo::initGdal();
     std::vector<std::string> present;
     for (const geo::LayerInfo& l : geo::inspectDataset(path).layers) present.push_back(l.name);
-    struct Job {
-        const char* name;
-        LayerStyle style;
-    };
-    std::vector<Job> jobs;
-    for (const char* name : kBasemapLayers) jobs.push_back({name, basemapStyle(name)});
     std::vector<std::future<PreparedLayer>> tasks;
-    for (const Job& j : jobs) {
-        if (std::find(present.begin(), present.end(), j.name) == present.end()) {
-            warnings.push_back(path + ": no layer '" + j.name + "' in the basemap");
-            continue;
-        }
+    for (const BasemapLayer& j : basemapLayersFor(present, path, warnings)) {
         const double mpu = lodMetresPerUnit(crs);
         tasks.push_back(std::async(std::launch::async, [path, j, deferBelowMetres, crs, mpu] {
             return prepareLayer(readMapLayer(path, j.name, crs), j.style, mpu, deferBelowMetres / mpu);

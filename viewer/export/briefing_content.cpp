@@ -23,9 +23,19 @@ std::string displayName(const SceneLayer& l)
 {
     const std::string& n = l.data->name;
     if (n == "countries") return "Countries";
-    if (n == "provinces") return "Provinces / states";
+    if (n == "provinces" || n == "province_lines") return "Provinces / states";
     if (n == "borders") return "International border";
     return n.empty() ? "Layer" : n;
+}
+
+// A layer whose style draws nothing (the basemap's provinces, whose boundaries province_lines
+// draws) gets no legend entry: the legend lists what the reader sees.
+bool drawsNothing(const SceneLayer& l)
+{
+    const LayerStyle& st = l.style;
+    if (st.thematic.active() || l.data->kind == geo::GeomKind::Point) return false;
+    const bool filled = l.data->kind == geo::GeomKind::Polygon && st.fill;
+    return !filled && st.strokeWidthPx <= 0;
 }
 
 std::string capitalised(std::string s)
@@ -41,7 +51,7 @@ std::vector<LegendEntry> legendFor(const Scene& scene, const std::vector<const g
     std::vector<LegendEntry> out;
     for (const SceneLayer& l : scene.layers()) {
         const LayerStyle& st = l.style;
-        if (!st.visible || st.opacity <= 0) continue;
+        if (!st.visible || st.opacity <= 0 || drawsNothing(l)) continue;
         LegendEntry e;
         e.label = displayName(l);
         e.fill = st.fillColor;

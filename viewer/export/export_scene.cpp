@@ -96,17 +96,13 @@ std::vector<PreparedLayer> prepareBasemap(const std::string& path, const std::st
     for (const geo::LayerInfo& l : geo::inspectDataset(path).layers) present.push_back(l.name);
     // Read and prepare the layers in parallel.
     std::vector<std::future<PreparedLayer>> tasks;
-    for (const char* name : kBasemapLayers) {
-        if (std::find(present.begin(), present.end(), name) == present.end()) {
-            warnings.push_back(path + ": no layer '" + name + "' in the basemap");
-            continue;
-        }
-        tasks.push_back(std::async(std::launch::async, [=] {
+    for (const BasemapLayer& b : basemapLayersFor(present, path, warnings)) {
+        tasks.push_back(std::async(std::launch::async, [=, name = b.name, style = b.style] {
             // Every layer through the R-tree: the countries' palette comes with the data
             // (color_index), so the colours do not depend on which neighbours were read.
             geo::Layer layer = readExportLayer(path, name, crs, regionLonLat);
             // Only the level of detail the export's scale needs (and the coarser, cheap ones).
-            return prepareLayer(std::move(layer), basemapStyle(name), 1.0, lodTolerance);
+            return prepareLayer(std::move(layer), style, 1.0, lodTolerance);
         }));
     }
     std::vector<PreparedLayer> out;
