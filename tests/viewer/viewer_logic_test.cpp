@@ -143,3 +143,22 @@ TEST_CASE("state JSON: view centre in lon/lat, no selection")
     CHECK(j["selected"].is_null());
     CHECK(j["frames"] == 7);
 }
+
+TEST_CASE("feature names: the label field, a name-like field, both sides of a boundary, else the fid")
+{
+    geo::Layer l;
+    l.fields = {{"a_name", geo::FieldType::String}, {"b_name", geo::FieldType::String}, {"pop", geo::FieldType::Integer}};
+    geo::Feature f;
+    f.fid = 7;
+    f.values = {"Svay Rieng", "Prey Vêng", "5"};
+    l.features = {f};
+    f.values = {"", "", "6"};
+    l.features.push_back(f);
+    SceneLayer layer;
+    layer.data = std::make_shared<const geo::Layer>(l);
+    CHECK(featureName(layer, 0) == "Svay Rieng \u2013 Prey Vêng");
+    CHECK(featureName(layer, 1) == "#7");
+    layer.style.labelField = "pop";
+    CHECK(featureName(layer, 0) == "5");
+    CHECK(featureName(layer, 5).empty());
+}
