@@ -152,7 +152,7 @@ private:
     uint64_t m_version = 1;       // bumped when what the markers show changes
     uint64_t m_syncedVersion = 0;
     geo::Viewport m_syncedView;
+    std::string m_syncedCrs; // the map CRS the markers were laid out in
 };
 
 } // namespace viewer
-    std::string m_syncedCrs; // the map CRS the markers were laid out in
