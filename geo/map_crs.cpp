@@ -164,7 +164,7 @@ double MapCrs::metresPerUnitAt(MapXY m) const
     return geodesicDistanceM(a, b) / (2 * step);
 }
 
-double MapCrs::minUnitsPerPixel() const { return m_geographic ? 0.01 / 111320.0 : 0.01; }
+double MapCrs::minUnitsPerPixel() const { return 0.01 / nominalMetresPerUnit(); }
 double MapCrs::maxUnitsPerPixel() const { return m_geographic ? 10.0 : 1e6; }
 
 size_t MapCrs::projectLayer(Layer& layer) const

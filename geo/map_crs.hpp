@@ -58,6 +58,11 @@ public:
     // for Web Mercator and geographic CRSs.
     const Extent& drawableLonLat() const { return m_drawable; }
 
+    // Metres per map unit as the scale rules use it (level-of-detail tolerances, label scale
+    // ranges): ~111 km per degree, 1 for CRSs in metres. Not the true scale at a point.
+    double nominalMetresPerUnit() const { return nominalMetresPerUnit(m_geographic); }
+    static double nominalMetresPerUnit(bool geographic) { return geographic ? 111320.0 : 1.0; }
+
     // Sensible zoom limits in map units per pixel (1 cm to 1000 km per pixel on the ground).
     double minUnitsPerPixel() const;
     double maxUnitsPerPixel() const;

@@ -20,7 +20,7 @@ export ATLAS_CASES="$PWD/data/cases.gpkg"
 
 # Where the panel draws its search box.
 "$APP" --size ${W}x${H} --quit-after-frames 5 --dump-state "$WORK/s0.json" 2>"$WORK/app0.log"
-read -r SX SY < <(jq -r '.widgets["cases.search"] | "\(.x|round) \(.y|round)"' "$WORK/s0.json")
+read -r SX SY < <(jq -r '.widgets["cases.search"] // empty | "\(.x|round) \(.y|round)"' "$WORK/s0.json") || true
 [[ $SX != null && -n $SX ]] || fail "no search box in the state: $(jq -c .widgets "$WORK/s0.json")"
 echo "search box at $SX,$SY"
 

@@ -13,14 +13,14 @@ TEST_CASE("connection strings from the dialog's fields")
     DbConnectForm f;
     f.useService = true;
     f.service = " atlas ";
-    CHECK(connectionString(f) == "PG:service=atlas sslmode=prefer");
+    CHECK(connectionString(f) == "PG:service=atlas sslmode=prefer connect_timeout=10");
     f.useService = false;
     f.host = "db.example.org";
     f.port = "5433";
     f.dbname = "team cases";
     f.user = "o'brien";
     f.sslMode = SslMode::VerifyFull;
-    CHECK(connectionString(f) == "PG:host=db.example.org port=5433 dbname='team cases' user='o\\'brien' sslmode=verify-full");
+    CHECK(connectionString(f) == "PG:host=db.example.org port=5433 dbname='team cases' user='o\\'brien' sslmode=verify-full connect_timeout=10");
     f.password = "se cret\\";
     const std::string withPassword = connectionString(f);
     CHECK(withPassword.find("password='se cret\\\\'") != std::string::npos);
@@ -28,7 +28,7 @@ TEST_CASE("connection strings from the dialog's fields")
     f.port.clear();
     f.sslMode = SslMode::Require;
     f.password.clear();
-    CHECK(connectionString(f) == "PG:host=db.example.org dbname='team cases' sslmode=require");
+    CHECK(connectionString(f) == "PG:host=db.example.org dbname='team cases' sslmode=require connect_timeout=10");
 }
 
 TEST_CASE("the dialog's fields are checked before connecting")

@@ -54,7 +54,11 @@ App::App(const AppOptions& options)
         char c1, c2, c3;
         std::istringstream in(options.view);
         if (!(in >> w >> c1 >> s >> c2 >> e >> c3 >> n)) throw geo::Error("--view wants W,S,E,N in degrees");
-        m_session.homeLonLat = geo::Extent{w, s, e, n};
+        geo::Extent box; // the corners in any order
+        box.expand(w, s);
+        box.expand(e, n);
+        if (box.width() <= 0 || box.height() <= 0) throw geo::Error("--view wants a box with area (W,S,E,N in degrees)");
+        m_session.homeLonLat = box;
     }
     m_session.setCrs(m_session.crs); // view limits and Home in the CRS chosen before loading
     m_session.zoomTo(m_session.homeExtent);

@@ -73,6 +73,7 @@ std::string connectionString(const DbConnectForm& f)
         add("user", f.user);
     }
     add("sslmode", sslModeName(f.sslMode));
+    add("connect_timeout", "10"); // a host that never answers must not hang the dialog (or quitting)
     if (!f.password.empty()) s += " " + pair("password", f.password); // not trimmed: it is a secret
     return s;
 }

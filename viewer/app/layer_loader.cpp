@@ -19,7 +19,6 @@ geo::Layer readMapLayer(const std::string& path, const std::string& layerName, c
     return layer;
 }
 
-double lodMetresPerUnit(const geo::MapCrs& crs) { return crs.geographic() ? 111320.0 : 1.0; }
 
 LayerStyle defaultStyleFor(const geo::Layer& layer, size_t ordinal)
 {
@@ -51,7 +50,7 @@ std::vector<PreparedLayer> loadBasemap(const std::string& path, const geo::MapCr
     for (const geo::LayerInfo& l : geo::inspectDataset(path).layers) present.push_back(l.name);
     std::vector<std::future<PreparedLayer>> tasks;
     for (const BasemapLayer& j : basemapLayersFor(present, path, warnings)) {
-        const double mpu = lodMetresPerUnit(crs);
+        const double mpu = crs.nominalMetresPerUnit();
         tasks.push_back(std::async(std::launch::async, [path, j, deferBelowMetres, crs, mpu] {
             return prepareLayer(readMapLayer(path, j.name, crs), j.style, mpu, deferBelowMetres / mpu);
         }));
@@ -60,22 +59,6 @@ std::vector<PreparedLayer> loadBasemap(const std::string& path, const geo::MapCr
     for (auto& t : tasks) {
         out.push_back(t.get());
         for (const std::string& w : out.back().data->warnings) warnings.push_back(w);
-    }
-    return out;
-}
-
-std::vector<PreparedLayer> loadUserFile(const std::string& path, const geo::MapCrs& crs, size_t firstOrdinal,
-                                       std::vector<std::string>& warnings)
-{
-    geo::initGdal();
-    std::vector<PreparedLayer> out;
-    const geo::DatasetInfo info = geo::inspectDataset(path);
-    size_t ordinal = firstOrdinal;
-    for (const geo::LayerInfo& l : info.layers) {
-        geo::Layer layer = readMapLayer(path, l.name, crs);
-        for (const std::string& w : layer.warnings) warnings.push_back(w);
-        LayerStyle style = defaultStyleFor(layer, ordinal++);
-        out.push_back(prepareLayer(std::move(layer), std::move(style), lodMetresPerUnit(crs)));
     }
     return out;
 }

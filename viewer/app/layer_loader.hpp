@@ -14,9 +14,6 @@ namespace viewer {
 // (geo::MapCrs::projectLayer). Throws geo::Error with one line on failure.
 geo::Layer readMapLayer(const std::string& path, const std::string& layerName, const geo::MapCrs& crs);
 
-// Metres per map unit for the level-of-detail tolerances (degrees: ~111 km at the equator).
-double lodMetresPerUnit(const geo::MapCrs& crs);
-
 // A quiet default style for a user layer by geometry kind; `ordinal` varies the colour.
 LayerStyle defaultStyleFor(const geo::Layer& layer, size_t ordinal);
 
@@ -25,9 +22,5 @@ LayerStyle defaultStyleFor(const geo::Layer& layer, size_t ordinal);
 // `deferBelowMetres`: see prepareLayer (the app defers the finest levels; tests build all).
 std::vector<PreparedLayer> loadBasemap(const std::string& path, const geo::MapCrs& crs, std::vector<std::string>& warnings,
                                        double deferBelowMetres = 0);
-
-// Every vector layer of `path`, styled by defaultStyleFor.
-std::vector<PreparedLayer> loadUserFile(const std::string& path, const geo::MapCrs& crs, size_t firstOrdinal,
-                                       std::vector<std::string>& warnings);
 
 } // namespace viewer

@@ -24,11 +24,11 @@ std::string fileName(const std::string& path)
     return name.empty() ? path : name;
 }
 
-// Metres per map unit for the level-of-detail tolerances (degrees: ~111 km at the equator).
+// Metres per map unit for the level-of-detail tolerances.
 double metresPerUnitOf(const std::string& crs)
 {
     try {
-        return geo::isGeographicCrs(crs) ? 111320.0 : 1.0;
+        return geo::MapCrs::nominalMetresPerUnit(geo::isGeographicCrs(crs));
     } catch (...) {
         return 1.0;
     }

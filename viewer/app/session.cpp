@@ -7,7 +7,7 @@ void Session::setCrs(geo::MapCrs c)
 {
     crs = std::move(c);
     scene.mapCrs = crs.definition();
-    scene.metresPerUnit = crs.geographic() ? 111320.0 : 1.0;
+    scene.metresPerUnit = crs.nominalMetresPerUnit();
     view.setUnitsPerPixelLimits(crs.minUnitsPerPixel(), crs.maxUnitsPerPixel());
     homeExtent = crs.lonLatBox(homeLonLat);
 }

@@ -204,7 +204,7 @@ int runExport(ExportCli& c)
         Scene scene;
         for (PreparedLayer& l : p.layers) scene.addLayer(std::move(l));
         scene.mapCrs = o.crs;
-        scene.metresPerUnit = geo::isGeographicCrs(o.crs) ? 111320.0 : 1.0; // label scale ranges
+        scene.metresPerUnit = geo::MapCrs::nominalMetresPerUnit(geo::isGeographicCrs(o.crs)); // label scale ranges
         for (const std::string& w : p.warnings)
             if (printed.insert(w).second) std::cerr << "compound-atlas: warning: " << w << "\n";
         return scene;

@@ -89,7 +89,7 @@ void ExportDialog::refreshPreview(Session& session, MapRenderer& renderer)
         req.cases = session.cases.hasData() ? &session.cases.data() : nullptr;
         m_preview.upload(renderBriefing(req));
         m_error.clear();
-    } catch (const geo::Error& e) {
+    } catch (const std::exception& e) { // geo::Error, and bad_alloc / system_error from big exports
         m_error = e.what();
     }
 }
@@ -114,7 +114,7 @@ void ExportDialog::startExport(Session& session, MapRenderer& renderer)
         m_job = std::make_unique<ExportJob>(req);
         m_jobOut = o.out;
         ImGui::OpenPopup("Exporting");
-    } catch (const geo::Error& e) {
+    } catch (const std::exception& e) { // geo::Error, and bad_alloc / system_error from big exports
         m_error = e.what();
     }
 }
@@ -132,7 +132,7 @@ void ExportDialog::drawProgress(Session& session)
                 m_progress = 1;
                 m_job.reset();
             }
-        } catch (const geo::Error& e) {
+        } catch (const std::exception& e) { // geo::Error, and bad_alloc / system_error from big exports
             m_error = e.what();
             m_job.reset(); // removes the temporary file
         }
