@@ -9,6 +9,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 namespace geo {
 
@@ -27,7 +28,8 @@ constexpr MeasureName kMeasures[] = {
 };
 
 // The incident's people figure for `measure`, or nullopt when the incident is not of it.
-std::optional<double> incidentValue(const CaseData& data, const Incident& i, CaseMeasure measure)
+std::optional<double> incidentValue(const Incident& i, CaseMeasure measure,
+                                    const std::unordered_map<std::string, int64_t>& countsSum)
 {
     switch (measure) {
     case CaseMeasure::Incidents: return 1.0;
@@ -42,7 +44,8 @@ std::optional<double> incidentValue(const CaseData& data, const Incident& i, Cas
     }
     // The published total when there is one; the nationality breakdown otherwise.
     if (i.totalPeople) return static_cast<double>(*i.totalPeople);
-    return static_cast<double>(data.view(i).countsSum());
+    const auto sum = countsSum.find(i.id);
+    return sum == countsSum.end() ? 0.0 : static_cast<double>(sum->second);
 }
 
 class PolygonFinder {
@@ -105,6 +108,20 @@ std::vector<uint32_t> compoundPolygons(const Compound& c, const Layer& layer, co
     for (auto it = first; it != last; ++it)
         if (std::find(inside.begin(), inside.end(), it->second) != inside.end()) return inside; // where it says
     for (auto it = first; it != last; ++it) {
+        // Far from the polygon's box: no need to reproject it and measure (a store whose
+        // compounds all name far-away provinces would otherwise cost seconds per join).
+        const Extent& box = layer.features[it->second].bbox;
+        Extent near;
+        for (const MapXY corner : {MapXY{box.minX, box.minY}, MapXY{box.minX, box.maxY}, MapXY{box.maxX, box.minY},
+                                   MapXY{box.maxX, box.maxY}}) {
+            const LonLat q = o.fromLayer(corner);
+            near.expand(q.lon, q.lat);
+        }
+        const double marginLat = o.statedWithinKm / 111.0 + 0.05;
+        const double marginLon = marginLat / std::max(0.05, std::cos(c.location.lat * 3.14159265358979 / 180));
+        if (!near.empty() && (c.location.lon < near.minX - marginLon || c.location.lon > near.maxX + marginLon ||
+                              c.location.lat < near.minY - marginLat || c.location.lat > near.maxY + marginLat))
+            continue;
         Geometry lonLat = layer.features[it->second].geometry;
         for (MapXY& p : lonLat.coords) {
             const LonLat q = o.fromLayer(p);
@@ -166,22 +183,31 @@ std::vector<double> caseFiguresPerFeature(const CaseData& data, const Layer& pol
     if (polygons.kind != GeomKind::Polygon) return values;
     const PolygonFinder finder(polygons);
     const std::multimap<std::string, uint32_t> byName = polygonsByName(polygons, options.nameFields);
-    std::map<std::string, std::vector<uint32_t>> where; // compound id -> polygons it counts in
+    std::unordered_map<std::string, std::vector<uint32_t>> where; // compound id -> polygons it counts in
     for (const Compound& c : data.compounds) where[c.id] = compoundPolygons(c, polygons, finder, byName, toLayer, options);
     if (options.measure == CaseMeasure::Compounds) {
         for (const Compound& c : data.compounds)
             for (uint32_t k : where[c.id]) values[k] += 1;
         return values;
     }
+    // Links and nationality sums by incident, once: a store of 200,000 incidents must not be
+    // scanned again for each of them.
+    std::unordered_map<std::string, std::vector<const IncidentLink*>> linksOf;
+    for (const IncidentLink& l : data.links)
+        if (l.relation == LinkRelation::At || options.includeLinked) linksOf[l.incidentId].push_back(&l);
+    std::unordered_map<std::string, int64_t> countsSum;
+    for (const NationalityCount& n : data.counts) countsSum[n.incidentId] += n.count;
     for (const Incident& i : data.incidents) {
         if (options.admit && !options.admit(i)) continue;
-        const std::optional<double> v = incidentValue(data, i, options.measure);
+        const std::optional<double> v = incidentValue(i, options.measure, countsSum);
         if (!v) continue;
         std::set<uint32_t> hit; // once per polygon, however many of its places fall there
-        if (i.location)
+        if (i.location) {
             for (uint32_t k : finder.containing(toLayer(*i.location))) hit.insert(k);
-        for (const Compound* c : incidentCompounds(data, i, options.includeLinked))
-            for (uint32_t k : where[c->id]) hit.insert(k);
+        } else if (const auto links = linksOf.find(i.id); links != linksOf.end()) {
+            for (const IncidentLink* l : links->second)
+                if (const auto w = where.find(l->compoundId); w != where.end()) hit.insert(w->second.begin(), w->second.end());
+        }
         for (uint32_t k : hit) values[k] += *v;
     }
     return values;
