@@ -56,7 +56,7 @@ void drawLayerChoices(LoadQueue& queue)
     if (!ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
     bool answered = false;
     if (ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::Text("%s has %zu layers. Which ones should be added?", c.path.c_str(), c.layers.size());
+        ImGui::Text("%s has %zu layers. Which ones should be added?", geo::redactCredentials(c.path).c_str(), c.layers.size());
         if (ImGui::SmallButton("All")) std::fill(c.chosen.begin(), c.chosen.end(), 1);
         ImGui::SameLine();
         if (ImGui::SmallButton("None")) std::fill(c.chosen.begin(), c.chosen.end(), 0);

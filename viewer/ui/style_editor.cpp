@@ -3,6 +3,8 @@
 #include "viewer/app/case_join.hpp"
 #include "viewer/app/load_styles.hpp"
 
+#include "geo/session_file.hpp"
+
 #include <imgui.h>
 
 #include <string>
@@ -111,7 +113,7 @@ void drawRasterLayers(Session& session)
             if (ImGui::Button("Zoom to layer")) session.zoomTo(r.extent());
             ImGui::SameLine();
             if (ImGui::Button("Remove")) session.layersToRemove.push_back(r.id());
-            ImGui::TextDisabled("%s", r.sourcePath().c_str());
+            ImGui::TextDisabled("%s", geo::redactCredentials(r.sourcePath()).c_str());
             ImGui::Unindent();
         }
         ImGui::PopID();
