@@ -205,3 +205,47 @@ TEST_CASE("after Reload a compound form takes their row but keeps the fields the
     CHECK(f.original.notes == "closed in February"); // the next save is an edit of theirs
     CHECK_FALSE(f.isNew);
 }
+
+TEST_CASE("after Reload an incident form takes their fields and lists but keeps what the user changed")
+{
+    geo::CaseData base;
+    geo::Incident inc;
+    inc.id = "i1";
+    inc.start = *geo::parseCaseDate("2026-03-02");
+    inc.summary = "old summary";
+    inc.totalPeople = 40;
+    base.incidents.push_back(inc);
+    base.counts = {{"i1", "KH", 25}};
+    base.links = {{"i1", "a7-park", geo::LinkRelation::At}};
+    geo::Source src;
+    src.id = "news";
+    src.publisher = "Test News";
+    src.title = "old title";
+    base.sources.push_back(src);
+    base.incidentSources = {{"i1", "news", "40 freed"}};
+
+    IncidentForm mine = incidentForm(base, inc);
+    mine.total = "41";                                       // a scalar the user changed
+    mine.counts.push_back({"VN", 3});                        // a list the user changed
+    mine.sources[0].claim = "41 freed";                      // the citation's claim, not the source
+    geo::CaseData theirs = base;
+    theirs.incidents[0].summary = "their summary";           // untouched by the user: theirs
+    theirs.incidents[0].totalPeople = 50;                    // changed by both: mine
+    theirs.counts = {{"i1", "KH", 30}};                      // both changed the list: mine, whole
+    theirs.links = {{"i1", "bavet-crown", geo::LinkRelation::At}}; // only theirs changed it
+    theirs.sources[0].title = "their title";                 // the shared source: theirs
+
+    const IncidentForm f = rebaseIncidentForm(mine, base, theirs);
+    CHECK(f.summary == "their summary");
+    CHECK(f.total == "41");
+    REQUIRE(f.counts.size() == 2);
+    CHECK(f.counts[0].count == 25);
+    CHECK(f.counts[1].code == "VN");
+    REQUIRE(f.links.size() == 1);
+    CHECK(f.links[0].compoundId == "bavet-crown");
+    REQUIRE(f.sources.size() == 1);
+    CHECK(f.sources[0].claim == "41 freed");
+    CHECK(f.sources[0].title == "their title");
+    CHECK(f.original.summary == "their summary"); // the next save is an edit of theirs
+    CHECK_FALSE(f.isNew);
+}

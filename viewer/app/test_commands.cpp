@@ -101,8 +101,7 @@ std::string TestCommands::run(const std::string& line, Session& s, ConnectDialog
         return "";
     }
     if (cmd == "close-editor") {
-        ed.compound.reset();
-        ed.compoundStatus.clear();
+        closeCompoundEditor(s);
         return "";
     }
     if (cmd == "dump") {

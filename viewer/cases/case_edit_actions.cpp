@@ -8,7 +8,47 @@ namespace {
 // The snapshot a form is filled from: the rows the panel shows, with their versions.
 FormBase snapshotOf(CaseView& cases) { return cases.snapshot(); }
 
+// Our own Move is not someone else's change: an open form on the compound takes the new place
+// and saves against the rows as they now are.
+void formFollowsMove(Session& s, const std::string& compoundId)
+{
+    CaseEditing& ed = s.cases.editing;
+    if (!ed.compound || ed.compound->id != compoundId) return;
+    const geo::Compound* c = s.cases.data().findCompound(compoundId);
+    if (!c) return;
+    ed.compound->lon = c->location.lon;
+    ed.compound->lat = c->location.lat;
+    ed.compound->original = *c;
+    ed.compoundBase = snapshotOf(s.cases);
+}
+
 } // namespace
+
+void closeCompoundEditor(Session& s)
+{
+    CaseEditing& ed = s.cases.editing;
+    ed.compound.reset();
+    ed.compoundStatus.clear();
+    ed.compoundBase.reset(); // else a later Keep mine or save could commit against it
+}
+
+void closeIncidentEditor(Session& s)
+{
+    CaseEditing& ed = s.cases.editing;
+    ed.incident.reset();
+    ed.incidentStatus.clear();
+    ed.incidentBase.reset();
+}
+
+bool moveCompoundTo(Session& s, const std::string& compoundId, geo::LonLat to)
+{
+    // The snapshot first: writableStore() may reopen the store, reading rows newer than shown.
+    const FormBase base = snapshotOf(s.cases);
+    if (!base) return false;
+    if (!saveEdit(s, moveCompound(base->data, compoundId, to), s.cases.editing.compoundStatus, base)) return false;
+    formFollowsMove(s, compoundId);
+    return true;
+}
 
 bool openCompoundEditor(Session& s, const std::string& compoundId)
 {
@@ -65,7 +105,11 @@ bool saveEdit(Session& s, const FormOutcome& outcome, EditorStatus& status, cons
         status.clear();
         status.error = saved.error;
         status.conflicts = std::move(saved.conflicts);
-        if (!status.conflicts.empty()) status.pending = outcome;
+        if (!status.conflicts.empty()) {
+            status.pending = outcome;
+            // Null base: the commit was against the store as last read, which it left unchanged.
+            status.pendingBase = base ? base : snapshotOf(s.cases);
+        }
         return false;
     }
     status.clear();
@@ -114,22 +158,26 @@ void reloadTheirs(Session& s, EditorStatus& status, FormBase& base)
         status.error = e.what();
         return;
     }
+    const FormBase filledFrom = base; // what the open form was filled from
     base = snapshotOf(s.cases);
-    // The compound form takes their row, keeping the fields the user changed.
+    // The form takes their rows, keeping the fields the user changed.
     if (&status == &ed.compoundStatus && ed.compound && !ed.compound->isNew)
         if (const geo::Compound* c = s.cases.data().findCompound(ed.compound->id))
             ed.compound = rebaseCompoundForm(*ed.compound, *c);
     if (&status == &ed.incidentStatus && ed.incident && !ed.incident->isNew)
-        if (const geo::Incident* i = s.cases.data().findIncident(ed.incident->id)) ed.incident->original = *i;
+        ed.incident = rebaseIncidentForm(*ed.incident, filledFrom ? filledFrom->data : geo::CaseData{}, s.cases.data());
 }
 
 void keepMine(Session& s, EditorStatus& status, FormBase& base)
 {
     const FormOutcome pending = status.pending;
+    const FormBase pendingBase = status.pendingBase;
+    // The form's own save, or another edit shown in its window (a Move).
+    const bool formsOwn = pendingBase == base;
     const std::vector<geo::CaseConflict> seen = status.conflicts;
     SaveOutcome saved;
     try {
-        saved = saveCase(s.cases.writableStore(), pending, &seen, base.get());
+        saved = saveCase(s.cases.writableStore(), pending, &seen, pendingBase.get());
     } catch (const std::exception& e) {
         saved.error = e.what();
     }
@@ -137,12 +185,16 @@ void keepMine(Session& s, EditorStatus& status, FormBase& base)
     if (saved.saved) {
         ++s.cases.editing.saves;
         s.cases.storeChanged();
-        base = snapshotOf(s.cases);
+        if (formsOwn) base = snapshotOf(s.cases);
+        else if (&status == &s.cases.editing.compoundStatus) formFollowsMove(s, pending.id);
         s.toast("Saved over their change: " + pending.description);
     } else {
         status.error = saved.error;
         status.conflicts = std::move(saved.conflicts);
-        if (!status.conflicts.empty()) status.pending = pending;
+        if (!status.conflicts.empty()) {
+            status.pending = pending;
+            status.pendingBase = pendingBase;
+        }
     }
 }
 

@@ -20,12 +20,23 @@ void openNewIncident(Session& s, const std::string& compoundId);
 bool saveCompoundForm(Session& s);
 bool saveIncidentForm(Session& s);
 
-// Commits a ready outcome (Move) against `base` (null: the store as last read).
+// "Close": the form, its status and its snapshot go.
+void closeCompoundEditor(Session& s);
+void closeIncidentEditor(Session& s);
+
+// Commits a ready outcome against `base` (null: the store as last read). On a conflict the
+// status keeps the outcome and its base for "Keep mine".
 bool saveEdit(Session& s, const FormOutcome& outcome, EditorStatus& status, const FormBase& base = nullptr);
 
-// The conflict's "Reload" (take theirs: the store is read again; a compound form keeps only the
-// fields the user changed) and "Keep mine" (write over the conflicting rows as reported).
+// "Move" and the click on the map: the compound moved to `to`, as an edit of the rows shown
+// now. An open form on that compound takes the new place. A conflict lands in compoundStatus.
+bool moveCompoundTo(Session& s, const std::string& compoundId, geo::LonLat to);
+
+// The conflict's "Reload" (take theirs: the store is read again; the form keeps only the fields
+// the user changed, see rebaseCompoundForm / rebaseIncidentForm) and "Keep mine" (write over the conflicting rows as reported).
 void reloadTheirs(Session& s, EditorStatus& status, FormBase& base);
+// "Keep mine" commits the pending edit against the snapshot it was built from (status.pendingBase),
+// never against `base` when that is another edit's (a Move's conflict shown in a form's window).
 void keepMine(Session& s, EditorStatus& status, FormBase& base);
 
 } // namespace viewer

@@ -147,6 +147,50 @@ IncidentForm incidentForm(const geo::CaseData& data, const geo::Incident& i)
     return f;
 }
 
+IncidentForm rebaseIncidentForm(const IncidentForm& mine, const geo::CaseData& base, const geo::CaseData& theirs)
+{
+    const geo::Incident* now = theirs.findIncident(mine.id);
+    if (!now) return mine;
+    const IncidentForm was = incidentForm(base, mine.original);
+    IncidentForm f = incidentForm(theirs, *now);
+    // Scalars field by field, as rebaseCompoundForm does. Lists whole: merging rows of two
+    // edited lists (a count both changed, a link one removed) would be a guess the analyst
+    // cannot see, while "my list or theirs" is what the conflict dialog listed.
+    auto keep = [](auto& out, const auto& typed, const auto& before) {
+        if (!(typed == before)) out = typed;
+    };
+    keep(f.kind, mine.kind, was.kind);
+    keep(f.start, mine.start, was.start);
+    keep(f.end, mine.end, was.end);
+    keep(f.precision, mine.precision, was.precision);
+    keep(f.summary, mine.summary, was.summary);
+    keep(f.total, mine.total, was.total);
+    keep(f.personnel, mine.personnel, was.personnel);
+    keep(f.counts, mine.counts, was.counts);
+    keep(f.links, mine.links, was.links);
+    if (!(mine.sources == was.sources)) {
+        f.sources = mine.sources;
+        // A source's own fields (publisher, title, url, date) are shared with other incidents:
+        // in a source row the user left as it was, they take theirs (else saving the kept list
+        // would write the old values over their edit of that source). The claim is this
+        // incident's and stays in the kept list.
+        for (SourceRow& r : f.sources) {
+            const auto before = std::find_if(was.sources.begin(), was.sources.end(),
+                                             [&r](const SourceRow& w) { return w.id == r.id; });
+            const geo::Source* s = theirs.findSource(r.id);
+            if (before == was.sources.end() || !s) continue;
+            if (r.publisher != before->publisher || r.title != before->title || r.url != before->url ||
+                r.date != before->date)
+                continue; // typed by the user
+            r.publisher = s->publisher;
+            r.title = s->title;
+            r.url = s->url;
+            r.date = s->published ? s->published->iso() : "";
+        }
+    }
+    return f;
+}
+
 IncidentForm newIncidentForm(const geo::CaseData&, const std::string& compoundId)
 {
     IncidentForm f;

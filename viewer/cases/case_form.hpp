@@ -31,6 +31,7 @@ struct CompoundForm {
 struct CountRow {
     std::string code; // ISO 3166-1 alpha-2 or "other"
     int64_t count = 0;
+    bool operator==(const CountRow&) const = default;
 };
 
 struct SourceRow {
@@ -40,11 +41,13 @@ struct SourceRow {
     std::string url;
     std::string date; // YYYY-MM-DD, or empty
     std::string claim;
+    bool operator==(const SourceRow&) const = default;
 };
 
 struct LinkRow {
     std::string compoundId;
     geo::LinkRelation relation = geo::LinkRelation::At;
+    bool operator==(const LinkRow&) const = default;
 };
 
 struct IncidentForm {
@@ -70,6 +73,11 @@ CompoundForm newCompoundForm(const geo::CaseData& data, geo::LonLat at);
 // mine.original, which keep what was typed.
 CompoundForm rebaseCompoundForm(const CompoundForm& mine, const geo::Compound& theirs);
 IncidentForm incidentForm(const geo::CaseData& data, const geo::Incident& i);
+// The same for an incident form: `base` is the data the form was filled from (its snapshot),
+// `theirs` the store as read again. A field the user changed keeps what was typed; a list
+// (counts, sources, links) the user changed in any way keeps the user's list whole. Every
+// other field and list takes theirs. Mine unchanged when `theirs` no longer has the incident.
+IncidentForm rebaseIncidentForm(const IncidentForm& mine, const geo::CaseData& base, const geo::CaseData& theirs);
 IncidentForm newIncidentForm(const geo::CaseData& data, const std::string& compoundId);
 
 // A form turned into the whole next CaseData, or the reason it cannot be (parse errors first,
@@ -109,7 +117,8 @@ namespace viewer {
 struct EditorStatus {
     std::string error;
     std::vector<geo::CaseConflict> conflicts; // non-empty: offer "Reload" / "Keep mine"
-    FormOutcome pending;                      // what "Keep mine" commits
+    FormOutcome pending;                      // what "Keep mine" commits ...
+    std::shared_ptr<const geo::CaseSnapshot> pendingBase; // ... against this: what `pending` is an edit of
     void clear() { *this = EditorStatus{}; }
 };
 

@@ -41,6 +41,7 @@ CaseView::CaseView() = default;
 CaseView::~CaseView()
 {
     if (m_loading.valid()) m_loading.wait();
+    if (m_reload.valid()) m_reload.wait();
 }
 CaseView::CaseView(CaseView&&) noexcept = default;
 CaseView& CaseView::operator=(CaseView&&) noexcept = default;
@@ -82,6 +83,7 @@ bool CaseView::switchStore(const std::string& storePath, const std::string& base
     if (m_loading.valid()) return false;
     editing = CaseEditing{}; // forms of the old store cannot be saved into the new one
     mapClickArmed = false;
+    ++m_generation; // a live reload of the old store must not land over the new one
     m_loading = std::async(std::launch::async, [storePath, basemapPath, locator = m_locator, names = m_names] {
         return load(storePath, basemapPath, locator, names, geo::CaseAccess::ReadOnly);
     });
@@ -93,11 +95,29 @@ bool CaseView::finishLoadingIfReady()
     if (!m_loading.valid() || m_loading.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
     Loaded l = m_loading.get();
     m_error = l.error;
-    if (m_reloading && l.store) ++m_reloads;
-    m_reloading = false;
     if (!l.store && m_store) return true; // a switch that failed: keep the store we have
+    ++m_generation;
     m_store = std::move(l.store);
     m_openPath = std::move(l.given);
+    m_locator = std::move(l.locator);
+    m_names = std::move(l.names);
+    m_lastPoll = std::chrono::steady_clock::now();
+    if (l.data) setData(std::move(*l.data), std::move(l.derived), l.path);
+    return true;
+}
+
+bool CaseView::finishReloadIfReady()
+{
+    if (!m_reload.valid() || m_reload.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
+    Loaded l = m_reload.get();
+    // This process saved (or switched stores) since the read began: its rows are older than
+    // what is shown, and its store would replace the one holding the undo stack (maybe
+    // read-only again). Dropped; the next poll reads again when others saved.
+    if (m_reloadGeneration != m_generation) return false;
+    m_error = l.error;
+    if (!l.store) return false; // the read failed (m_error says why): keep the store and rows we have
+    ++m_reloads;
+    m_store = std::move(l.store);
     m_locator = std::move(l.locator);
     m_names = std::move(l.names);
     m_lastPoll = std::chrono::steady_clock::now();
@@ -108,7 +128,8 @@ bool CaseView::finishLoadingIfReady()
 void CaseView::update()
 {
     finishLoadingIfReady();
-    if (!m_store || m_loading.valid()) return;
+    finishReloadIfReady();
+    if (!m_store || m_loading.valid() || m_reload.valid()) return;
     const auto now = std::chrono::steady_clock::now();
     if (std::chrono::duration<double>(now - m_lastPoll).count() < kPollSeconds) return;
     m_lastPoll = now;
@@ -117,13 +138,14 @@ void CaseView::update()
 
 void CaseView::pollStore()
 {
+    if (!m_store || m_loading.valid() || m_reload.valid()) return;
     try {
         if (!m_store->changedSinceRead()) return;
         // Read again on a worker (seconds for a large PostGIS store); the store and what it
-        // shows stay as they are until the new read replaces them (finishLoadingIfReady).
+        // shows stay as they are until the new read replaces them (finishReloadIfReady).
         const geo::CaseAccess access = m_store->writable() ? geo::CaseAccess::ReadWrite : geo::CaseAccess::ReadOnly;
-        m_reloading = true;
-        m_loading = std::async(std::launch::async, [path = m_openPath, locator = m_locator, names = m_names, access] {
+        m_reloadGeneration = m_generation;
+        m_reload = std::async(std::launch::async, [path = m_openPath, locator = m_locator, names = m_names, access] {
             return load(path, "", locator, names, access);
         });
     } catch (const std::exception& e) {
@@ -134,8 +156,10 @@ void CaseView::pollStore()
 geo::CaseStore& CaseView::writableStore()
 {
     if (!m_store) throw geo::Error("the case store is not loaded");
-    if (!m_store->writable())
+    if (!m_store->writable()) {
         m_store = std::make_shared<geo::CaseStore>(geo::CaseStore::open(m_openPath, geo::CaseAccess::ReadWrite));
+        ++m_generation; // a live reload would bring the read-only store back
+    }
     return *m_store;
 }
 
@@ -148,6 +172,7 @@ FormBase CaseView::snapshot() const
 void CaseView::storeChanged()
 {
     if (!m_store) return;
+    ++m_generation;
     setData(m_store->data(), {}, m_store->path()); // keeps the selection
 }
 

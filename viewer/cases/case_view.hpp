@@ -55,7 +55,14 @@ public:
     static constexpr double kPollSeconds = 3.0;
     // How many times the store was reloaded because others saved (for the status and tests).
     int reloads() const { return m_reloads; }
+    // The first load or a store switch is running: the store asked for is not there yet.
+    // A live reload (below) is not loading: the store is there and stays usable meanwhile.
     bool loading() const { return m_loading.valid(); }
+    // A live reload (others saved) is reading the store on a worker.
+    bool reloading() const { return m_reload.valid(); }
+    // Asks the store now whether anyone committed since it was read (update() does it every
+    // kPollSeconds); if so, starts reading it again on a worker.
+    void poll() { pollStore(); }
     // Installs loaded data directly (tests, and the worker's result).
     void setData(geo::CaseData data, std::map<std::string, DerivedLocation> derived, std::string storePath);
 
@@ -104,6 +111,9 @@ public:
     // Editing (viewer/ui/case_editor): the store reopened for writing on first use (throws
     // geo::Error when it cannot be), and its data installed again after a commit, undo or reload.
     geo::CaseStore& writableStore();
+    // After this process committed (save, undo, keep mine) or reloaded the store itself: shows
+    // the store's rows, and drops a live reload started before (it read older rows, through an
+    // older store; the next poll reads again if others saved).
     void storeChanged();
     // The rows shown now with their row versions, for a form to save against (null: no store).
     FormBase snapshot() const;
@@ -128,6 +138,7 @@ private:
                        geo::CaseAccess access);
     void rebuild();
     void pollStore();
+    bool finishReloadIfReady(); // takes a live reload's result, or drops it (m_generation)
 
     std::shared_ptr<geo::CaseStore> m_store; // kept open for the change poll
     std::string m_openPath; // as given, to reopen it for writing (m_store->path() is redacted)
@@ -135,7 +146,12 @@ private:
     std::shared_ptr<const geo::AreaNames> m_names;
     std::chrono::steady_clock::time_point m_lastPoll{};
     int m_reloads = 0;
-    bool m_reloading = false; // m_loading is a live-view reload
+    // Bumped whenever this process commits through m_store or replaces it (storeChanged,
+    // writableStore reopening it, switchStore): a live reload started under an older
+    // generation read the store before that and is discarded when it lands.
+    uint64_t m_generation = 0;
+    uint64_t m_reloadGeneration = 0; // m_generation when m_reload started
+    std::future<Loaded> m_reload;    // the live reload (pollStore); m_loading: first load, switch
     std::shared_ptr<const geo::CaseData> m_data;
     std::map<std::string, DerivedLocation> m_derived; // per compound, filled as compounds are shown
     CompoundTotals m_totals; // people affected and shown() per compound, for the current filter

@@ -59,13 +59,7 @@ void takeArmedClick(Session& s)
     if (ed.armed == ArmedClick::AddCompound) {
         openNewCompound(s, at);
     } else if (ed.armed == ArmedClick::MoveCompound) {
-        if (saveEdit(s, moveCompound(cases.data(), ed.moveId, at), ed.compoundStatus) && ed.compound &&
-            ed.compound->id == ed.moveId) {
-            ed.compound->lon = at.lon;
-            ed.compound->lat = at.lat;
-            if (const geo::Compound* c = cases.data().findCompound(ed.moveId)) ed.compound->original = *c;
-            ed.compoundBase = cases.snapshot(); // the move is ours, not a conflict for the form
-        }
+        moveCompoundTo(s, ed.moveId, at); // a conflict shows in the compound editor's status
     }
     ed.armed = ArmedClick::None;
 }
@@ -101,10 +95,7 @@ void drawCompoundEditor(Session& s)
         if (ImGui::Button("Close")) open = false;
     }
     ImGui::End();
-    if (!open) {
-        ed.compound.reset();
-        ed.compoundStatus.clear();
-    }
+    if (!open) closeCompoundEditor(s);
 }
 
 } // namespace

@@ -113,10 +113,7 @@ void drawIncidentEditor(Session& s)
         if (ImGui::Button("Close")) open = false;
     }
     ImGui::End();
-    if (!open) {
-        ed.incident.reset();
-        ed.incidentStatus.clear();
-    }
+    if (!open) closeIncidentEditor(s);
 }
 
 } // namespace viewer
