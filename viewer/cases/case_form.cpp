@@ -15,6 +15,14 @@ namespace viewer {
 
 namespace {
 
+// Rebasing a form on their row: a field the user changed (typed != before) keeps the typed
+// value in `out`, which holds theirs.
+template <class T>
+void keep(T& out, const T& typed, const T& before)
+{
+    if (!(typed == before)) out = typed;
+}
+
 // Empty text: no date. Otherwise YYYY-MM-DD (an impossible date is left to validation).
 bool parseDateField(const std::string& text, const char* what, std::optional<geo::CaseDate>& out, std::string& error)
 {
@@ -91,9 +99,6 @@ CompoundForm rebaseCompoundForm(const CompoundForm& mine, const geo::Compound& t
     const CompoundForm was = compoundForm(mine.original);
     CompoundForm f = compoundForm(theirs);
     // A field the user changed keeps the user's value; every other field takes theirs.
-    auto keep = [](auto& out, const auto& typed, const auto& before) {
-        if (!(typed == before)) out = typed;
-    };
     keep(f.name, mine.name, was.name);
     keep(f.aliases, mine.aliases, was.aliases);
     keep(f.kind, mine.kind, was.kind);
@@ -156,9 +161,6 @@ IncidentForm rebaseIncidentForm(const IncidentForm& mine, const geo::CaseData& b
     // Scalars field by field, as rebaseCompoundForm does. Lists whole: merging rows of two
     // edited lists (a count both changed, a link one removed) would be a guess the analyst
     // cannot see, while "my list or theirs" is what the conflict dialog listed.
-    auto keep = [](auto& out, const auto& typed, const auto& before) {
-        if (!(typed == before)) out = typed;
-    };
     keep(f.kind, mine.kind, was.kind);
     keep(f.start, mine.start, was.start);
     keep(f.end, mine.end, was.end);
