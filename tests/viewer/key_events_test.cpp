@@ -1,5 +1,6 @@
-// Keyboard pacing for ImGui 1.86 (viewer/app/key_events.cpp): a key pressed and released in
-// one batch is split over two frames, in order; other releases pass straight through.
+// Keyboard pacing for ImGui 1.86 (viewer/app/key_events.cpp): a key changes state at most
+// once per frame (press and release, or release and press again, split over frames, in order);
+// other events pass straight through.
 #include "viewer/app/key_events.hpp"
 
 #include <doctest/doctest.h>
@@ -58,5 +59,18 @@ TEST_CASE("a press and release in one frame reach the UI in two frames, nothing 
     push(SDL_KEYUP, SDL_SCANCODE_B);
     push(SDL_KEYDOWN, SDL_SCANCODE_C);
     CHECK(batch(pacer) == std::vector<std::string>{"-B", "+C"});
+    CHECK(batch(pacer).empty());
+
+    // Two quick Backspaces: each press and each release in a frame of its own (a release and
+    // a new press in one frame would read as the key held down, and the second one be lost).
+    push(SDL_KEYUP, SDL_SCANCODE_C);
+    push(SDL_KEYDOWN, SDL_SCANCODE_BACKSPACE);
+    push(SDL_KEYUP, SDL_SCANCODE_BACKSPACE);
+    push(SDL_KEYDOWN, SDL_SCANCODE_BACKSPACE);
+    push(SDL_KEYUP, SDL_SCANCODE_BACKSPACE);
+    CHECK(batch(pacer) == std::vector<std::string>{"-C", "+Backspace"});
+    CHECK(batch(pacer) == std::vector<std::string>{"-Backspace"});
+    CHECK(batch(pacer) == std::vector<std::string>{"+Backspace"});
+    CHECK(batch(pacer) == std::vector<std::string>{"-Backspace"});
     SDL_QuitSubSystem(SDL_INIT_EVENTS);
 }

@@ -12,16 +12,19 @@ bool KeyEventPacer::next(SDL_Event& e)
         e = *m_held;
         m_held.reset();
     } else if (!SDL_PollEvent(&e)) {
-        m_downThisBatch.clear();
+        m_changedThisBatch.clear();
         return false;
     }
-    if (e.type == SDL_KEYDOWN) {
-        m_downThisBatch.push_back(e.key.keysym.scancode);
-    } else if (e.type == SDL_KEYUP &&
-               std::find(m_downThisBatch.begin(), m_downThisBatch.end(), e.key.keysym.scancode) != m_downThisBatch.end()) {
-        m_held = e;
-        m_downThisBatch.clear();
-        return false;
+    if (e.type == SDL_KEYDOWN || e.type == SDL_KEYUP) {
+        // A key changes state at most once per frame: ImGui compares its state frame to
+        // frame, so a release and press in one frame (two quick Backspaces) read as "held".
+        const SDL_Scancode code = e.key.keysym.scancode;
+        if (std::find(m_changedThisBatch.begin(), m_changedThisBatch.end(), code) != m_changedThisBatch.end()) {
+            m_held = e;
+            m_changedThisBatch.clear();
+            return false;
+        }
+        m_changedThisBatch.push_back(code);
     }
     return true;
 }
