@@ -8,6 +8,7 @@
 
 #include "geo/cases/case_store.hpp"
 #include "geo/locator.hpp"
+#include "geo/map_crs.hpp"
 
 #include <doctest/doctest.h>
 
@@ -53,7 +54,7 @@ Image renderSample(const std::string& crs, const geo::Extent& lonLat, const std:
     req.cases = &store.data();
     if (!select.empty())
         req.selectedLocation = geo::Locator(geo::defaultBasemapPath()).locate(store.data().findCompound(select)->location);
-    req.mapExtent = lonLatExtentToCrs(lonLat, crs);
+    req.mapExtent = geo::MapCrs(crs).lonLatBox(lonLat);
     BriefingResult r;
     Image img = renderBriefing(req, &r);
     CHECK(r.width == 800);

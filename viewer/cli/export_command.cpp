@@ -183,7 +183,7 @@ int runExport(ExportCli& c)
     auto prepareScene = [&o, &outSize, regionFor](const geo::Extent& box) {
         PreparedScene p;
         const geo::Extent region = regionFor(box);
-        const double lod = exportLodTolerance(lonLatExtentToCrs(box, o.crs), outSize.width, outSize.height);
+        const double lod = exportLodTolerance(geo::MapCrs(o.crs).lonLatBox(box), outSize.width, outSize.height);
         if (!o.noBasemap)
             p.layers = prepareBasemap(o.basemap.empty() ? geo::defaultBasemapPath() : o.basemap, o.crs, region, p.warnings, lod);
         size_t ordinal = 0;
@@ -204,7 +204,7 @@ int runExport(ExportCli& c)
         Scene scene;
         for (PreparedLayer& l : p.layers) scene.addLayer(std::move(l));
         scene.mapCrs = o.crs;
-        scene.metresPerUnit = geo::MapCrs::nominalMetresPerUnit(geo::isGeographicCrs(o.crs)); // label scale ranges
+        scene.metresPerUnit = geo::MapCrs(o.crs).nominalMetresPerUnit(); // label scale ranges
         for (const std::string& w : p.warnings)
             if (printed.insert(w).second) std::cerr << "compound-atlas: warning: " << w << "\n";
         return scene;
@@ -256,7 +256,7 @@ int runExport(ExportCli& c)
                 req.selectedLocation = locator->locate(compound(sel).location);
             }
         }
-        req.mapExtent = lonLatExtentToCrs(boxes[i], o.crs);
+        req.mapExtent = geo::MapCrs(o.crs).lonLatBox(boxes[i]);
         if (req.mapExtent.empty()) throw geo::Error("the view cannot be shown in " + o.crs);
         const bool verbose = !o.quiet;
         int lastPct = -1;

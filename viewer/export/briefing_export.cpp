@@ -10,6 +10,7 @@
 #include "viewer/render/tiled_render.hpp"
 
 #include "geo/image_writer.hpp"
+#include "geo/map_crs.hpp"
 
 #include <chrono>
 #include <cmath>
@@ -80,9 +81,10 @@ std::unique_ptr<BriefingPlan> planImage(const BriefingRequest& req)
     bool compoundsVisible = false;
     for (const MarkerLayer& m : scene.markerLayers()) compoundsVisible |= m.visible && m.name() == "Compounds";
     geo::Extent near = req.mapExtent;
+    const geo::MapCrs mapCrs(scene.mapCrs);
     if (req.cases && compoundsVisible)
         for (const geo::Compound& c : req.cases->compounds) {
-            const geo::MapXY p = lonLatToCrs(c.location, scene.mapCrs);
+            const geo::MapXY p = mapCrs.forward(c.location); // NaN outside the CRS: not contained
             if (near.contains(p.x, p.y)) shown.push_back(&c);
         }
     content.legend = legendFor(scene, shown);

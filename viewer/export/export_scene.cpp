@@ -15,65 +15,18 @@
 
 namespace viewer {
 
-namespace {
-bool isWebMercator(const std::string& crs) { return crs == "EPSG:3857" || crs == "epsg:3857"; }
-} // namespace
-
-geo::MapXY lonLatToCrs(geo::LonLat p, const std::string& crs)
-{
-    if (isWebMercator(crs)) return geo::webMercatorForward(p);
-    geo::Projector proj(geo::kWgs84, crs);
-    double x = p.lon, y = p.lat;
-    if (!proj.forward(x, y)) throw geo::Error("cannot project " + std::to_string(p.lon) + "," + std::to_string(p.lat) + " to " + crs);
-    return {x, y};
-}
-
-geo::Extent lonLatExtentToCrs(const geo::Extent& e, const std::string& crs)
-{
-    if (isWebMercator(crs)) return geo::MapCrs().lonLatBox(e);
-    return geo::Projector(geo::kWgs84, crs).forwardExtent(e);
-}
-
-geo::Extent crsExtentToLonLat(const geo::Extent& e, const std::string& crs)
-{
-    if (isWebMercator(crs)) {
-        geo::Extent out;
-        const geo::LonLat a = geo::webMercatorInverse({e.minX, e.minY}), b = geo::webMercatorInverse({e.maxX, e.maxY});
-        out.expand(a.lon, a.lat);
-        out.expand(b.lon, b.lat);
-        return out;
-    }
-    return geo::Projector(geo::kWgs84, crs).inverseExtent(e);
-}
-
 geo::Layer readExportLayer(const std::string& path, const std::string& layerName, const std::string& crs,
                            const geo::Extent& regionLonLat)
 {
-    if (isWebMercator(crs) && regionLonLat.empty()) return readMapLayer(path, layerName, geo::MapCrs());
     // The driver's spatial index (GPKG R-tree) skips what is far from the view.
     geo::ReadControl control;
     control.filter = regionLonLat;
     geo::Layer layer = geo::readLayer(path, layerName, geo::kWgs84, control);
     if (!regionLonLat.empty())
         std::erase_if(layer.features, [&](const geo::Feature& f) { return !f.bbox.intersects(regionLonLat); });
-    layer.extent = geo::Extent{};
-    if (isWebMercator(crs)) {
-        for (geo::Feature& f : layer.features)
-            for (geo::MapXY& p : f.geometry.coords) p = geo::webMercatorForward({p.x, p.y});
-    } else {
-        geo::Projector proj(geo::kWgs84, crs);
-        for (geo::Feature& f : layer.features) proj.forward(f.geometry.coords);
-        // Points PROJ cannot place become NaN: drop those features rather than draw garbage.
-        std::erase_if(layer.features, [](const geo::Feature& f) {
-            return std::any_of(f.geometry.coords.begin(), f.geometry.coords.end(),
-                               [](const geo::MapXY& p) { return !std::isfinite(p.x) || !std::isfinite(p.y); });
-        });
-    }
-    for (geo::Feature& f : layer.features) {
-        f.bbox = f.geometry.extent();
-        layer.extent.expand(f.bbox);
-    }
-    layer.crs = crs;
+    geo::MapCrs(crs).projectLayer(layer);
+    // What the CRS cannot show (dropped and counted by projectLayer) draws nothing.
+    std::erase_if(layer.features, [](const geo::Feature& f) { return f.geometry.empty(); });
     return layer;
 }
 
@@ -162,11 +115,13 @@ Rgba compoundStatusColor(geo::CompoundStatus status)
 MarkerLayer& addCompoundMarkers(Scene& scene, const geo::CaseData& cases, const std::string& crs,
                                 const std::string& selectedId)
 {
+    const geo::MapCrs mapCrs(crs);
     std::vector<Marker> markers;
     size_t selected = markers.max_size();
     for (const geo::Compound& c : cases.compounds) {
         Marker m;
-        m.position = lonLatToCrs(c.location, crs);
+        m.position = mapCrs.forward(c.location);
+        if (!std::isfinite(m.position.x) || !std::isfinite(m.position.y)) continue; // outside what the CRS shows
         m.fill = compoundStatusColor(c.status);
         m.outline = {1, 1, 1, 1};
         m.sizePx = 11;

@@ -53,9 +53,4 @@ Rgba compoundStatusColor(geo::CompoundStatus status);
 MarkerLayer& addCompoundMarkers(Scene& scene, const geo::CaseData& cases, const std::string& crs,
                                 const std::string& selectedId);
 
-// lon/lat -> map CRS (the viewer's Web Mercator formulas for EPSG:3857, PROJ otherwise).
-geo::MapXY lonLatToCrs(geo::LonLat p, const std::string& crs);
-geo::Extent lonLatExtentToCrs(const geo::Extent& lonLat, const std::string& crs);
-geo::Extent crsExtentToLonLat(const geo::Extent& e, const std::string& crs);
-
 } // namespace viewer
