@@ -123,15 +123,24 @@ LonLat MapCrs::inverse(MapXY m) const
     return {x, y};
 }
 
+namespace {
+// Web Mercator maps x and y each on its own and monotonically: a box's corners go to the
+// new box's corners (no densified edges needed).
+Extent cornerBox(double ax, double ay, double bx, double by)
+{
+    Extent out;
+    out.expand(ax, ay);
+    out.expand(bx, by);
+    return out;
+}
+} // namespace
+
 Extent MapCrs::lonLatBox(const Extent& e) const
 {
     if (e.empty()) return {};
     if (m_mercator) {
-        Extent out;
         const MapXY a = webMercatorForward({e.minX, e.minY}), b = webMercatorForward({e.maxX, e.maxY});
-        out.expand(a.x, a.y);
-        out.expand(b.x, b.y);
-        return out;
+        return cornerBox(a.x, a.y, b.x, b.y);
     }
     return projector().forwardExtent(e);
 }
@@ -145,11 +154,8 @@ Extent MapCrs::toLonLatBox(const Extent& e) const
 {
     if (e.empty()) return {};
     if (m_mercator) {
-        Extent out;
         const LonLat a = webMercatorInverse({e.minX, e.minY}), b = webMercatorInverse({e.maxX, e.maxY});
-        out.expand(a.lon, a.lat);
-        out.expand(b.lon, b.lat);
-        return out;
+        return cornerBox(a.lon, a.lat, b.lon, b.lat);
     }
     return projector().inverseExtent(e);
 }
