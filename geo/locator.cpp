@@ -160,8 +160,11 @@ bool Locator::exact(const Location& l) const
     return l.border && l.border->distanceKm < margin && areaInside(l.country) && areaInside(l.province);
 }
 
-void Locator::read(const std::string& basemapPath, const ReadControl& control)
+void Locator::read(const std::string& basemapPath, const ReadControl& request)
 {
+    // Areas and distances are geometry operations: they get valid polygons.
+    ReadControl control = request;
+    control.repairInvalid = true;
     m_countries = AreaSet(readLayer(basemapPath, "countries", kWgs84, control), "name", {"iso_a3"});
     m_provinces = AreaSet(readLayer(basemapPath, "provinces", kWgs84, control), "name", {"iso_3166_2", "code_hasc"});
     const Layer& provinces = m_provinces.layer();

@@ -276,7 +276,7 @@ Layer readLayer(const std::string& path, const std::string& layerName, const std
             std::unique_ptr<OGRGeometry> repaired;
             const OGRGeometry* use = geom;
             const auto flat = wkbFlatten(geom->getGeometryType());
-            if ((flat == wkbPolygon || flat == wkbMultiPolygon) && !geom->IsValid()) {
+            if (control.repairInvalid && (flat == wkbPolygon || flat == wkbMultiPolygon) && !geom->IsValid()) {
                 repaired.reset(geom->MakeValid());
                 if (repaired) {
                     use = repaired.get();

@@ -37,8 +37,9 @@ void initGdal();
 DatasetInfo inspectDataset(const std::string& path, bool allowRemote = false);
 
 // Reads a layer (the first when `layerName` is empty) and projects it to `targetCrs`.
-// Invalid polygons are repaired (counted in Layer::repairedGeometries); geometries with
-// non-finite or out-of-range coordinates are skipped (Layer::skippedGeometries).
+// Geometries with non-finite or out-of-range coordinates are skipped
+// (Layer::skippedGeometries). Polygons are kept as the file has them (drawing fills with
+// the even-odd rule needs no valid rings); ReadControl::repairInvalid asks for GEOS repair.
 Layer readLayer(const std::string& path, const std::string& layerName, const std::string& targetCrs);
 
 // Progress in [0, 1]; reading stops with geo::Cancelled when `cancel` becomes true.
@@ -47,6 +48,10 @@ struct ReadControl {
     const std::atomic<bool>* cancel = nullptr;
     size_t maxFeatures = 50'000'000; // beyond this the file is refused, not read into memory
     bool allowRemote = false;        // see inspectDataset
+    // Make invalid polygons valid (GEOS IsValid + MakeValid, counted in
+    // Layer::repairedGeometries): for geometry operations (the locator's areas and
+    // distances), never for drawing, where it costs more than the read itself.
+    bool repairInvalid = false;
     // When set, only features whose boxes meet this box (in `filterCrs`) are read: the
     // driver's own spatial index does the work (GPKG R-tree, shapefile .qix, PostGIS GIST).
     Extent filter;

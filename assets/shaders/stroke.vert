@@ -1,19 +1,54 @@
-// Strokes: each vertex is pushed along its miter vector by the half width in pixels
-// (+1 px for the anti-aliased fringe), so the width never changes with zoom.
+// Strokes, one instance per segment a-b (prev and next are its neighbours for the joins):
+// each end is pushed along its miter vector by the half width in pixels (+1 px for the
+// anti-aliased fringe), so the width never changes with zoom. Segments touching a pad
+// vertex (between parts, see viewer/render/layer_mesh.hpp) are dropped.
 #version 330 core
-layout(location = 0) in vec2 a_pos;
-layout(location = 1) in vec2 a_extrude;
-layout(location = 2) in float a_side;
+layout(location = 0) in vec2 a_prev;
+layout(location = 1) in vec2 a_a;
+layout(location = 2) in vec2 a_b;
+layout(location = 3) in vec2 a_next;
+layout(location = 4) in float a_realA;
+layout(location = 5) in float a_realB;
+layout(location = 6) in vec2 a_corner; // x: -1 at a, +1 at b; y: side
 uniform vec2 u_centerHi;
 uniform vec2 u_centerLo;
 uniform vec2 u_scale;
 uniform vec2 u_pixel;      // 2 / viewport size: one pixel in NDC
 uniform float u_halfWidth; // pixels
 out float v_side;
+
+vec2 normalOf(vec2 p, vec2 q)
+{
+    vec2 d = q - p;
+    float len = length(d);
+    return len > 0.0 ? vec2(-d.y, d.x) / len : vec2(0.0);
+}
+
+// The join at a vertex between segments with normals n0 and n1 (a zero normal: an end).
+vec2 miter(vec2 n0, vec2 n1)
+{
+    if (n0 == vec2(0.0)) n0 = n1;
+    if (n1 == vec2(0.0)) n1 = n0;
+    vec2 m = n0 + n1;
+    float len = length(m);
+    if (len < 1e-6) return n1; // a full reversal: use the normal
+    m /= len;
+    return m * min(1.0 / max(1e-6, dot(m, n1)), 3.0); // kMiterLimit half-widths
+}
+
 void main()
 {
-    vec2 p = ((a_pos - u_centerHi) - u_centerLo) * u_scale;
-    p += a_extrude * (u_halfWidth + 1.0) * u_pixel;
-    v_side = a_side;
+    if (a_realA < 0.5 || a_realB < 0.5) {
+        v_side = 0.0;
+        gl_Position = vec4(2.0, 2.0, 2.0, 1.0); // outside the clip volume
+        return;
+    }
+    vec2 n = normalOf(a_a, a_b);
+    bool atB = a_corner.x > 0.0;
+    vec2 here = atB ? a_b : a_a;
+    vec2 extrude = atB ? miter(n, normalOf(a_b, a_next)) : miter(normalOf(a_prev, a_a), n);
+    vec2 p = ((here - u_centerHi) - u_centerLo) * u_scale;
+    p += extrude * a_corner.y * (u_halfWidth + 1.0) * u_pixel;
+    v_side = a_corner.y;
     gl_Position = vec4(p, 0.0, 1.0);
 }

@@ -96,7 +96,7 @@ TEST_CASE("CSV with lon/lat columns is read as points")
     CHECK(layer.features[1].geometry.coords[0].y == doctest::Approx(11.56));
 }
 
-TEST_CASE("invalid polygons are repaired and counted; unusable coordinates are skipped")
+TEST_CASE("invalid polygons are repaired and counted on request; unusable coordinates are skipped")
 {
     testdata::ScratchDir dir("invalid");
     std::string path = dir.path("bad.geojson");
@@ -104,11 +104,21 @@ TEST_CASE("invalid polygons are repaired and counted; unusable coordinates are s
                        {{"bowtie", "POLYGON ((0 0, 10 10, 10 0, 0 10, 0 0))"},
                         {"fine", "POLYGON ((0 0, 1 0, 1 1, 0 0))"},
                         {"toofar", "POLYGON ((0 0, 1 0, 1 95, 0 0))"}});
-    geo::Layer layer = geo::readLayer(path, "", geo::kWgs84);
+    geo::ReadControl repair;
+    repair.repairInvalid = true;
+    geo::Layer layer = geo::readLayer(path, "", geo::kWgs84, repair);
     CHECK(layer.repairedGeometries == 1);
     CHECK(layer.skippedGeometries == 1);
     CHECK(layer.features[0].geometry.polygonCount() == 2); // the bow tie becomes two triangles
     CHECK_FALSE(layer.warnings.empty());
+
+    // For drawing (the default) the ring stays as the file has it: the even-odd fill
+    // draws it, and no GEOS pass is paid.
+    geo::Layer drawn = geo::readLayer(path, "", geo::kWgs84);
+    CHECK(drawn.repairedGeometries == 0);
+    CHECK(drawn.skippedGeometries == 1);
+    CHECK(drawn.features[0].geometry.polygonCount() == 1);
+    CHECK(drawn.features[0].geometry.coords.size() == 5);
 }
 
 TEST_CASE("bad files give one clear error")

@@ -65,7 +65,7 @@ private:
         std::string error;
     };
     std::future<Loaded> m_loading;
-    std::future<std::vector<std::pair<uint64_t, LayerMesh>>> m_refining;
+    std::future<std::vector<std::pair<uint64_t, std::vector<LodMesh>>>> m_refining;
     double m_refineSeconds = 0;
     std::atomic<bool> m_cancelRefine{false};
     bool m_loaded = false;
@@ -73,6 +73,7 @@ private:
     long m_idleFrames = 0;
     long m_frames = 0; // frames drawn since all layers and their levels of detail arrived
     double m_loadSeconds = 0;
+    double m_completeSeconds = -1; // the first frame with every layer and file drawn in full
     bool m_quit = false;
     KeyEventPacer m_keys; // see key_events.hpp: ImGui 1.86 misses keys pressed and released in one frame
 };

@@ -165,11 +165,10 @@ int runExport(ExportCli& c)
             hw = w * 0.8 + 0.05; // half the image plus layout bands and margins
             hh = h * 0.8 + 0.05;
         }
-        // At most 30 degrees around the view: beyond that a UTM-like CRS folds the world over itself.
-        hw = std::min(hw, 30.0);
-        hh = std::min(hh, 30.0);
         region.expand(std::max(-180.0, ctr.x - hw), std::max(-90.0, ctr.y - hh));
         region.expand(std::min(180.0, ctr.x + hw), std::min(90.0, ctr.y + hh));
+        // A UTM-like CRS folds the world over itself far from its meridian: what it cannot
+        // draw is dropped and counted by MapCrs::projectLayer (a warning), never silently.
         return region;
     };
 

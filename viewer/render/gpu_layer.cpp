@@ -1,4 +1,4 @@
-// Buffer upload and culled multi-draws (adjacent feature ranges are merged into one).
+// Buffer upload, part culling, stencil-then-cover fills and instanced segment strokes.
 #include "viewer/render/gpu_layer.hpp"
 
 #include <algorithm>
@@ -18,11 +18,14 @@ GlBuffer upload(GLenum target, const std::vector<T>& data, size_t& bytes)
     return b;
 }
 
+// Vertex attribute locations of assets/shaders/stroke.vert.
+enum StrokeAttrib : GLuint { kPrev = 0, kA = 1, kB = 2, kNext = 3, kRealA = 4, kRealB = 5, kCorner = 6 };
+
 } // namespace
 
-GpuLayer::GpuLayer(const LayerMesh& mesh) : m_origin(mesh.origin)
+GpuLayer::GpuLayer(const LayerMesh& mesh) : m_origin(mesh.origin), m_stencilBit(mesh.stencilBit)
 {
-    uploadLods(mesh);
+    uploadLods(mesh.lods);
     if (!mesh.points.empty()) {
         m_pointCount = mesh.points.size() / 2;
         m_pointRanges = mesh.pointRanges;
@@ -32,44 +35,44 @@ GpuLayer::GpuLayer(const LayerMesh& mesh) : m_origin(mesh.origin)
     glBindVertexArray(0);
 }
 
-void GpuLayer::addLods(const LayerMesh& mesh)
+void GpuLayer::addLods(const std::vector<LodMesh>& lods)
 {
-    uploadLods(mesh);
+    uploadLods(lods);
     std::sort(m_lods.begin(), m_lods.end(), [](const Lod& a, const Lod& b) { return a.tolerance < b.tolerance; });
 }
 
-void GpuLayer::uploadLods(const LayerMesh& mesh)
+void GpuLayer::uploadLods(const std::vector<LodMesh>& lods)
 {
-    for (const LodMesh& src : mesh.lods) {
+    for (const LodMesh& src : lods) {
         Lod lod;
         lod.tolerance = src.tolerance;
-        m_hasFill |= !src.fill.indices.empty();
-        m_hasStroke |= !src.stroke.indices.empty();
-        lod.fillRanges = src.fillRanges;
-        lod.strokeRanges = src.strokeRanges;
+        lod.vertices = src.vertexCount();
+        for (uint8_t filled : src.partFilled) {
+            m_hasFill |= filled != 0;
+            m_hasStroke = true;
+        }
+        lod.partFirst = src.partFirst;
+        lod.partCount = src.partCount;
+        lod.partBox = src.partBox;
+        lod.partFilled = src.partFilled;
+        lod.featureParts = src.featureParts;
+        lod.xyVbo = upload(GL_ARRAY_BUFFER, src.xy, m_bytes);
+        lod.realVbo = upload(GL_ARRAY_BUFFER, src.real, m_bytes);
 
         lod.fillVao = makeVertexArray();
         glBindVertexArray(lod.fillVao.id());
-        lod.fillVbo = upload(GL_ARRAY_BUFFER, src.fill.xy, m_bytes);
-        lod.fillIbo = upload(GL_ELEMENT_ARRAY_BUFFER, src.fill.indices, m_bytes);
-        glBindBuffer(GL_ARRAY_BUFFER, lod.fillVbo.id());
+        glBindBuffer(GL_ARRAY_BUFFER, lod.xyVbo.id());
         glEnableVertexAttribArray(0);
         glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
-        lod.fillClassVbo = upload(GL_ARRAY_BUFFER, src.fillClass, m_bytes);
-        glEnableVertexAttribArray(1);
-        glVertexAttribPointer(1, 1, GL_FLOAT, GL_FALSE, sizeof(float), nullptr);
 
+        // The stroke VAO's per-segment pointers are set per draw (they start at the run).
         lod.strokeVao = makeVertexArray();
         glBindVertexArray(lod.strokeVao.id());
-        lod.strokeVbo = upload(GL_ARRAY_BUFFER, src.stroke.vertices, m_bytes);
-        lod.strokeIbo = upload(GL_ELEMENT_ARRAY_BUFFER, src.stroke.indices, m_bytes);
-        const GLsizei stride = StrokeMesh::kFloatsPerVertex * sizeof(float);
-        glEnableVertexAttribArray(0);
-        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, nullptr);
-        glEnableVertexAttribArray(1);
-        glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(2 * sizeof(float)));
-        glEnableVertexAttribArray(2);
-        glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(4 * sizeof(float)));
+        for (GLuint a : {kPrev, kA, kB, kNext, kRealA, kRealB}) {
+            glEnableVertexAttribArray(a);
+            glVertexAttribDivisor(a, 1);
+        }
+        glEnableVertexAttribArray(kCorner);
         m_lods.push_back(std::move(lod));
     }
     glBindVertexArray(0);
@@ -83,47 +86,121 @@ size_t GpuLayer::chooseLod(double unitsPerPixel) const
     return best;
 }
 
-size_t GpuLayer::multiDraw(GLuint vao, const std::vector<IndexRange>& ranges, const std::vector<uint32_t>& features) const
+bool GpuLayer::partVisible(const Lod& l, size_t part, const float box[4]) const
 {
-    std::vector<GLsizei> counts;
-    std::vector<const void*> offsets;
-    uint32_t runFirst = 0, runCount = 0;
-    auto flush = [&] {
-        if (runCount == 0) return;
-        counts.push_back(static_cast<GLsizei>(runCount));
-        offsets.push_back(reinterpret_cast<const void*>(static_cast<uintptr_t>(runFirst) * sizeof(uint32_t)));
-        runCount = 0;
-    };
+    const float* b = &l.partBox[4 * part];
+    return b[0] <= box[2] && box[0] <= b[2] && b[1] <= box[3] && box[1] <= b[3];
+}
+
+namespace {
+// The window as float offsets from the origin, grown by a float's rounding.
+void windowBox(const geo::Extent& w, geo::MapXY o, float box[4])
+{
+    const double pad = 1e-6 * std::max({std::abs(w.minX - o.x), std::abs(w.maxX - o.x), std::abs(w.minY - o.y),
+                                        std::abs(w.maxY - o.y), 1.0});
+    box[0] = static_cast<float>(w.minX - o.x - pad);
+    box[1] = static_cast<float>(w.minY - o.y - pad);
+    box[2] = static_cast<float>(w.maxX - o.x + pad);
+    box[3] = static_cast<float>(w.maxY - o.y + pad);
+}
+} // namespace
+
+size_t GpuLayer::drawFill(size_t lod, const std::vector<uint32_t>& features, const geo::Extent& window) const
+{
+    if (lod >= m_lods.size()) return 0;
+    const Lod& l = m_lods[lod];
+    float box[4];
+    windowBox(window, m_origin, box);
+    // Fans by stencil bit; the cover pass draws all of them.
+    std::vector<GLint> first[8];
+    std::vector<GLsizei> count[8];
+    bool any = false;
     for (uint32_t f : features) {
-        if (f >= ranges.size()) continue;
-        const IndexRange& r = ranges[f];
-        if (r.count == 0) continue;
-        if (runCount > 0 && runFirst + runCount == r.first) {
-            runCount += r.count;
-        } else {
-            flush();
-            runFirst = r.first;
-            runCount = r.count;
+        if (f >= l.featureParts.size()) continue;
+        const IndexRange r = l.featureParts[f];
+        const uint8_t bit = f < m_stencilBit.size() ? m_stencilBit[f] : 0;
+        for (uint32_t p = r.first; p < r.first + r.count; ++p) {
+            if (!l.partFilled[p] || !partVisible(l, p, box)) continue;
+            first[bit].push_back(l.partFirst[p]);
+            count[bit].push_back(l.partCount[p]);
+            any = true;
         }
     }
-    flush();
-    if (counts.empty()) return 0;
-    glBindVertexArray(vao);
-    glMultiDrawElements(GL_TRIANGLES, counts.data(), GL_UNSIGNED_INT, offsets.data(), static_cast<GLsizei>(counts.size()));
+    if (!any) return 0;
+    size_t calls = 0;
+    glBindVertexArray(l.fillVao.id());
+    glEnable(GL_STENCIL_TEST);
+    glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
+    glStencilFunc(GL_ALWAYS, 0, 0xFF);
+    glStencilOp(GL_KEEP, GL_KEEP, GL_INVERT);
+    for (int b = 0; b < 8; ++b) {
+        if (first[b].empty()) continue;
+        glStencilMask(1u << b);
+        glMultiDrawArrays(GL_TRIANGLE_FAN, first[b].data(), count[b].data(), static_cast<GLsizei>(first[b].size()));
+        ++calls;
+    }
+    glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+    glStencilMask(0xFF);
+    glStencilFunc(GL_NOTEQUAL, 0, 0xFF);
+    glStencilOp(GL_ZERO, GL_ZERO, GL_ZERO); // each covered pixel is painted once, then cleared
+    for (int b = 0; b < 8; ++b) {
+        if (first[b].empty()) continue;
+        glMultiDrawArrays(GL_TRIANGLE_FAN, first[b].data(), count[b].data(), static_cast<GLsizei>(first[b].size()));
+        ++calls;
+    }
+    glDisable(GL_STENCIL_TEST);
     glBindVertexArray(0);
-    return 1;
+    return calls;
 }
 
-size_t GpuLayer::drawFill(size_t lod, const std::vector<uint32_t>& features) const
+size_t GpuLayer::drawStroke(size_t lod, const std::vector<uint32_t>& features, const geo::Extent& window,
+                            GLuint corners) const
 {
     if (lod >= m_lods.size()) return 0;
-    return multiDraw(m_lods[lod].fillVao.id(), m_lods[lod].fillRanges, features);
-}
-
-size_t GpuLayer::drawStroke(size_t lod, const std::vector<uint32_t>& features) const
-{
-    if (lod >= m_lods.size()) return 0;
-    return multiDraw(m_lods[lod].strokeVao.id(), m_lods[lod].strokeRanges, features);
+    const Lod& l = m_lods[lod];
+    float box[4];
+    windowBox(window, m_origin, box);
+    glBindVertexArray(l.strokeVao.id());
+    glBindBuffer(GL_ARRAY_BUFFER, corners);
+    glVertexAttribPointer(kCorner, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
+    size_t calls = 0;
+    // Runs of parts adjacent in the buffer are one draw: the segments between two parts
+    // touch a pad and are dropped by the shader.
+    int32_t runFirst = 0, runEnd = 0;
+    auto flush = [&] {
+        if (runEnd - runFirst < 2) return;
+        const GLsizei stride = 2 * sizeof(float);
+        glBindBuffer(GL_ARRAY_BUFFER, l.xyVbo.id());
+        const GLuint at[4] = {kPrev, kA, kB, kNext};
+        for (int k = 0; k < 4; ++k)
+            glVertexAttribPointer(at[k], 2, GL_FLOAT, GL_FALSE, stride,
+                                  reinterpret_cast<const void*>(static_cast<uintptr_t>(runFirst - 1 + k) * stride));
+        glBindBuffer(GL_ARRAY_BUFFER, l.realVbo.id());
+        glVertexAttribPointer(kRealA, 1, GL_UNSIGNED_BYTE, GL_FALSE, 1, reinterpret_cast<const void*>(uintptr_t(runFirst)));
+        glVertexAttribPointer(kRealB, 1, GL_UNSIGNED_BYTE, GL_FALSE, 1, reinterpret_cast<const void*>(uintptr_t(runFirst + 1)));
+        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, runEnd - runFirst - 1);
+        ++calls;
+    };
+    bool open = false;
+    for (uint32_t f : features) {
+        if (f >= l.featureParts.size()) continue;
+        const IndexRange r = l.featureParts[f];
+        for (uint32_t p = r.first; p < r.first + r.count; ++p) {
+            if (!partVisible(l, p, box)) continue;
+            const int32_t s = l.partFirst[p], e = s + l.partCount[p];
+            if (open && s == runEnd + 2) { // the next part in the buffer: pad, pad between
+                runEnd = e;
+                continue;
+            }
+            if (open) flush();
+            runFirst = s;
+            runEnd = e;
+            open = true;
+        }
+    }
+    if (open) flush();
+    glBindVertexArray(0);
+    return calls;
 }
 
 size_t GpuLayer::drawPoints(const std::vector<uint32_t>& features, GLuint quadBuffer) const

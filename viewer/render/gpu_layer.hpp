@@ -1,5 +1,6 @@
-// A layer's meshes uploaded to GPU buffers once; drawing binds and issues one multi-draw
-// per pass over the visible features' index ranges.
+// A layer's levels of detail uploaded to GPU buffers once. Per frame it only gathers the
+// visible parts (feature culled by the caller, part by its box here) and multi-draws them:
+// fills stencil-then-cover with the even-odd rule, strokes as instanced segments.
 #pragma once
 #include "viewer/render/gl_handles.hpp"
 #include "viewer/render/layer_mesh.hpp"
@@ -10,25 +11,30 @@ namespace viewer {
 
 class GpuLayer {
 public:
-    // Uploads `mesh` (needs a current GL context). The CPU vertex arrays can then be freed;
-    // only the per-feature ranges are kept.
+    // Uploads `mesh` (needs a current GL context). The CPU arrays can then be freed; only
+    // the per-part ranges and boxes are kept (for culling).
     explicit GpuLayer(const LayerMesh& mesh);
     // Adds more levels (built later with the same origin), kept sorted finest first.
-    void addLods(const LayerMesh& mesh);
+    void addLods(const std::vector<LodMesh>& lods);
 
     geo::MapXY origin() const { return m_origin; }
     size_t lodCount() const { return m_lods.size(); }
     double lodTolerance(size_t lod) const { return m_lods[lod].tolerance; }
+    size_t lodVertices(size_t lod) const { return m_lods[lod].vertices; }
     size_t chooseLod(double unitsPerPixel) const;
     bool hasPoints() const { return m_pointCount > 0; }
     // Whether any feature has a fill / a stroke (mixed-kind layers may have all three).
     bool hasFill() const { return m_hasFill; }
     bool hasStroke() const { return m_hasStroke; }
 
-    // Draw the given features (sorted ascending indices) with the currently bound program.
-    // Return the number of draw calls issued.
-    size_t drawFill(size_t lod, const std::vector<uint32_t>& features) const;
-    size_t drawStroke(size_t lod, const std::vector<uint32_t>& features) const;
+    // Fills the given features (ascending indices) with the bound fill program's colour:
+    // each part's fan toggles the feature's stencil bit, then the same fans are drawn
+    // where the stencil is set, clearing it. Needs a stencil buffer; leaves it zero.
+    // `window` (map units) culls parts. Returns the number of draw calls.
+    size_t drawFill(size_t lod, const std::vector<uint32_t>& features, const geo::Extent& window) const;
+    // Strokes the given features with the bound stroke program; `corners` is the unit quad
+    // (x: -1 start / +1 end of the segment, y: side), shared by every layer.
+    size_t drawStroke(size_t lod, const std::vector<uint32_t>& features, const geo::Extent& window, GLuint corners) const;
     // Points are drawn as instanced quads with the marker program; per-instance position
     // comes from the layer, the other marker attributes are constants set by the caller.
     size_t drawPoints(const std::vector<uint32_t>& features, GLuint quadBuffer) const;
@@ -38,15 +44,20 @@ public:
 private:
     struct Lod {
         double tolerance = 0;
+        size_t vertices = 0;
         GlVertexArray fillVao, strokeVao;
-        GlBuffer fillVbo, fillClassVbo, fillIbo, strokeVbo, strokeIbo;
-        std::vector<IndexRange> fillRanges, strokeRanges;
+        GlBuffer xyVbo, realVbo;
+        std::vector<int32_t> partFirst, partCount;
+        std::vector<float> partBox;
+        std::vector<uint8_t> partFilled;
+        std::vector<IndexRange> featureParts;
     };
-    void uploadLods(const LayerMesh& mesh);
-    size_t multiDraw(GLuint vao, const std::vector<IndexRange>& ranges, const std::vector<uint32_t>& features) const;
+    void uploadLods(const std::vector<LodMesh>& lods);
+    bool partVisible(const Lod& l, size_t part, const float box[4]) const;
 
     geo::MapXY m_origin;
     std::vector<Lod> m_lods;
+    std::vector<uint8_t> m_stencilBit;
     GlVertexArray m_pointVao;
     GlBuffer m_pointVbo;
     std::vector<IndexRange> m_pointRanges;

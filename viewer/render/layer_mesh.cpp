@@ -1,7 +1,9 @@
-// Level-of-detail meshes: simplify (geo::simplifyGeometry), triangulate, stroke.
+// Level-of-detail vertex runs: a cascade of Douglas-Peucker passes (geo::simplifyGeometry),
+// features split across the cores, chunks joined in feature order.
 #include "viewer/render/layer_mesh.hpp"
 
 #include "geo/simplify.hpp"
+#include "geo/spatial_index.hpp"
 
 #include <algorithm>
 #include <future>
@@ -17,97 +19,206 @@ std::vector<double> lodTolerances(double metresPerUnit)
 }
 
 namespace {
-// Index (into `tolerances`) of the last tolerance already kept.
-size_t lastKept(const std::vector<size_t>&, const std::vector<double>& tolerances, const std::vector<double>& kept)
+
+// Appends one part (deduplicated: zero-length segments have no direction to extrude).
+void appendPart(const geo::MapXY* pts, size_t n, bool ring, geo::MapXY o, LodMesh& lod)
 {
-    for (size_t i = 0; i < tolerances.size(); ++i)
-        if (tolerances[i] == kept.back()) return i;
-    return 0;
+    thread_local std::vector<geo::MapXY> p;
+    p.clear();
+    for (size_t i = 0; i < n; ++i)
+        if (p.empty() || pts[i].x != p.back().x || pts[i].y != p.back().y) p.push_back(pts[i]);
+    if (ring && p.size() > 1 && p.front().x == p.back().x && p.front().y == p.back().y) p.pop_back();
+    const size_t m = p.size();
+    if (m < 2 || (ring && m < 3)) return;
+    auto push = [&](geo::MapXY v, uint8_t isReal) {
+        lod.xy.push_back(static_cast<float>(v.x - o.x));
+        lod.xy.push_back(static_cast<float>(v.y - o.y));
+        lod.real.push_back(isReal);
+    };
+    push(ring ? p[m - 1] : p[0], 0);
+    lod.partFirst.push_back(static_cast<int32_t>(lod.vertexCount()));
+    float box[4] = {1e30f, 1e30f, -1e30f, -1e30f};
+    for (const geo::MapXY& v : p) {
+        push(v, 1);
+        const float x = lod.xy[lod.xy.size() - 2], y = lod.xy.back();
+        box[0] = std::min(box[0], x);
+        box[1] = std::min(box[1], y);
+        box[2] = std::max(box[2], x);
+        box[3] = std::max(box[3], y);
+    }
+    if (ring) push(p[0], 1);
+    lod.partCount.push_back(static_cast<int32_t>(ring ? m + 1 : m));
+    push(ring ? p[1] : p[m - 1], 0);
+    lod.partBox.insert(lod.partBox.end(), box, box + 4);
+    lod.partFilled.push_back(ring ? 1 : 0);
 }
+
+void appendGeometry(const geo::Geometry& g, geo::MapXY o, LodMesh& lod)
+{
+    const bool ring = g.kind == geo::GeomKind::Polygon;
+    for (size_t part = 0; part < g.partCount(); ++part) {
+        const size_t s = g.partStarts[part], e = g.partStarts[part + 1];
+        appendPart(g.coords.data() + s, e - s, ring, o, lod);
+    }
+}
+
+// Levels for features [begin, end): each simplified from the previous (finer) level with
+// what is left of its tolerance, so the error against the full geometry stays within it.
+std::vector<LodMesh> buildChunk(const geo::Layer& layer, geo::MapXY o, const std::vector<double>& tols, size_t begin,
+                                size_t end, const std::atomic<bool>* cancel)
+{
+    std::vector<LodMesh> lods(tols.size());
+    for (size_t i = 0; i < tols.size(); ++i) {
+        lods[i].tolerance = tols[i];
+        lods[i].featureParts.resize(end - begin);
+    }
+    for (size_t f = begin; f < end; ++f) {
+        if (cancel && cancel->load(std::memory_order_relaxed)) break;
+        const geo::Feature& feature = layer.features[f];
+        if (feature.geometry.kind != geo::GeomKind::Line && feature.geometry.kind != geo::GeomKind::Polygon) continue;
+        const geo::Geometry* g = &feature.geometry; // the previous (finer) level's geometry
+        geo::Geometry current;
+        double done = 0;
+        for (size_t i = 0; i < tols.size(); ++i) {
+            LodMesh& lod = lods[i];
+            const geo::Extent& b = feature.bbox;
+            // Features smaller than the tolerance vanish at this level (they would be dots).
+            if (tols[i] > 0 && b.width() < tols[i] && b.height() < tols[i]) break;
+            if (tols[i] > done) {
+                current = geo::simplifyGeometry(*g, tols[i] - done);
+                g = &current;
+                done = tols[i];
+                if (current.empty()) break;
+            }
+            lod.featureParts[f - begin].first = static_cast<uint32_t>(lod.partFirst.size());
+            appendGeometry(*g, o, lod);
+            lod.featureParts[f - begin].count = static_cast<uint32_t>(lod.partFirst.size()) - lod.featureParts[f - begin].first;
+        }
+    }
+    return lods;
+}
+
+// Appends chunk `c` to `into`, shifting its vertex and part numbers.
+void join(LodMesh& into, LodMesh&& c)
+{
+    const int32_t vertexShift = static_cast<int32_t>(into.vertexCount());
+    const uint32_t partShift = static_cast<uint32_t>(into.partFirst.size());
+    if (into.xy.empty()) {
+        const double tol = into.tolerance;
+        into = std::move(c);
+        into.tolerance = tol;
+        return;
+    }
+    into.xy.insert(into.xy.end(), c.xy.begin(), c.xy.end());
+    into.real.insert(into.real.end(), c.real.begin(), c.real.end());
+    for (int32_t v : c.partFirst) into.partFirst.push_back(v + vertexShift);
+    into.partCount.insert(into.partCount.end(), c.partCount.begin(), c.partCount.end());
+    into.partBox.insert(into.partBox.end(), c.partBox.begin(), c.partBox.end());
+    into.partFilled.insert(into.partFilled.end(), c.partFilled.begin(), c.partFilled.end());
+    for (IndexRange r : c.featureParts) into.featureParts.push_back({r.first + partShift, r.count});
+}
+
 } // namespace
 
-LayerMesh buildLayerMesh(const geo::Layer& layer, const std::vector<double>& tolerances,
-                         const std::vector<uint8_t>& paletteClass, const std::atomic<bool>* cancel)
+std::vector<LodMesh> buildLods(const geo::Layer& layer, geo::MapXY origin, const std::vector<double>& tolerances,
+                               const std::atomic<bool>* cancel)
+{
+    std::vector<double> tols = tolerances;
+    std::sort(tols.begin(), tols.end());
+    tols.erase(std::unique(tols.begin(), tols.end()), tols.end());
+    const size_t n = layer.features.size();
+    bool anyArea = false;
+    for (const geo::Feature& f : layer.features)
+        anyArea = anyArea || f.geometry.kind == geo::GeomKind::Line || f.geometry.kind == geo::GeomKind::Polygon;
+    if (!anyArea || tols.empty()) return {};
+
+    // Chunks of about equal vertex counts, one per core (a world layer's features differ
+    // by orders of magnitude: Russia against Monaco).
+    size_t totalVertices = 0;
+    for (const geo::Feature& f : layer.features) totalVertices += f.geometry.coords.size();
+    const unsigned threads = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+    const size_t chunks = std::min<size_t>(n, totalVertices > 200'000 ? threads * 4 : 1);
+    std::vector<size_t> bounds{0};
+    size_t acc = 0;
+    for (size_t f = 0; f < n && bounds.size() < chunks; ++f) {
+        acc += layer.features[f].geometry.coords.size();
+        if (acc * chunks >= totalVertices * bounds.size()) bounds.push_back(f + 1);
+    }
+    if (bounds.back() != n) bounds.push_back(n);
+    std::vector<std::vector<LodMesh>> built(bounds.size() - 1);
+    if (built.size() == 1) {
+        built[0] = buildChunk(layer, origin, tols, 0, n, cancel);
+    } else {
+        // At most `threads` chunks at a time: each holds its levels until joined.
+        for (size_t first = 0; first < built.size(); first += threads) {
+            std::vector<std::future<std::vector<LodMesh>>> jobs;
+            for (size_t c = first; c < std::min(built.size(), first + threads); ++c)
+                jobs.push_back(std::async(std::launch::async, buildChunk, std::cref(layer), origin, std::cref(tols),
+                                          bounds[c], bounds[c + 1], cancel));
+            for (size_t c = 0; c < jobs.size(); ++c) built[first + c] = jobs[c].get();
+        }
+    }
+    std::vector<LodMesh> lods(tols.size());
+    for (size_t i = 0; i < tols.size(); ++i) {
+        lods[i].tolerance = tols[i];
+        for (std::vector<LodMesh>& chunk : built) join(lods[i], std::move(chunk[i]));
+        lods[i].featureParts.resize(n); // a chunk of only points leaves none
+    }
+    // Keep a level only where it sheds a quarter of the vertices of the last kept one.
+    std::vector<LodMesh> kept;
+    for (LodMesh& lod : lods) {
+        if (!kept.empty() && lod.vertexCount() * 4 > kept.back().vertexCount() * 3) continue;
+        kept.push_back(std::move(lod));
+    }
+    return kept;
+}
+
+LayerMesh buildLayerMesh(const geo::Layer& layer, const std::vector<double>& tolerances, const std::atomic<bool>* cancel)
 {
     LayerMesh mesh;
     mesh.origin = layer.extent.empty() ? geo::MapXY{} : layer.extent.center();
     const geo::MapXY o = mesh.origin;
     const size_t n = layer.features.size();
-
     mesh.pointRanges.resize(n);
-    bool anyArea = false;
     for (size_t f = 0; f < n; ++f) {
         const geo::Geometry& g = layer.features[f].geometry;
-        if (g.kind == geo::GeomKind::Point) {
-            mesh.pointRanges[f].first = static_cast<uint32_t>(mesh.points.size() / 2);
-            for (const geo::MapXY& p : g.coords) {
-                mesh.points.push_back(static_cast<float>(p.x - o.x));
-                mesh.points.push_back(static_cast<float>(p.y - o.y));
-            }
-            mesh.pointRanges[f].count = static_cast<uint32_t>(g.coords.size());
-        } else if (g.kind == geo::GeomKind::Line || g.kind == geo::GeomKind::Polygon) {
-            anyArea = true;
+        if (g.kind != geo::GeomKind::Point) continue;
+        mesh.pointRanges[f].first = static_cast<uint32_t>(mesh.points.size() / 2);
+        for (const geo::MapXY& p : g.coords) {
+            mesh.points.push_back(static_cast<float>(p.x - o.x));
+            mesh.points.push_back(static_cast<float>(p.y - o.y));
         }
+        mesh.pointRanges[f].count = static_cast<uint32_t>(g.coords.size());
     }
-    if (!anyArea) return mesh;
-
-    // Levels are independent: build them in parallel, then keep only levels that shed at
-    // least a quarter of the vertices of the previous kept level (1:10m data barely changes
-    // at 20 m or 80 m, and each kept level costs memory).
-    auto buildLod = [&](double tol) {
-        LodMesh lod;
-        lod.tolerance = tol;
-        lod.fillRanges.resize(n);
-        lod.strokeRanges.resize(n);
-        size_t failed = 0;
-        for (size_t f = 0; f < n; ++f) {
-            if (cancel && cancel->load(std::memory_order_relaxed)) break;
-            const geo::Geometry& full = layer.features[f].geometry;
-            if (full.kind != geo::GeomKind::Line && full.kind != geo::GeomKind::Polygon) continue;
-            // Features smaller than the tolerance vanish at this level (they would be dots).
-            const geo::Extent& b = layer.features[f].bbox;
-            if (tol > 0 && b.width() < tol && b.height() < tol) continue;
-            const geo::Geometry g = tol > 0 ? geo::simplifyGeometry(full, tol) : full;
-            if (g.kind == geo::GeomKind::Polygon) {
-                lod.fillRanges[f].first = static_cast<uint32_t>(lod.fill.indices.size());
-                if (!tessellatePolygons(g, o, lod.fill)) ++failed;
-                lod.fillRanges[f].count = static_cast<uint32_t>(lod.fill.indices.size()) - lod.fillRanges[f].first;
-                const float cls = f < paletteClass.size() ? paletteClass[f] : 0.0f;
-                lod.fillClass.resize(lod.fill.vertexCount(), cls);
-            }
-            lod.strokeRanges[f].first = static_cast<uint32_t>(lod.stroke.indices.size());
-            for (size_t part = 0; part < g.partCount(); ++part) {
-                const size_t s = g.partStarts[part], e = g.partStarts[part + 1];
-                buildStroke(g.coords.data() + s, e - s, g.kind == geo::GeomKind::Polygon, o, lod.stroke);
-            }
-            lod.strokeRanges[f].count = static_cast<uint32_t>(lod.stroke.indices.size()) - lod.strokeRanges[f].first;
-        }
-        return std::make_pair(std::move(lod), failed);
-    };
-    // Vertex counts per level are cheap to predict: simplify only.
-    std::vector<size_t> counts(tolerances.size(), 0);
-    std::vector<double> kept;
-    for (size_t i = 0; i < tolerances.size(); ++i) {
-        for (const geo::Feature& f : layer.features) {
-            const geo::Extent& b = f.bbox;
-            if (tolerances[i] > 0 && b.width() < tolerances[i] && b.height() < tolerances[i]) continue;
-            counts[i] += tolerances[i] > 0 ? geo::simplifyGeometry(f.geometry, tolerances[i]).coords.size() : f.geometry.coords.size();
-        }
-        if (kept.empty() || counts[i] * 4 <= counts[lastKept(counts, tolerances, kept)] * 3) kept.push_back(tolerances[i]);
-    }
-    const unsigned threads = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
-    std::vector<std::pair<LodMesh, size_t>> built(kept.size());
-    for (size_t first = 0; first < kept.size(); first += threads) {
-        std::vector<std::future<std::pair<LodMesh, size_t>>> jobs;
-        for (size_t i = first; i < std::min(kept.size(), first + threads); ++i)
-            jobs.push_back(std::async(std::launch::async, buildLod, kept[i]));
-        for (size_t i = 0; i < jobs.size(); ++i) built[first + i] = jobs[i].get();
-    }
-    for (auto& [lod, failed] : built) {
-        if (lod.tolerance == 0) mesh.failedTessellations = failed;
-        mesh.lods.push_back(std::move(lod));
-    }
+    mesh.lods = buildLods(layer, o, tolerances, cancel);
+    mesh.stencilBit = stencilBits(layer);
     return mesh;
+}
+
+std::vector<uint8_t> stencilBits(const geo::Layer& layer)
+{
+    const size_t n = layer.features.size();
+    std::vector<uint8_t> bits(n, 0);
+    if (layer.kind != geo::GeomKind::Polygon && layer.kind != geo::GeomKind::None) return bits;
+    std::vector<geo::Extent> boxes;
+    boxes.reserve(n);
+    for (const geo::Feature& f : layer.features)
+        boxes.push_back(f.geometry.kind == geo::GeomKind::Polygon ? f.bbox : geo::Extent{});
+    const geo::SpatialIndex index(boxes);
+    for (size_t f = 0; f < n; ++f) {
+        if (boxes[f].empty()) continue;
+        unsigned used = 0;
+        for (uint32_t other : index.query(boxes[f]))
+            if (other < f) used |= 1u << bits[other];
+        uint8_t pick = static_cast<uint8_t>(f % 8);
+        for (uint8_t b = 0; b < 8; ++b)
+            if (!(used & (1u << b))) {
+                pick = b;
+                break;
+            }
+        bits[f] = pick;
+    }
+    return bits;
 }
 
 size_t chooseLod(const LayerMesh& mesh, double unitsPerPixel)

@@ -1,10 +1,9 @@
-// CPU-side render data for one layer, built once at load (thread-safe, no GL): fills
-// triangulated and outlines stroked at several levels of detail, with per-feature index
-// ranges so the renderer can draw only what the spatial index says is visible.
+// CPU-side render data for one layer, built on a worker (no GL): every line and ring at
+// several levels of detail as plain float vertex runs. Nothing is triangulated: fills are
+// drawn stencil-then-cover with the even-odd rule straight from the rings (any ring, valid
+// or not), strokes are extruded per segment in the vertex shader from the same vertices.
+// So a level costs 9 bytes a vertex, and building it is one pass over the coordinates.
 #pragma once
-#include "viewer/render/stroke_builder.hpp"
-#include "viewer/render/tessellator.hpp"
-
 #include "geo/layer.hpp"
 
 #include <atomic>
@@ -13,20 +12,32 @@
 
 namespace viewer {
 
-// A run of indices [first, first + count) in an index buffer.
+// A run [first, first + count) in an array.
 struct IndexRange {
     uint32_t first = 0;
     uint32_t count = 0;
 };
 
-// One level of detail: all features simplified with the same tolerance.
+// One level of detail: all features simplified with the same tolerance. Each part (ring or
+// polyline) is stored as   pad, v0 .. v(m-1) [, v0 for a ring], pad   where the pads are the
+// neighbours a stroke join needs (a ring's wrap-around vertices; an open line's own end
+// points) and are flagged 0 in `real`, so no segment touching them is drawn.
 struct LodMesh {
-    double tolerance = 0;                  // map units; 0 = full resolution
-    TriangleMesh fill;
-    std::vector<float> fillClass;          // per fill vertex: the feature's palette class
-    StrokeMesh stroke;
-    std::vector<IndexRange> fillRanges;    // one per feature (count 0 when none)
-    std::vector<IndexRange> strokeRanges;
+    double tolerance = 0;                 // map units; 0 = full resolution
+    std::vector<float> xy;                // 2 floats per vertex: offsets from the layer origin
+    std::vector<uint8_t> real;            // per vertex: 1 = a vertex of its part, 0 = a pad
+    std::vector<int32_t> partFirst;       // per part: first vertex (after the leading pad)
+    std::vector<int32_t> partCount;       // per part: vertices (a ring repeats v0 at the end)
+    std::vector<float> partBox;           // per part: minx, miny, maxx, maxy (offsets)
+    std::vector<uint8_t> partFilled;      // per part: 1 for polygon rings
+    std::vector<IndexRange> featureParts; // per feature: its parts
+
+    size_t vertexCount() const { return xy.size() / 2; }
+    size_t partCountTotal() const { return partFirst.size(); }
+    size_t bytes() const
+    {
+        return xy.size() * 4 + real.size() + partFirst.size() * 13 + partBox.size() * 4 + featureParts.size() * 8;
+    }
 };
 
 struct LayerMesh {
@@ -34,18 +45,31 @@ struct LayerMesh {
     std::vector<LodMesh> lods;             // finest first
     std::vector<float> points;             // point features: x, y offsets (2 floats per point)
     std::vector<IndexRange> pointRanges;   // per feature, into points/2
-    size_t failedTessellations = 0;
+    // Per feature: the stencil bit (0-7) its fill toggles. Features whose boxes overlap get
+    // different bits where eight allow, so two overlapping areas do not cancel out.
+    std::vector<uint8_t> stencilBit;
 };
 
 // Simplification tolerances (map units) for the levels of detail of a layer whose map
 // units are `metresPerUnit` metres: full, then 4x steps from ~20 m.
 std::vector<double> lodTolerances(double metresPerUnit);
 
-// Builds everything. Never touches GL; safe on a worker thread. `paletteClass` (one per
-// feature, may be empty) tags each fill vertex so palette fills need no per-feature draws.
-// `cancel`, when given and set, stops the work early (the result is then incomplete).
+// Builds the levels for `tolerances` (any order; kept finest first). Never touches GL; safe
+// on a worker thread; uses up to the machine's cores. Each level is simplified from the
+// next finer one already built, with the remaining error budget, so a level stays within its
+// tolerance of the full geometry and costs a pass over the finer level, not over the file.
+// A level that keeps more than 3/4 of the vertices of the finer one is dropped (it would
+// cost memory and draw no faster). `cancel`, when set, stops early (the result is then
+// incomplete).
 LayerMesh buildLayerMesh(const geo::Layer& layer, const std::vector<double>& tolerances,
-                         const std::vector<uint8_t>& paletteClass = {}, const std::atomic<bool>* cancel = nullptr);
+                         const std::atomic<bool>* cancel = nullptr);
+
+// Only the levels (same origin as `base`), for refining a layer shown with coarse levels.
+std::vector<LodMesh> buildLods(const geo::Layer& layer, geo::MapXY origin, const std::vector<double>& tolerances,
+                               const std::atomic<bool>* cancel = nullptr);
+
+// Greedy 8-colouring of the features' bbox-overlap graph (see LayerMesh::stencilBit).
+std::vector<uint8_t> stencilBits(const geo::Layer& layer);
 
 // The coarsest level whose tolerance stays within a pixel at `unitsPerPixel`.
 size_t chooseLod(const LayerMesh& mesh, double unitsPerPixel);

@@ -12,6 +12,8 @@ namespace viewer {
 
 namespace {
 
+constexpr int kPaletteSize = 5; // LayerStyle::palette
+
 // A double split into a float and the float of its remainder, so the shader can subtract
 // the view centre without losing precision far from the layer origin.
 void splitDouble(double v, float& hi, float& lo)
@@ -95,6 +97,10 @@ DrawStats MapRenderer::draw(const Scene& scene, const geo::Viewport& view, Rende
         glClearColor(scene.background.r, scene.background.g, scene.background.b, 1);
         glClear(GL_COLOR_BUFFER_BIT);
     }
+    // Fills paint where their stencil bits are set and clear them; start from zero.
+    glStencilMask(0xFF);
+    glClearStencil(0);
+    glClear(GL_STENCIL_BUFFER_BIT);
 
     // Cull with a margin so thick strokes and markers at the edge are not cut off.
     geo::Extent window = view.visibleExtent();
@@ -127,11 +133,10 @@ DrawStats MapRenderer::draw(const Scene& scene, const geo::Viewport& view, Rende
             if (gpu.hasFill() && st.fill) {
                 m_fill.use();
                 setCamera(m_fill, view, gpu.origin());
-                m_fill.set("u_usePalette", 0);
                 for (size_t g = 0; g < groups.size(); ++g) {
                     if (groups[g].empty()) continue;
                     setColor(m_fill, "u_color", withOpacity(colourOf(g, st.fillColor), st.opacity));
-                    stats.drawCalls += gpu.drawFill(lod, groups[g]);
+                    stats.drawCalls += gpu.drawFill(lod, groups[g], window);
                 }
             }
             if (gpu.hasStroke() && st.strokeWidthPx > 0) {
@@ -143,7 +148,7 @@ DrawStats MapRenderer::draw(const Scene& scene, const geo::Viewport& view, Rende
                     if (groups[g].empty()) continue;
                     const Rgba c = lines ? colourOf(g, st.strokeColor) : st.strokeColor;
                     setColor(m_stroke, "u_color", withOpacity({c.r, c.g, c.b, lines ? 1.0f : c.a}, st.opacity));
-                    stats.drawCalls += gpu.drawStroke(lod, groups[g]);
+                    stats.drawCalls += gpu.drawStroke(lod, groups[g], window, m_quad.id());
                 }
             }
             if (gpu.hasPoints()) {
@@ -164,12 +169,6 @@ DrawStats MapRenderer::draw(const Scene& scene, const geo::Viewport& view, Rende
         if (gpu.hasFill() && st.fill) {
             m_fill.use();
             setCamera(m_fill, view, gpu.origin());
-            setColor(m_fill, "u_color", withOpacity(st.fillColor, st.opacity));
-            m_fill.set("u_usePalette", st.paletteFill ? 1 : 0);
-            for (int k = 0; k < 5; ++k) {
-                const std::string name = "u_palette[" + std::to_string(k) + "]";
-                setColor(m_fill, name.c_str(), withOpacity(st.palette[k], st.opacity));
-            }
             // Opaque fills need no blending (cheaper on software rasterisers).
             bool opaque = st.opacity >= 1;
             if (st.paletteFill)
@@ -177,7 +176,19 @@ DrawStats MapRenderer::draw(const Scene& scene, const geo::Viewport& view, Rende
             else
                 opaque = opaque && st.fillColor.a >= 1;
             if (opaque) glDisable(GL_BLEND);
-            stats.drawCalls += gpu.drawFill(lod, ids);
+            if (st.paletteFill) {
+                // One draw per palette colour (the stencil paints a pixel in one colour only).
+                std::vector<uint32_t> byClass[kPaletteSize];
+                for (uint32_t f : ids) byClass[f < layer.paletteClass.size() ? layer.paletteClass[f] % kPaletteSize : 0].push_back(f);
+                for (int k = 0; k < kPaletteSize; ++k) {
+                    if (byClass[k].empty()) continue;
+                    setColor(m_fill, "u_color", withOpacity(st.palette[k], st.opacity));
+                    stats.drawCalls += gpu.drawFill(lod, byClass[k], window);
+                }
+            } else {
+                setColor(m_fill, "u_color", withOpacity(st.fillColor, st.opacity));
+                stats.drawCalls += gpu.drawFill(lod, ids, window);
+            }
             glEnable(GL_BLEND);
         }
         if (gpu.hasStroke() && st.strokeWidthPx > 0) {
@@ -185,7 +196,7 @@ DrawStats MapRenderer::draw(const Scene& scene, const geo::Viewport& view, Rende
             setCamera(m_stroke, view, gpu.origin());
             setColor(m_stroke, "u_color", withOpacity(st.strokeColor, st.opacity));
             m_stroke.set("u_halfWidth", st.strokeWidthPx / 2);
-            stats.drawCalls += gpu.drawStroke(lod, ids);
+            stats.drawCalls += gpu.drawStroke(lod, ids, window, m_quad.id());
         }
         if (gpu.hasPoints()) {
             m_marker.use();
@@ -204,14 +215,13 @@ DrawStats MapRenderer::draw(const Scene& scene, const geo::Viewport& view, Rende
         const std::vector<uint32_t> one{0};
         m_fill.use();
         setCamera(m_fill, view, sel.origin());
-        m_fill.set("u_usePalette", 0);
         setColor(m_fill, "u_color", {1.0f, 0.80f, 0.20f, 0.35f});
-        stats.drawCalls += sel.drawFill(0, one);
+        stats.drawCalls += sel.drawFill(0, one, window);
         m_stroke.use();
         setCamera(m_stroke, view, sel.origin());
         setColor(m_stroke, "u_color", {0.90f, 0.35f, 0.05f, 1});
         m_stroke.set("u_halfWidth", 1.75f);
-        stats.drawCalls += sel.drawStroke(0, one);
+        stats.drawCalls += sel.drawStroke(0, one, window, m_quad.id());
         if (sel.hasPoints()) {
             m_marker.use();
             setCamera(m_marker, view, sel.origin());

@@ -53,9 +53,13 @@ OffscreenTarget::OffscreenTarget(int width, int height, int samples)
     m_color = makeRenderbuffer();
     glBindRenderbuffer(GL_RENDERBUFFER, m_color.id());
     glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, m_width, m_height);
+    m_stencil = makeRenderbuffer(); // fills are stencil-then-cover
+    glBindRenderbuffer(GL_RENDERBUFFER, m_stencil.id());
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH24_STENCIL8, m_width, m_height);
     m_fbo = makeFramebuffer();
     glBindFramebuffer(GL_FRAMEBUFFER, m_fbo.id());
     glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, m_color.id());
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, m_stencil.id());
     if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
         throw geo::Error("cannot create an offscreen framebuffer of " + std::to_string(m_width) + "x" +
                          std::to_string(m_height) + " pixels");
@@ -63,12 +67,17 @@ OffscreenTarget::OffscreenTarget(int width, int height, int samples)
         m_msColor = makeRenderbuffer();
         glBindRenderbuffer(GL_RENDERBUFFER, m_msColor.id());
         glRenderbufferStorageMultisample(GL_RENDERBUFFER, m_samples, GL_RGBA8, m_width, m_height);
+        m_msStencil = makeRenderbuffer();
+        glBindRenderbuffer(GL_RENDERBUFFER, m_msStencil.id());
+        glRenderbufferStorageMultisample(GL_RENDERBUFFER, m_samples, GL_DEPTH24_STENCIL8, m_width, m_height);
         m_msFbo = makeFramebuffer();
         glBindFramebuffer(GL_FRAMEBUFFER, m_msFbo.id());
         glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, m_msColor.id());
+        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, m_msStencil.id());
         if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
             m_msFbo.reset();
             m_msColor.reset();
+            m_msStencil.reset();
             m_samples = 0;
         }
     }

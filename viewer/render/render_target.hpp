@@ -47,7 +47,7 @@ public:
 private:
     int m_width, m_height, m_samples;
     GlFramebuffer m_msFbo, m_fbo;
-    GlRenderbuffer m_msColor, m_color;
+    GlRenderbuffer m_msColor, m_color, m_msStencil, m_stencil;
 };
 
 // Blocks until the GPU has finished all submitted work (benchmarks time whole frames).

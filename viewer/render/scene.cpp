@@ -68,7 +68,7 @@ PreparedLayer prepareLayer(geo::Layer layer, LayerStyle style, double metresPerU
     std::vector<double> now;
     for (double t : lodTolerances(metresPerUnit)) (t < deferBelow ? p.deferredTolerances : now).push_back(t);
     if (now.empty()) now.swap(p.deferredTolerances);
-    p.mesh = buildLayerMesh(layer, now, classes);
+    p.mesh = buildLayerMesh(layer, now);
     p.paletteClass = classes;
     p.labelAnchors.reserve(layer.features.size());
     p.featureSize.reserve(layer.features.size());
@@ -91,25 +91,23 @@ uint64_t Scene::addLayer(PreparedLayer prepared)
     l.gpu = std::make_unique<GpuLayer>(prepared.mesh);
     l.labelAnchors = std::move(prepared.labelAnchors);
     l.featureSize = std::move(prepared.featureSize);
-    l.failedTessellations = prepared.mesh.failedTessellations;
     l.paletteClass = std::move(prepared.paletteClass);
     l.deferredTolerances = std::move(prepared.deferredTolerances);
     m_layers.push_back(std::move(l));
     return m_layers.back().id;
 }
 
-LayerMesh refineMesh(const geo::Layer& data, const std::vector<double>& tolerances, const std::vector<uint8_t>& paletteClass,
-                     const std::atomic<bool>* cancel)
+std::vector<LodMesh> refineMesh(const geo::Layer& data, geo::MapXY origin, const std::vector<double>& tolerances,
+                                const std::atomic<bool>* cancel)
 {
-    return buildLayerMesh(data, tolerances, paletteClass, cancel);
+    return buildLods(data, origin, tolerances, cancel);
 }
 
-void Scene::refineLayer(uint64_t id, const LayerMesh& fine)
+void Scene::refineLayer(uint64_t id, const std::vector<LodMesh>& fine)
 {
     SceneLayer* l = find(id);
     if (!l) return;
     l->gpu->addLods(fine);
-    l->failedTessellations += fine.failedTessellations;
     l->deferredTolerances.clear();
 }
 

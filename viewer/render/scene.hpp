@@ -45,15 +45,14 @@ struct SceneLayer {
     std::unique_ptr<GpuLayer> gpu;
     std::vector<geo::MapXY> labelAnchors;
     std::vector<double> featureSize;
-    size_t failedTessellations = 0;
     std::vector<uint8_t> paletteClass;
     std::vector<double> deferredTolerances;
 };
 
 // The fine levels of detail a layer deferred (no GL; run it on a worker thread with a copy
-// of the inputs: the layer data is shared and immutable).
-LayerMesh refineMesh(const geo::Layer& data, const std::vector<double>& tolerances, const std::vector<uint8_t>& paletteClass,
-                     const std::atomic<bool>* cancel = nullptr);
+// of the inputs: the layer data is shared and immutable). `origin`: the layer's GpuLayer's.
+std::vector<LodMesh> refineMesh(const geo::Layer& data, geo::MapXY origin, const std::vector<double>& tolerances,
+                                const std::atomic<bool>* cancel = nullptr);
 
 // A feature of a layer, by layer id and index into Layer::features.
 struct FeatureRef {
@@ -74,7 +73,7 @@ public:
     // Moves a layer from draw position `from` to `to` (0 = bottom).
     void moveLayer(size_t from, size_t to);
     // Uploads the deferred fine levels of layer `id` (ignored if the layer is gone).
-    void refineLayer(uint64_t id, const LayerMesh& fine);
+    void refineLayer(uint64_t id, const std::vector<LodMesh>& fine);
 
     const std::vector<SceneLayer>& layers() const { return m_layers; }
     std::vector<SceneLayer>& layers() { return m_layers; }

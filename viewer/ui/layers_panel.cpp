@@ -93,9 +93,6 @@ void drawLayersPanel(Session& session)
                 ImGui::SliderFloat("Label size", &st.labelSizePx, 9.0f, 24.0f, "%.0f px");
                 colorEdit("Label colour", st.labelColor);
             }
-            if (layer.failedTessellations)
-                ImGui::TextColored(ImVec4(0.7f, 0.3f, 0, 1), "%zu fills could not be triangulated",
-                                   layer.failedTessellations);
             ImGui::TextDisabled("%s", geo::redactCredentials(layer.data->sourcePath).c_str());
             ImGui::Unindent();
         }
