@@ -24,16 +24,19 @@ vec2 normalOf(vec2 p, vec2 q)
     return len > 0.0 ? vec2(-d.y, d.x) / len : vec2(0.0);
 }
 
-// The join at a vertex between segments with normals n0 and n1 (a zero normal: an end).
-vec2 miter(vec2 n0, vec2 n1)
+// The extrusion at a vertex of this segment (normal `own`) joined to the neighbouring
+// segment (normal `other`; zero at a line's end): the miter, or for a join sharper than the
+// miter limit (3 half-widths) the segment's own normal, a bevel: a clamped miter would
+// smear the anti-aliased fringe into spikes several pixels long.
+vec2 join(vec2 other, vec2 own)
 {
-    if (n0 == vec2(0.0)) n0 = n1;
-    if (n1 == vec2(0.0)) n1 = n0;
-    vec2 m = n0 + n1;
+    if (other == vec2(0.0)) return own;
+    vec2 m = other + own;
     float len = length(m);
-    if (len < 1e-6) return n1; // a full reversal: use the normal
+    if (len < 1e-6) return own; // a full reversal
     m /= len;
-    return m * min(1.0 / max(1e-6, dot(m, n1)), 3.0); // kMiterLimit half-widths
+    float scale = 1.0 / max(1e-6, dot(m, own));
+    return scale > 3.0 ? own : m * scale;
 }
 
 void main()
@@ -46,7 +49,7 @@ void main()
     vec2 n = normalOf(a_a, a_b);
     bool atB = a_corner.x > 0.0;
     vec2 here = atB ? a_b : a_a;
-    vec2 extrude = atB ? miter(n, normalOf(a_b, a_next)) : miter(normalOf(a_prev, a_a), n);
+    vec2 extrude = atB ? join(normalOf(a_b, a_next), n) : join(normalOf(a_prev, a_a), n);
     vec2 p = ((here - u_centerHi) - u_centerLo) * u_scale;
     p += extrude * a_corner.y * (u_halfWidth + 1.0) * u_pixel;
     v_side = a_corner.y;

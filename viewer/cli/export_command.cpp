@@ -256,6 +256,7 @@ int runExport(ExportCli& c)
             }
         }
         req.mapExtent = geo::MapCrs(o.crs).lonLatBox(boxes[i]);
+        req.fitMargin = o.fitMargin;
         if (req.mapExtent.empty()) throw geo::Error("the view cannot be shown in " + o.crs);
         const bool verbose = !o.quiet;
         int lastPct = -1;
@@ -305,6 +306,8 @@ void addExportCommand(CLI::App& root, Dispatch& d)
     cmd->add_option("--orientation", c->orientation, "With --paper: landscape (default) or portrait");
     cmd->add_option("--dpi", c->o.dpi, "Dots per inch (with --paper, default 150); text and lines scale by DPI/96");
     cmd->add_option("--bbox", c->bbox, "Map area: lon/lat box W,S,E,N (default: Cambodia and neighbours)");
+    cmd->add_option("--margin", c->o.fitMargin, "Space around the --bbox, as a share of the map (default 0.06; 0: the box grown to the image's shape)")
+        ->check(CLI::Range(0.0, 0.45));
     cmd->add_option("--fit", c->o.fitId, "Frame this compound (at least ~20 km across)");
     cmd->add_option("--crs", c->o.crs, "Map CRS, EPSG:N (default EPSG:3857)");
     cmd->add_option("--layer", c->o.layers, "Extra layer to draw (any GDAL vector source); repeatable");

@@ -35,6 +35,7 @@ struct ExportOptions {
     bool portrait = false;
     int dpi = 0;                         // with paper: 150 by default
     std::optional<geo::Extent> bbox;     // lon/lat W,S,E,N
+    double fitMargin = 0.06;             // --margin: share of the map left around the bbox
     std::string fitId;                   // frame this compound
     std::string crs = "EPSG:3857";
     std::vector<std::string> layers;     // extra layers (any GDAL vector source)
