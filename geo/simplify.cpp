@@ -2,6 +2,7 @@
 #include "geo/simplify.hpp"
 
 #include <cmath>
+#include <set>
 #include <utility>
 
 namespace geo {
@@ -61,7 +62,17 @@ double ringArea(const MapXY* pts, size_t n)
     return a / 2;
 }
 
-Geometry simplifyGeometry(const Geometry& g, double tolerance)
+void appendSpeck(Geometry& g, MapXY c, double tolerance)
+{
+    const double h = tolerance / 4;
+    for (MapXY p : {MapXY{c.x - h, c.y - h}, MapXY{c.x + h, c.y - h}, MapXY{c.x + h, c.y + h}, MapXY{c.x - h, c.y + h},
+                    MapXY{c.x - h, c.y - h}})
+        g.coords.push_back(p);
+    g.partStarts.push_back(static_cast<uint32_t>(g.coords.size()));
+    g.polygonStarts.push_back(static_cast<uint32_t>(g.partCount()));
+}
+
+Geometry simplifyGeometry(const Geometry& g, double tolerance, bool keepSpecks)
 {
     if (g.kind == GeomKind::Point || g.kind == GeomKind::None || tolerance <= 0) return g;
     Geometry out;
@@ -76,8 +87,10 @@ Geometry simplifyGeometry(const Geometry& g, double tolerance)
         }
         return out;
     }
+    std::set<std::pair<int64_t, int64_t>> speckCells;
     for (size_t poly = 0; poly < g.polygonCount(); ++poly) {
         const size_t partsBefore = out.partStarts.size();
+        bool speck = false;
         for (size_t r = g.polygonStarts[poly]; r < g.polygonStarts[poly + 1]; ++r) {
             const size_t b = g.partStarts[r], e = g.partStarts[r + 1];
             const size_t before = out.coords.size();
@@ -88,12 +101,24 @@ Geometry simplifyGeometry(const Geometry& g, double tolerance)
                 kept < 4 || std::fabs(ringArea(out.coords.data() + before, kept)) < tolerance * tolerance;
             if (collapsed) {
                 out.coords.resize(before);
-                if (exterior) break; // no exterior: drop the polygon with its holes
-                continue;
+                if (!exterior) continue;
+                // No exterior: the polygon goes with its holes, or leaves a speck.
+                if (keepSpecks) {
+                    Extent box;
+                    for (size_t i = b; i < e; ++i) box.expand(g.coords[i].x, g.coords[i].y);
+                    const MapXY c = box.center();
+                    if (speckCells.emplace(static_cast<int64_t>(std::floor(c.x / tolerance)),
+                                           static_cast<int64_t>(std::floor(c.y / tolerance)))
+                            .second) {
+                        appendSpeck(out, c, tolerance);
+                        speck = true; // a polygon of its own, without the holes
+                    }
+                }
+                break;
             }
             out.partStarts.push_back(static_cast<uint32_t>(out.coords.size()));
         }
-        if (out.partStarts.size() > partsBefore)
+        if (!speck && out.partStarts.size() > partsBefore)
             out.polygonStarts.push_back(static_cast<uint32_t>(out.partStarts.size() - 1));
     }
     return out;

@@ -7,7 +7,13 @@ namespace geo {
 // Simplifies every line and ring of `g` with tolerance `tolerance` (map units). Rings that
 // collapse (fewer than 4 points, or an area below tolerance^2) are dropped; a polygon whose
 // exterior is dropped loses its holes too. Points are returned unchanged.
-Geometry simplifyGeometry(const Geometry& g, double tolerance);
+// With `keepSpecks`, a collapsed exterior becomes a speck instead, a square of half the
+// tolerance at its centre, one per tolerance-sized cell: islands too small for the scale
+// still show as a dot (as peers draw them), at a bounded cost.
+Geometry simplifyGeometry(const Geometry& g, double tolerance, bool keepSpecks = false);
+
+// A speck: the closed square ring of side `tolerance / 2` centred on `c`, as one polygon.
+void appendSpeck(Geometry& g, MapXY c, double tolerance);
 
 // Signed shoelace area of a ring (positive counter-clockwise). The ring may or may not
 // repeat its first point at the end.

@@ -82,10 +82,18 @@ std::vector<LodMesh> buildChunk(const geo::Layer& layer, geo::MapXY o, const std
         for (size_t i = 0; i < tols.size(); ++i) {
             LodMesh& lod = lods[i];
             const geo::Extent& b = feature.bbox;
-            // Features smaller than the tolerance vanish at this level (they would be dots).
-            if (tols[i] > 0 && b.width() < tols[i] && b.height() < tols[i]) break;
+            const bool polygon = feature.geometry.kind == geo::GeomKind::Polygon;
+            if (tols[i] > 0 && b.width() < tols[i] && b.height() < tols[i]) {
+                // Smaller than the tolerance: a line vanishes, an area stays a dot.
+                if (!polygon) break;
+                current = geo::Geometry{};
+                current.kind = geo::GeomKind::Polygon;
+                geo::appendSpeck(current, b.center(), tols[i]);
+                g = &current;
+                done = tols[i];
+            }
             if (tols[i] > done) {
-                current = geo::simplifyGeometry(*g, tols[i] - done);
+                current = geo::simplifyGeometry(*g, tols[i] - done, polygon);
                 g = &current;
                 done = tols[i];
                 if (current.empty()) break;
