@@ -11,7 +11,7 @@ PACKAGES=(
   # run time: software OpenGL/EGL, fonts with the glyphs the place names need
   libgl1-mesa-dri libegl1 libegl-mesa0 fonts-dejavu-core fonts-noto-core
   # tests: GDAL tools, a virtual X display, input injection, image tools, JSON on the shell
-  gdal-bin xvfb xauth xdotool x11-utils imagemagick jq
+  gdal-bin python3-gdal xvfb xauth xdotool x11-utils imagemagick jq
   # the PostGIS tests start a throwaway cluster
   postgresql postgis postgresql-15-postgis-3
 )
