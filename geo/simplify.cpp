@@ -9,6 +9,10 @@ namespace geo {
 
 namespace {
 
+// One speck per cell this many tolerances wide: a dot every few pixels keeps an archipelago
+// visible; one per islet would cost as much as the islets (OSM land: 900 k rings).
+constexpr double kSpeckCell = 4;
+
 double segmentDistanceSq(MapXY p, MapXY a, MapXY b)
 {
     const double dx = b.x - a.x, dy = b.y - a.y;
@@ -97,18 +101,21 @@ Geometry simplifyGeometry(const Geometry& g, double tolerance, bool keepSpecks)
             douglasPeucker(g.coords.data() + b, e - b, tolerance, out.coords);
             const size_t kept = out.coords.size() - before;
             const bool exterior = r == g.polygonStarts[poly];
-            const bool collapsed =
-                kept < 4 || std::fabs(ringArea(out.coords.data() + before, kept)) < tolerance * tolerance;
+            Extent ringBox;
+            for (size_t i = before; i < out.coords.size(); ++i) ringBox.expand(out.coords[i].x, out.coords[i].y);
+            // Two tolerances across at most is two pixels at the scale this level is for:
+            // a dot, not a shape (and OSM coasts have hundreds of thousands of them).
+            const bool collapsed = kept < 4 || std::fabs(ringArea(out.coords.data() + before, kept)) < tolerance * tolerance ||
+                                   (ringBox.width() < 2 * tolerance && ringBox.height() < 2 * tolerance);
             if (collapsed) {
                 out.coords.resize(before);
                 if (!exterior) continue;
                 // No exterior: the polygon goes with its holes, or leaves a speck.
                 if (keepSpecks) {
-                    Extent box;
-                    for (size_t i = b; i < e; ++i) box.expand(g.coords[i].x, g.coords[i].y);
-                    const MapXY c = box.center();
-                    if (speckCells.emplace(static_cast<int64_t>(std::floor(c.x / tolerance)),
-                                           static_cast<int64_t>(std::floor(c.y / tolerance)))
+                    const MapXY c = ringBox.empty() ? g.coords[b] : ringBox.center();
+                    const double cell = kSpeckCell * tolerance;
+                    if (speckCells.emplace(static_cast<int64_t>(std::floor(c.x / cell)),
+                                           static_cast<int64_t>(std::floor(c.y / cell)))
                             .second) {
                         appendSpeck(out, c, tolerance);
                         speck = true; // a polygon of its own, without the holes

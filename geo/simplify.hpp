@@ -5,10 +5,11 @@
 namespace geo {
 
 // Simplifies every line and ring of `g` with tolerance `tolerance` (map units). Rings that
-// collapse (fewer than 4 points, or an area below tolerance^2) are dropped; a polygon whose
+// collapse (fewer than 4 points, an area below tolerance^2, or at most two tolerances
+// across) are dropped; a polygon whose
 // exterior is dropped loses its holes too. Points are returned unchanged.
 // With `keepSpecks`, a collapsed exterior becomes a speck instead, a square of half the
-// tolerance at its centre, one per tolerance-sized cell: islands too small for the scale
+// tolerance at its centre, one per cell of four tolerances: islands too small for the scale
 // still show as a dot (as peers draw them), at a bounded cost.
 Geometry simplifyGeometry(const Geometry& g, double tolerance, bool keepSpecks = false);
 

@@ -6,7 +6,11 @@
 #include "viewer/render/gl_context.hpp"
 #include "viewer/render/map_renderer.hpp"
 
+#include "geo/simplify.hpp"
+
 #include <doctest/doctest.h>
+
+#include <cmath>
 
 using namespace viewer;
 using namespace rendertest;
@@ -103,4 +107,23 @@ TEST_CASE("fill: a translucent concave fill is blended once per pixel")
     const size_t half = countNear(img, 128, 128, 128, 2);
     CHECK(half == doctest::Approx(200 * 40 + 5 * 20 * 160).epsilon(0.02)); // the base and five teeth
     CHECK(countNear(img, 64, 64, 64, 20) == 0);
+}
+
+TEST_CASE("fill: a long ring, filled as chunk fans and a spine, covers exactly its area")
+{
+    auto ctx = HeadlessGlContext::create();
+    // A 401-point star (many more points than kFanChunk): spikes between radii 100 and 60.
+    std::vector<double> star;
+    std::vector<geo::MapXY> pts;
+    for (int i = 0; i <= 400; ++i) {
+        const double a = 2 * M_PI * (i % 400) / 400.0, r = i % 2 ? 60.0 : 100.0;
+        star.insert(star.end(), {128 + r * std::cos(a), 128 + r * std::sin(a)});
+        pts.push_back({star[star.size() - 2], star.back()});
+    }
+    const double area = std::fabs(geo::ringArea(pts.data(), pts.size()));
+    const size_t filled = filledArea({polygonFeature({star}, 1)});
+    CHECK(filled == doctest::Approx(area).epsilon(0.02));
+    // The same star with a hole: the chunks of both rings cancel where they should.
+    std::vector<double> hole{108, 108, 148, 108, 148, 148, 108, 148, 108, 108};
+    CHECK(filledArea({polygonFeature({star, hole}, 1)}) == doctest::Approx(area - 1600).epsilon(0.02));
 }

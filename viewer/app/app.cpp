@@ -24,6 +24,7 @@
 
 #include <cstdio>
 #include <ctime>
+#include <malloc.h>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -32,7 +33,6 @@ namespace viewer {
 
 namespace {
 // Levels of detail finer than this (metres) are built after the map first shows.
-constexpr double kDeferBelow = 300;
 
 double secondsSince(std::chrono::steady_clock::time_point t)
 {
@@ -62,7 +62,9 @@ App::App(const AppOptions& options)
     }
     m_session.setCrs(m_session.crs); // view limits and Home in the CRS chosen before loading
     m_session.zoomTo(m_session.homeExtent);
-    // User files load in the background (geo::LoadJob) and arrive above the basemap.
+    // User files load in the background (geo::LoadJob) and arrive above the basemap, with
+    // their coarse levels of detail first.
+    m_files.queue().setDeferFineLevels(true);
     m_files.openFiles(options.files, m_session, false);
     if (!options.session.empty()) m_files.openSession(options.session, m_session, options.crs); // --crs wins
     if (!options.testCommands.empty()) m_testCommands.emplace(options.testCommands);
@@ -81,7 +83,7 @@ void App::startLoading()
         try {
             if (!opts.noBasemap && opts.session.empty()) {
                 const std::string path = opts.basemap.empty() ? geo::defaultBasemapPath() : opts.basemap;
-                out.layers = loadBasemap(path, crs, out.warnings, kDeferBelow);
+                out.layers = loadBasemap(path, crs, out.warnings, kDeferFinerThanMetres);
             }
         } catch (const std::exception& e) {
             out.error = e.what();
@@ -138,6 +140,9 @@ void App::finishRefiningIfReady()
 {
     if (!m_refining.valid() || m_refining.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
     for (auto& [id, mesh] : m_refining.get()) m_session.scene.refineLayer(id, mesh);
+    // Reading and building freed far more than they keep (GDAL's features, the CPU copies of
+    // the uploaded levels): hand it back to the system rather than hold it as peak RSS.
+    malloc_trim(0);
     m_refineSeconds = secondsSince(m_start);
 }
 
@@ -262,6 +267,8 @@ int App::run()
         finishRefiningIfReady();
         m_session.cases.update(); // loading, then the change poll
         if (m_loaded) m_files.update(m_session);
+        // Layers that arrived with only their coarse levels get the fine ones on a worker.
+        if (m_loaded && !m_refining.valid()) startRefining();
         // Every level of detail and every requested file is in.
         const bool ready = m_loaded && !m_refining.valid() && !m_files.busy() && m_options.testDrops.empty() &&
                            !m_session.cases.loading();

@@ -160,8 +160,9 @@ void LoadQueue::advance(Job& job, const std::string& mapCrs, LoadEvents& events)
                 geo::Layer layer = std::move(std::get<geo::LoadedVector>(*result).layer);
                 LayerStyle style = job.order.style ? *job.order.style : defaultStyleFor(layer, m_ordinal++);
                 const double mpu = metresPerUnitOf(mapCrs);
-                job.preparing = std::async(std::launch::async, [layer = std::move(layer), style, mpu]() mutable {
-                    return prepareLayer(std::move(layer), std::move(style), mpu);
+                const double defer = m_deferFine ? kDeferFinerThanMetres / mpu : 0;
+                job.preparing = std::async(std::launch::async, [layer = std::move(layer), style, mpu, defer]() mutable {
+                    return prepareLayer(std::move(layer), std::move(style), mpu, defer);
                 });
                 job.stage = Stage::Preparing;
             }

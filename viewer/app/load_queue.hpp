@@ -75,6 +75,10 @@ public:
     std::vector<LayerChoice>& choices() { return m_choices; }
     const std::vector<LayerChoice>& choices() const { return m_choices; }
 
+    // Prepare only the coarse levels of detail (kDeferFinerThanMetres) of new layers: the
+    // map shows at once, and whoever owns the scene builds the rest (App::startRefining).
+    void setDeferFineLevels(bool defer) { m_deferFine = defer; }
+
     // Blocks until nothing is running (tests); returns the events of the polls.
     LoadEvents waitAll(Scene& scene);
 
@@ -108,6 +112,7 @@ private:
     uint64_t m_nextId = 1;
     uint64_t m_nextBatch = 1;
     size_t m_ordinal = 0; // colours the next user layer
+    bool m_deferFine = false;
 };
 
 } // namespace viewer

@@ -53,6 +53,8 @@ void GpuLayer::uploadLods(const std::vector<LodMesh>& lods)
         }
         lod.partFirst = src.partFirst;
         lod.partCount = src.partCount;
+        lod.partSpineFirst = src.partSpineFirst;
+        lod.partSpineCount = src.partSpineCount;
         lod.partBox = src.partBox;
         lod.partFilled = src.partFilled;
         lod.featureParts = src.featureParts;
@@ -121,8 +123,19 @@ size_t GpuLayer::drawFill(size_t lod, const std::vector<uint32_t>& features, con
         const uint8_t bit = f < m_stencilBit.size() ? m_stencilBit[f] : 0;
         for (uint32_t p = r.first; p < r.first + r.count; ++p) {
             if (!l.partFilled[p] || !partVisible(l, p, box)) continue;
-            first[bit].push_back(l.partFirst[p]);
-            count[bit].push_back(l.partCount[p]);
+            const int32_t s = l.partFirst[p], n = l.partCount[p];
+            if (l.partSpineCount[p] == 0) {
+                first[bit].push_back(s);
+                count[bit].push_back(n);
+            } else { // chunk fans and the spine (layer_mesh.hpp, kFanChunk)
+                const int32_t k = static_cast<int32_t>(kFanChunk);
+                for (int32_t c = 0; c + 2 < n; c += k) {
+                    first[bit].push_back(s + c);
+                    count[bit].push_back(std::min(k + 1, n - c));
+                }
+                first[bit].push_back(l.partSpineFirst[p]);
+                count[bit].push_back(l.partSpineCount[p]);
+            }
             any = true;
         }
     }
@@ -165,8 +178,8 @@ size_t GpuLayer::drawStroke(size_t lod, const std::vector<uint32_t>& features, c
     glVertexAttribPointer(kCorner, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
     size_t calls = 0;
     // Runs of parts adjacent in the buffer are one draw: the segments between two parts
-    // touch a pad and are dropped by the shader.
-    int32_t runFirst = 0, runEnd = 0;
+    // touch a pad (or the spine) and are dropped by the shader.
+    int32_t runFirst = 0, runEnd = 0, runStorageEnd = 0;
     auto flush = [&] {
         if (runEnd - runFirst < 2) return;
         const GLsizei stride = 2 * sizeof(float);
@@ -188,13 +201,16 @@ size_t GpuLayer::drawStroke(size_t lod, const std::vector<uint32_t>& features, c
         for (uint32_t p = r.first; p < r.first + r.count; ++p) {
             if (!partVisible(l, p, box)) continue;
             const int32_t s = l.partFirst[p], e = s + l.partCount[p];
-            if (open && s == runEnd + 2) { // the next part in the buffer: pad, pad between
+            const int32_t storageEnd = l.partSpineFirst[p] + l.partSpineCount[p];
+            if (open && s == runStorageEnd + 1) { // the next part in the buffer
                 runEnd = e;
+                runStorageEnd = storageEnd;
                 continue;
             }
             if (open) flush();
             runFirst = s;
             runEnd = e;
+            runStorageEnd = storageEnd;
             open = true;
         }
     }

@@ -47,7 +47,7 @@ private:
         size_t vertices = 0;
         GlVertexArray fillVao, strokeVao;
         GlBuffer xyVbo, realVbo;
-        std::vector<int32_t> partFirst, partCount;
+        std::vector<int32_t> partFirst, partCount, partSpineFirst, partSpineCount;
         std::vector<float> partBox;
         std::vector<uint8_t> partFilled;
         std::vector<IndexRange> featureParts;

@@ -49,6 +49,11 @@ void appendPart(const geo::MapXY* pts, size_t n, bool ring, geo::MapXY o, LodMes
     if (ring) push(p[0], 1);
     lod.partCount.push_back(static_cast<int32_t>(ring ? m + 1 : m));
     push(ring ? p[1] : p[m - 1], 0);
+    // A long ring's spine: every kFanChunk-th vertex (see LodMesh), flagged as pads.
+    const size_t spine = ring && m > kFanChunk ? (m + kFanChunk - 1) / kFanChunk : 0;
+    lod.partSpineFirst.push_back(static_cast<int32_t>(lod.vertexCount()));
+    lod.partSpineCount.push_back(static_cast<int32_t>(spine));
+    for (size_t k = 0; k < spine; ++k) push(p[k * kFanChunk], 0);
     lod.partBox.insert(lod.partBox.end(), box, box + 4);
     lod.partFilled.push_back(ring ? 1 : 0);
 }
@@ -121,6 +126,8 @@ void join(LodMesh& into, LodMesh&& c)
     into.real.insert(into.real.end(), c.real.begin(), c.real.end());
     for (int32_t v : c.partFirst) into.partFirst.push_back(v + vertexShift);
     into.partCount.insert(into.partCount.end(), c.partCount.begin(), c.partCount.end());
+    for (int32_t v : c.partSpineFirst) into.partSpineFirst.push_back(v + vertexShift);
+    into.partSpineCount.insert(into.partSpineCount.end(), c.partSpineCount.begin(), c.partSpineCount.end());
     into.partBox.insert(into.partBox.end(), c.partBox.begin(), c.partBox.end());
     into.partFilled.insert(into.partFilled.end(), c.partFilled.begin(), c.partFilled.end());
     for (IndexRange r : c.featureParts) into.featureParts.push_back({r.first + partShift, r.count});

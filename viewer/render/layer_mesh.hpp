@@ -18,16 +18,26 @@ struct IndexRange {
     uint32_t count = 0;
 };
 
+// A ring is filled as fans of this many edges, each from its own first vertex, plus one fan
+// over their first vertices (the spine): under the even-odd rule that is the ring itself
+// (each chunk's closing edge cancels against the spine's), and the triangles stay as local
+// as the chunk instead of slivers from one far vertex (which cost a software rasteriser
+// dearly: Thailand's coast fanned from its northern tip crosses a hundred tiles a triangle).
+constexpr size_t kFanChunk = 32;
+
 // One level of detail: all features simplified with the same tolerance. Each part (ring or
-// polyline) is stored as   pad, v0 .. v(m-1) [, v0 for a ring], pad   where the pads are the
-// neighbours a stroke join needs (a ring's wrap-around vertices; an open line's own end
-// points) and are flagged 0 in `real`, so no segment touching them is drawn.
+// polyline) is stored as   pad, v0 .. v(m-1) [, v0 for a ring], pad [, spine]   where the
+// pads are the neighbours a stroke join needs (a ring's wrap-around vertices; an open line's
+// own end points) and, like the spine, are flagged 0 in `real`, so no segment touching them
+// is drawn.
 struct LodMesh {
     double tolerance = 0;                 // map units; 0 = full resolution
     std::vector<float> xy;                // 2 floats per vertex: offsets from the layer origin
     std::vector<uint8_t> real;            // per vertex: 1 = a vertex of its part, 0 = a pad
     std::vector<int32_t> partFirst;       // per part: first vertex (after the leading pad)
     std::vector<int32_t> partCount;       // per part: vertices (a ring repeats v0 at the end)
+    std::vector<int32_t> partSpineFirst;  // per part: the spine's first vertex (= end of the part's storage - count)
+    std::vector<int32_t> partSpineCount;  // per part: spine vertices (0: fanned whole)
     std::vector<float> partBox;           // per part: minx, miny, maxx, maxy (offsets)
     std::vector<uint8_t> partFilled;      // per part: 1 for polygon rings
     std::vector<IndexRange> featureParts; // per feature: its parts
@@ -36,7 +46,7 @@ struct LodMesh {
     size_t partCountTotal() const { return partFirst.size(); }
     size_t bytes() const
     {
-        return xy.size() * 4 + real.size() + partFirst.size() * 13 + partBox.size() * 4 + featureParts.size() * 8;
+        return xy.size() * 4 + real.size() + partFirst.size() * 21 + partBox.size() * 4 + featureParts.size() * 8;
     }
 };
 
@@ -53,6 +63,10 @@ struct LayerMesh {
 // Simplification tolerances (map units) for the levels of detail of a layer whose map
 // units are `metresPerUnit` metres: full, then 4x steps from ~20 m.
 std::vector<double> lodTolerances(double metresPerUnit);
+
+// Levels finer than this many metres are built after a layer first shows (the coarse ones
+// cost a fraction of the fine ones and cover every view down to town scale).
+constexpr double kDeferFinerThanMetres = 300;
 
 // Builds the levels for `tolerances` (any order; kept finest first). Never touches GL; safe
 // on a worker thread; uses up to the machine's cores. Each level is simplified from the
