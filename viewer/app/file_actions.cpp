@@ -108,6 +108,7 @@ void FileActions::replaceLayers(const geo::Session& saved, bool allowRemote, Ses
         }
     }
     applySessionView(session, saved);
+    applySessionCases(session.cases, saved);
     m_pendingSelection = sessionSelection(saved);
     std::vector<LoadOrder> orders = sessionLoadOrders(saved, allowRemote);
     const size_t skipped = saved.layers.size() - orders.size();
