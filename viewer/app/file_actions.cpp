@@ -28,9 +28,12 @@ FileActions::FileActions(std::string recentFile) : m_recent(std::move(recentFile
 
 void FileActions::openFiles(const std::vector<std::string>& paths, Session& session, bool askForLayers)
 {
-    for (const std::string& p : paths) {
-        if (p.empty()) continue;
-        m_queue.openPath(p, false, askForLayers);
+    std::vector<std::string> given;
+    for (const std::string& p : paths)
+        if (!p.empty()) given.push_back(p);
+    if (given.empty()) return;
+    m_queue.openPaths(given, false, askForLayers); // one batch: they arrive in this order
+    for (const std::string& p : given) {
         m_recent.add(p);
         if (!geo::isRemoteSource(p)) m_lastFolder = std::filesystem::path(p).parent_path().string();
         session.toast("Opening " + baseName(p) + "...", 3);
