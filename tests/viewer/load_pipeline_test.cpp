@@ -109,6 +109,48 @@ TEST_CASE("load: files given together (the command line) come up in the given or
     }
 }
 
+TEST_CASE("load: a GPX with empty route and track layers gives its waypoints and one note, no error")
+{
+    auto ctx = HeadlessGlContext::create();
+    const std::string dir = tempFolder("gpx");
+    // GDAL lists routes, tracks, route_points and track_points for every GPX: here all empty.
+    const std::string gpx = write(dir + "/walk.gpx", R"(<?xml version="1.0" encoding="UTF-8"?>
+<gpx version="1.1" creator="test" xmlns="http://www.topografix.com/GPX/1/1">
+<wpt lat="11.08" lon="106.06"><name>Bavet</name></wpt>
+<wpt lat="11.56" lon="104.92"><name>Phnom Penh</name></wpt>
+</gpx>
+)");
+    Session s;
+    FileActions files(dir + "/recent.json");
+    files.openFiles({gpx}, s, false); // as from the command line: every layer
+    settle(files, s);
+    CHECK(files.errorCount() == 0); // what makes the exit status 1
+    REQUIRE(s.scene.layers().size() == 1);
+    CHECK(s.scene.layers()[0].data->name == "waypoints");
+    CHECK(s.warnings.empty());
+    size_t notes = 0;
+    for (const Toast& t : s.toasts) {
+        INFO(t.text);
+        CHECK(t.text.rfind(gpx, 0) != 0); // no error toast per empty layer (those start with the path)
+        if (t.text.rfind("Empty layers left out:", 0) == 0) {
+            ++notes;
+            for (const char* layer : {"routes", "tracks", "route_points", "track_points"})
+                CHECK(t.text.find(std::string("'") + layer + "'") != std::string::npos);
+        }
+    }
+    CHECK(notes == 1);
+
+    SUBCASE("a file with nothing in any layer is still one error")
+    {
+        const std::string none = write(dir + "/none.gpx", R"(<?xml version="1.0" encoding="UTF-8"?>
+<gpx version="1.1" creator="test" xmlns="http://www.topografix.com/GPX/1/1"></gpx>
+)");
+        files.openFiles({none}, s, false);
+        settle(files, s);
+        CHECK(files.errorCount() == 1);
+    }
+}
+
 TEST_CASE("load: CSV points and a GeoTIFF land in the map CRS, the raster as a raster layer")
 {
     auto ctx = HeadlessGlContext::create();

@@ -180,6 +180,15 @@ void FileActions::update(Session& session)
         session.warnings.push_back(w);
         session.toast(w, 8);
     }
+    // Empty layers beside full ones are not failures: one note for them all, no error count.
+    if (!ev.notes.empty()) {
+        std::string text = "Empty layers left out:";
+        for (const std::string& n : ev.notes) {
+            std::cerr << "compound-atlas: note: " << n << "\n";
+            text += "\n  " + n;
+        }
+        session.toast(text, 8);
+    }
     if (!ev.loaded.empty()) {
         std::string names;
         for (const std::string& n : ev.loaded) names += (names.empty() ? "" : ", ") + n;

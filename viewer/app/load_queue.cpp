@@ -157,7 +157,7 @@ void LoadQueue::advance(Job& job, const std::string& mapCrs, LoadEvents& events)
             job.stage = Stage::Cancelled;
         } else if (st == geo::LoadJob::State::Failed) {
             job.error = job.reading->error();
-            job.stage = Stage::Failed;
+            job.stage = job.reading->emptyLayer() ? Stage::Empty : Stage::Failed;
         } else {
             std::optional<geo::LoadedSource> result = job.reading->takeResult();
             if (!result) {
@@ -217,6 +217,14 @@ LoadEvents LoadQueue::poll(Scene& scene)
         for (Job& j : m_jobs) {
             if (j.batch != b) continue;
             if (j.stage == Stage::Failed) events.errors.push_back(j.error);
+            if (j.stage == Stage::Empty) {
+                // A note when the file gave something else; one error for a file of empty layers.
+                auto sameFile = [&](const Job& k, Stage s) { return k.batch == b && k.order.path == j.order.path && k.stage == s; };
+                if (std::any_of(m_jobs.begin(), m_jobs.end(), [&](const Job& k) { return sameFile(k, Stage::Ready); }))
+                    events.notes.push_back(j.error);
+                else if (&*std::find_if(m_jobs.begin(), m_jobs.end(), [&](const Job& k) { return sameFile(k, Stage::Empty); }) == &j)
+                    events.errors.push_back(j.error);
+            }
             if (j.stage != Stage::Ready) continue;
             any = true;
             if (j.raster) {
@@ -289,6 +297,7 @@ LoadEvents LoadQueue::waitAll(Scene& scene)
             auto* dst = v == &e.errors ? &all.errors : v == &e.warnings ? &all.warnings : &all.loaded;
             dst->insert(dst->end(), v->begin(), v->end());
         }
+        all.notes.insert(all.notes.end(), e.notes.begin(), e.notes.end());
         all.batchFinished |= e.batchFinished;
         if (busy()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }

@@ -37,6 +37,9 @@ struct LayerChoice {
 struct LoadEvents {
     std::vector<std::string> errors;   // one line each
     std::vector<std::string> warnings; // one line each
+    // Empty layers of files that had others with features (a GPX's empty routes and tracks):
+    // left out, one line each. A file whose every layer is empty is one error instead.
+    std::vector<std::string> notes;
     std::vector<std::string> loaded;   // names of layers that arrived
     bool batchFinished = false;        // a whole batch (e.g. a session) has arrived
 };
@@ -90,7 +93,7 @@ private:
         std::vector<geo::LayerInfo> layers;
         std::string error;
     };
-    enum class Stage { Inspecting, Reading, Preparing, Ready, Failed, Cancelled };
+    enum class Stage { Inspecting, Reading, Preparing, Ready, Failed, Empty, Cancelled };
     struct Job {
         uint64_t id = 0;
         uint64_t batch = 0;
