@@ -7,7 +7,7 @@ PACKAGES=(
   cmake g++ make pkg-config
   # libraries (see DESIGN.md's dependency table)
   libgdal-dev libproj-dev libgeos-dev libboost-dev nlohmann-json3-dev libcli11-dev
-  libsdl2-dev libimgui-dev libepoxy-dev libstb-dev libpng-dev doctest-dev
+  libsdl2-dev libimgui-dev libepoxy-dev libstb-dev libpng-dev libicu-dev libglib2.0-dev doctest-dev
   # run time: software OpenGL/EGL, fonts with the glyphs the place names need
   libgl1-mesa-dri libegl1 libegl-mesa0 fonts-dejavu-core fonts-noto-core
   # tests: GDAL tools, a virtual X display, input injection, image tools, JSON on the shell

@@ -1,6 +1,8 @@
 // PNG and GeoTIFF output. GeoTIFF rows go straight into the (temporary) file through GDAL;
 // PNG rows that come top to bottom stream through libpng (one pass, no staging); rows out of
-// order fall back to a temporary tiled GeoTIFF encoded by GDAL. Deterministic: no timestamps.
+// order fall back to a temporary tiled GeoTIFF, read back top to bottom into libpng at the end
+// (GDAL's PNG driver would put the DPI in a .aux.xml sidecar, not in pHYs). Deterministic: no
+// timestamps.
 #include "geo/image_writer.hpp"
 #include "geo/error.hpp"
 #include "geo/gdal_error.hpp"
@@ -11,10 +13,13 @@
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <vector>
 #include <png.h>
 
 #include <cerrno>
@@ -27,7 +32,6 @@ namespace fs = std::filesystem;
 namespace {
 // zlib level for PNG: 6 (libpng's default) costs ~2x the time of 2 for ~10% smaller maps.
 constexpr int kPngZLevel = 2;
-constexpr const char* kPngZLevelText = "2";
 
 // libpng reports errors by longjmp; each call below sets the jump point and turns it into
 // a geo::Error with libpng's message.
@@ -45,7 +49,8 @@ struct PngStream {
     }
     static void onWarning(png_structp, png_const_charp) {}
 
-    void open(const std::string& path, int width, int height)
+    // `dpi` > 0 goes into pHYs, which counts pixels per metre.
+    void open(const std::string& path, int width, int height, double dpi)
     {
         file = std::fopen(path.c_str(), "wb");
         if (!file) throw Error(std::string(std::strerror(errno)));
@@ -60,6 +65,10 @@ struct PngStream {
         // One cheap filter: "up" suits maps (flat areas, long horizontal runs) and skips
         // libpng's per-row trial of all five filters, which cost more than the deflate.
         png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
+        if (dpi > 0) {
+            const auto perMetre = static_cast<png_uint_32>(std::lround(dpi / 0.0254));
+            png_set_pHYs(png, info, perMetre, perMetre, PNG_RESOLUTION_METER);
+        }
         png_write_info(png, info);
     }
     void rows(const uint8_t* rgba, int count, int width)
@@ -99,6 +108,7 @@ ImageFormat imageFormatFor(const std::string& path)
 struct ImageWriter::Impl {
     std::string path, tmpPath, stagePath;
     int width = 0, height = 0;
+    double dpi = 0;
     ImageFormat format = ImageFormat::Png;
     bool worldFile = false;
     bool hasGeoref = false;
@@ -127,9 +137,11 @@ struct ImageWriter::Impl {
         gt[5] = -georef.extent.height() / height;
     }
     void createStage(); // the GeoTIFF (or, for PNG rows out of order, a temporary one)
+    void encodeStageAsPng(); // the staged rows, top to bottom, through PngStream into tmpPath
 };
 
-ImageWriter::ImageWriter(const std::string& path, int width, int height, const ImageGeoref* georef, bool worldFile)
+ImageWriter::ImageWriter(const std::string& path, int width, int height, const ImageGeoref* georef, bool worldFile,
+                         double dpi)
     : m_impl(std::make_unique<Impl>())
 {
     initGdal();
@@ -141,6 +153,7 @@ ImageWriter::ImageWriter(const std::string& path, int width, int height, const I
                     std::to_string(kMaxSide) + " per side)");
     m.width = width;
     m.height = height;
+    m.dpi = dpi > 0 ? dpi : 0;
     m.worldFile = worldFile;
     if (georef) {
         m.hasGeoref = true;
@@ -155,7 +168,7 @@ ImageWriter::ImageWriter(const std::string& path, int width, int height, const I
     if (m.format == ImageFormat::Png) {
         m.png = std::make_unique<PngStream>();
         try {
-            m.png->open(m.tmpPath, width, height);
+            m.png->open(m.tmpPath, width, height, m.dpi);
         } catch (const Error& e) {
             m.cleanup();
             throw Error(path + ": cannot write here (" + e.what() + ")");
@@ -179,6 +192,14 @@ void ImageWriter::Impl::createStage()
     if (m.format == ImageFormat::GeoTiff) opts.SetNameValue("COMPRESS", "DEFLATE");
     m.stage = gtiff->Create(m.stagePath.c_str(), m.width, m.height, 4, GDT_Byte, opts.List());
     if (!m.stage) throw Error(path + ": cannot write here (" + lastGdalErrorLine() + ")");
+    if (m.dpi > 0 && m.format == ImageFormat::GeoTiff) {
+        // GTiff writes these metadata items as the baseline TIFF tags (282, 283, 296 = inch).
+        char dpiText[32];
+        std::snprintf(dpiText, sizeof dpiText, "%.10g", m.dpi);
+        m.stage->SetMetadataItem("TIFFTAG_XRESOLUTION", dpiText);
+        m.stage->SetMetadataItem("TIFFTAG_YRESOLUTION", dpiText);
+        m.stage->SetMetadataItem("TIFFTAG_RESOLUTIONUNIT", "2");
+    }
     if (m.hasGeoref && m.format == ImageFormat::GeoTiff) {
         double gt[6];
         m.geotransform(gt);
@@ -190,6 +211,24 @@ void ImageWriter::Impl::createStage()
         }
         m.stage->SetSpatialRef(&srs);
     }
+}
+
+void ImageWriter::Impl::encodeStageAsPng()
+{
+    PngStream out;
+    out.open(tmpPath, width, height, dpi);
+    constexpr int kBand = 256; // rows read back at a time: bounded memory for any size
+    std::vector<uint8_t> band(static_cast<size_t>(width) * 4 * kBand);
+    int bandMap[4] = {1, 2, 3, 4};
+    for (int y = 0; y < height; y += kBand) {
+        const int rows = std::min(kBand, height - y);
+        if (stage->RasterIO(GF_Read, 0, y, width, rows, band.data(), width, rows, GDT_Byte, 4, bandMap, 4,
+                            static_cast<GSpacing>(width) * 4, 1, nullptr) != CE_None)
+            throw Error(lastGdalErrorLine());
+        out.rows(band.data(), rows, width);
+    }
+    out.end();
+    if (!out.error.empty()) throw Error(out.error);
 }
 
 ImageWriter::~ImageWriter()
@@ -247,17 +286,12 @@ void ImageWriter::finish()
         m.png.reset();
     } else if (!m.stage) throw Error(m.path + ": image already finished");
     if (m.format == ImageFormat::Png && m.stage) {
-        GDALDriver* png = GetGDALDriverManager()->GetDriverByName("PNG");
-        CPLStringList opts;
-        opts.SetNameValue("ZLEVEL", kPngZLevelText);
-        GDALDataset* out = png->CreateCopy(m.tmpPath.c_str(), m.stage, FALSE, opts.List(), nullptr, nullptr);
-        if (!out) {
+        try {
+            m.encodeStageAsPng();
+        } catch (const Error& e) {
             m.cleanup();
-            throw Error(m.path + ": cannot encode PNG (" + lastGdalErrorLine() + ")");
+            throw Error(m.path + ": cannot encode PNG (" + e.what() + ")");
         }
-        GDALClose(out);
-        std::error_code ec;
-        fs::remove(m.tmpPath + ".aux.xml", ec); // PAM sidecar: never wanted
     }
     if (m.stage) GDALClose(m.stage);
     m.stage = nullptr;

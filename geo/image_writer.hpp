@@ -23,8 +23,10 @@ class ImageWriter {
 public:
     // Checks the size and that the folder is writable, then opens a temporary file beside
     // `path`. `georef` goes into a GeoTIFF's tags, or a world file (.pgw) beside a PNG
-    // when `worldFile` is set.
-    ImageWriter(const std::string& path, int width, int height, const ImageGeoref* georef, bool worldFile);
+    // when `worldFile` is set. `dpi` > 0 is the print resolution: a PNG's pHYs chunk (in
+    // pixels per metre), a TIFF's XResolution/YResolution (pixels per inch); 0 writes none.
+    ImageWriter(const std::string& path, int width, int height, const ImageGeoref* georef, bool worldFile,
+                double dpi = 0);
     ~ImageWriter(); // removes the temporary file unless finish() succeeded
     ImageWriter(const ImageWriter&) = delete;
     ImageWriter& operator=(const ImageWriter&) = delete;

@@ -38,7 +38,13 @@ void LoadJob::run()
             v.layer = readLayer(m_request.path, m_request.layer, kWgs84, control);
             if (m_cancel.load()) throw Cancelled();
             MapCrs(m_request.targetCrs).projectLayer(v.layer);
-            if (v.layer.features.empty()) throw Error(m_request.path + ": the layer '" + v.layer.name + "' is empty");
+            if (v.layer.features.empty()) {
+                {
+                    std::lock_guard lock(m_mutex);
+                    m_emptyLayer = true;
+                }
+                throw Error(m_request.path + ": the layer '" + v.layer.name + "' is empty");
+            }
             std::vector<Extent> boxes;
             boxes.reserve(v.layer.features.size());
             for (const Feature& f : v.layer.features) boxes.push_back(f.bbox);
@@ -74,6 +80,12 @@ std::string LoadJob::error() const
 {
     std::lock_guard lock(m_mutex);
     return m_error;
+}
+
+bool LoadJob::emptyLayer() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_emptyLayer;
 }
 
 } // namespace geo

@@ -51,6 +51,9 @@ public:
     // After Done: the result, moved out once. After Failed: the message.
     std::optional<LoadedSource> takeResult();
     std::string error() const;
+    // After Failed: it failed only because the layer has no features (a GPX's empty routes
+    // and tracks): worth a note for the user, not an error.
+    bool emptyLayer() const;
 
 private:
     void run();
@@ -59,9 +62,10 @@ private:
     std::atomic<double> m_progress{0};
     std::atomic<bool> m_cancel{false};
     std::atomic<State> m_state{State::Running};
-    mutable std::mutex m_mutex; // guards m_result and m_error
+    mutable std::mutex m_mutex; // guards m_result, m_error and m_emptyLayer
     std::optional<LoadedSource> m_result;
     std::string m_error;
+    bool m_emptyLayer = false;
     std::thread m_thread;
 };
 

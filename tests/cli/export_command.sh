@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # export: headless run (no DISPLAY), byte determinism, GeoTIFF extent/CRS read back with
-# gdalinfo, world file, tiling seams, and the error cases (one line, exit code, no file left).
+# gdalinfo, print resolution (PNG pHYs, TIFF tags), world file, tiling seams, and the error cases (one line, exit code, no file left).
 set -u
 BIN=$1
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
@@ -35,6 +35,25 @@ PY
 run --out "$T/w.png" --size 300x200 --world-file --no-compounds || fail "world-file export failed"
 [[ -s "$T/w.pgw" ]] || fail "no world file"
 [[ $(wc -l < "$T/w.pgw") == 6 ]] || fail "world file is not 6 lines"
+
+# Paper and DPI: A4 at 100 DPI is 1169x827 pixels and says 100 DPI (pHYs, 3937 pixels per
+# metre) so it prints at A4; a GeoTIFF says it in the TIFF resolution tags.
+run --out "$T/p.png" --paper A4 --dpi 100 --no-compounds || fail "A4 export failed"
+/usr/bin/python3 - "$T/p.png" <<'PY' || fail "the A4 PNG has the wrong size or no pHYs for 100 DPI"
+import struct,sys
+d=open(sys.argv[1],'rb').read()
+w,h=struct.unpack('>II',d[16:24]); assert (w,h)==(1169,827), (w,h)
+at=8; phys=None
+while at+8<=len(d):
+    n,t=struct.unpack('>I4s',d[at:at+8])
+    if t==b'pHYs': phys=struct.unpack('>IIB',d[at+8:at+17])
+    if t==b'IDAT': break
+    at+=12+n
+assert phys==(3937,3937,1), phys
+PY
+run --out "$T/p.tif" --size 400x300 --dpi 300 --no-compounds || fail "GeoTIFF with --dpi failed"
+gdalinfo "$T/p.tif" | grep -q "TIFFTAG_XRESOLUTION=300" || fail "the GeoTIFF has no 300 DPI resolution tag"
+[[ ! -e "$T/p.tif.aux.xml" ]] || fail "the GeoTIFF's DPI went into a sidecar"
 
 # Tiled rendering equals one-tile rendering (labels placed once, nothing cut at seams).
 run --out "$T/t1.png" --size 700x450 --inset --title Tiles --fit a7-park --select a7-park || fail "untiled failed"

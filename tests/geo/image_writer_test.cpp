@@ -1,4 +1,5 @@
-// PNG/GeoTIFF output (geo/image_writer.cpp): georeferencing read back, determinism, no partial files.
+// PNG/GeoTIFF output (geo/image_writer.cpp): georeferencing and print resolution read back,
+// determinism, no partial files.
 #include "geo/error.hpp"
 #include "geo/image_writer.hpp"
 #include "geo/vector_source.hpp"
@@ -10,6 +11,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace {
@@ -34,17 +37,108 @@ std::string slurp(const std::string& path)
     return {std::istreambuf_iterator<char>(in), {}};
 }
 
-void writeImage(const std::string& path, int w, int h, const geo::ImageGeoref* g, bool worldFile)
+void writeImage(const std::string& path, int w, int h, const geo::ImageGeoref* g, bool worldFile, double dpi = 0)
 {
     auto px = gradient(w, h);
-    geo::ImageWriter out(path, w, h, g, worldFile);
+    geo::ImageWriter out(path, w, h, g, worldFile, dpi);
     // In two bands of rows, as a tiled renderer does.
     out.writeRows(0, h / 2, px.data());
     out.writeRows(h / 2, h - h / 2, px.data() + static_cast<size_t>(h / 2) * w * 4);
     out.finish();
 }
 
+uint32_t bigEndian(const std::string& s, size_t at)
+{
+    uint32_t v = 0;
+    for (size_t i = 0; i < 4; ++i) v = v << 8 | static_cast<uint8_t>(s[at + i]);
+    return v;
+}
+
+// The pHYs chunk as the PNG spec lays it out, read from the bytes (not through libpng, which
+// wrote it): x and y pixels per unit, the unit (1 = metre). Also whether it came before IDAT.
+struct Phys {
+    uint32_t x = 0, y = 0;
+    int unit = -1;
+    bool beforeData = false;
+};
+std::optional<Phys> readPhys(const std::string& png)
+{
+    REQUIRE(png.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0);
+    bool sawData = false;
+    for (size_t at = 8; at + 8 <= png.size();) {
+        const uint32_t length = bigEndian(png, at);
+        const std::string type = png.substr(at + 4, 4);
+        if (type == "IDAT") sawData = true;
+        if (type == "pHYs" && length == 9)
+            return Phys{bigEndian(png, at + 8), bigEndian(png, at + 12), static_cast<uint8_t>(png[at + 16]), !sawData};
+        at += 12 + length;
+    }
+    return std::nullopt;
+}
+
 } // namespace
+
+TEST_CASE("a PNG carries its DPI in pHYs, whichever order the rows came in")
+{
+    testdata::ScratchDir dir("pngdpi");
+    // A4 at 300 DPI: 300 / 0.0254 = 11811 pixels per metre.
+    SUBCASE("rows top to bottom (streamed)")
+    {
+        writeImage(dir.path("a.png"), 120, 80, nullptr, false, 300);
+    }
+    SUBCASE("rows out of order (staged, then encoded)")
+    {
+        auto px = gradient(120, 80);
+        geo::ImageWriter out(dir.path("a.png"), 120, 80, nullptr, false, 300);
+        out.writeRows(40, 40, px.data() + static_cast<size_t>(40) * 120 * 4);
+        out.writeRows(0, 40, px.data());
+        out.finish();
+        // The pixels survive the staging.
+        GDALDataset* ds = static_cast<GDALDataset*>(GDALOpen(dir.path("a.png").c_str(), GA_ReadOnly));
+        REQUIRE(ds);
+        uint8_t v = 0;
+        CHECK(ds->GetRasterBand(2)->RasterIO(GF_Read, 7, 63, 1, 1, &v, 1, 1, GDT_Byte, 0, 0) == CE_None);
+        CHECK(v == 63);
+        GDALClose(ds);
+    }
+    const std::optional<Phys> phys = readPhys(slurp(dir.path("a.png")));
+    REQUIRE(phys);
+    CHECK(phys->x == 11811);
+    CHECK(phys->y == 11811);
+    CHECK(phys->unit == 1);
+    CHECK(phys->beforeData); // the spec wants it before the image data
+    CHECK_FALSE(std::filesystem::exists(dir.path("a.png.aux.xml")));
+}
+
+TEST_CASE("no DPI asked for: no pHYs")
+{
+    testdata::ScratchDir dir("pngnodpi");
+    writeImage(dir.path("a.png"), 40, 30, nullptr, false);
+    CHECK_FALSE(readPhys(slurp(dir.path("a.png"))));
+}
+
+TEST_CASE("a GeoTIFF carries its DPI as the TIFF resolution tags, with no sidecar")
+{
+    testdata::ScratchDir dir("tiffdpi");
+    geo::ImageGeoref g{{}, "EPSG:4326"};
+    g.extent.expand(105, 10);
+    g.extent.expand(107, 12);
+    const std::string path = dir.path("map.tif");
+    writeImage(path, 120, 80, &g, false, 300);
+    CHECK_FALSE(std::filesystem::exists(path + ".aux.xml")); // in the TIFF itself, not in GDAL's PAM file
+    GDALDataset* ds = static_cast<GDALDataset*>(GDALOpen(path.c_str(), GA_ReadOnly));
+    REQUIRE(ds);
+    const char* x = ds->GetMetadataItem("TIFFTAG_XRESOLUTION");
+    const char* y = ds->GetMetadataItem("TIFFTAG_YRESOLUTION");
+    const char* unit = ds->GetMetadataItem("TIFFTAG_RESOLUTIONUNIT");
+    REQUIRE(x);
+    REQUIRE(y);
+    REQUIRE(unit);
+    CHECK(std::stod(x) == doctest::Approx(300));
+    CHECK(std::stod(y) == doctest::Approx(300));
+    CHECK(std::string(unit).rfind("2", 0) == 0); // 2 = inch
+    GDALClose(ds);
+}
 
 TEST_CASE("a GeoTIFF carries its CRS and geotransform, and reads back pixel for pixel")
 {

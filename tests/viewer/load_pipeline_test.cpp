@@ -1,14 +1,18 @@
 // Loading in the app: KML folders (layer choice), CSV points, GeoTIFF rasters, every layer
 // of a multi-layer file from the command line, and the bad-file corpus giving one-line
-// errors while the rest keeps loading. Runs the real LoadQueue with a headless GL context.
+// errors while the rest keeps loading, and files given together arriving in the given order. Runs the real LoadQueue with a headless GL context.
+#include "file_actions_fixture.hpp"
 #include "load_test_files.hpp"
+#include "viewer/app/layer_loader.hpp"
 #include "viewer/app/load_queue.hpp"
 #include "viewer/app/recent_files.hpp"
 #include "viewer/render/gl_context.hpp"
 
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <fstream>
+#include <sstream>
 
 using namespace viewer;
 using namespace loadtest;
@@ -51,6 +55,100 @@ TEST_CASE("load: command-line files load every layer without asking, in file ord
     REQUIRE(scene.layers().size() == 2);
     CHECK(scene.layers()[0].data->name == "Compounds");
     CHECK(scene.layers()[1].data->name == "Areas");
+}
+
+namespace {
+
+// A GeoJSON slow enough to read and tessellate that tiny files given after it finish first:
+// `n` polygons of 64 vertices.
+std::string slowGeojson(const std::string& dir, int n)
+{
+    std::ostringstream out;
+    out << R"({"type":"FeatureCollection","features":[)";
+    for (int i = 0; i < n; ++i) {
+        const double cx = 102 + (i % 60) * 0.1, cy = 10 + (i / 60) * 0.1;
+        out << (i ? "," : "") << R"({"type":"Feature","properties":{"n":)" << i
+            << R"(},"geometry":{"type":"Polygon","coordinates":[[)";
+        for (int k = 0; k <= 64; ++k) {
+            const double a = (k % 64) * 6.283185307179586 / 64;
+            out << (k ? "," : "") << "[" << cx + 0.04 * std::cos(a) << "," << cy + 0.04 * std::sin(a) << "]";
+        }
+        out << "]]}}";
+    }
+    out << "]}";
+    return write(dir + "/big.geojson", out.str());
+}
+
+} // namespace
+
+TEST_CASE("load: files given together (the command line) come up in the given order, every run")
+{
+    auto ctx = HeadlessGlContext::create();
+    const std::string dir = tempFolder("order");
+    const std::string big = slowGeojson(dir, 3000);
+    Session s;
+    FileActions files(dir + "/recent.json");
+    // The slow file first: with one batch per file the small ones used to come up first.
+    files.openFiles({big, csvPoints(dir), kmlTwoFolders(dir), geojsonProvinces(dir)}, s, false);
+    settle(files, s);
+    CHECK(files.errorCount() == 0);
+    std::vector<std::string> names;
+    for (const SceneLayer& l : s.scene.layers()) names.push_back(l.data->name);
+    CHECK(names == std::vector<std::string>{"big", "points", "Compounds", "Areas", "provinces"});
+    // Colours follow the order given too, not the order the reads finished in: one per file
+    // as given, then the layers split off a multi-layer file (Areas, from the KML).
+    REQUIRE(names.size() == 5);
+    const size_t ordinals[] = {0, 1, 2, 4, 3};
+    for (size_t i = 0; i < names.size(); ++i) {
+        INFO(names[i]);
+        const SceneLayer& l = s.scene.layers()[i];
+        const Rgba want = defaultStyleFor(*l.data, ordinals[i]).strokeColor;
+        CHECK(l.style.strokeColor.r == want.r);
+        CHECK(l.style.strokeColor.g == want.g);
+        CHECK(l.style.strokeColor.b == want.b);
+    }
+}
+
+TEST_CASE("load: a GPX with empty route and track layers gives its waypoints and one note, no error")
+{
+    auto ctx = HeadlessGlContext::create();
+    const std::string dir = tempFolder("gpx");
+    // GDAL lists routes, tracks, route_points and track_points for every GPX: here all empty.
+    const std::string gpx = write(dir + "/walk.gpx", R"(<?xml version="1.0" encoding="UTF-8"?>
+<gpx version="1.1" creator="test" xmlns="http://www.topografix.com/GPX/1/1">
+<wpt lat="11.08" lon="106.06"><name>Bavet</name></wpt>
+<wpt lat="11.56" lon="104.92"><name>Phnom Penh</name></wpt>
+</gpx>
+)");
+    Session s;
+    FileActions files(dir + "/recent.json");
+    files.openFiles({gpx}, s, false); // as from the command line: every layer
+    settle(files, s);
+    CHECK(files.errorCount() == 0); // what makes the exit status 1
+    REQUIRE(s.scene.layers().size() == 1);
+    CHECK(s.scene.layers()[0].data->name == "waypoints");
+    CHECK(s.warnings.empty());
+    size_t notes = 0;
+    for (const Toast& t : s.toasts) {
+        INFO(t.text);
+        CHECK(t.text.rfind(gpx, 0) != 0); // no error toast per empty layer (those start with the path)
+        if (t.text.rfind("Empty layers left out:", 0) == 0) {
+            ++notes;
+            for (const char* layer : {"routes", "tracks", "route_points", "track_points"})
+                CHECK(t.text.find(std::string("'") + layer + "'") != std::string::npos);
+        }
+    }
+    CHECK(notes == 1);
+
+    SUBCASE("a file with nothing in any layer is still one error")
+    {
+        const std::string none = write(dir + "/none.gpx", R"(<?xml version="1.0" encoding="UTF-8"?>
+<gpx version="1.1" creator="test" xmlns="http://www.topografix.com/GPX/1/1"></gpx>
+)");
+        files.openFiles({none}, s, false);
+        settle(files, s);
+        CHECK(files.errorCount() == 1);
+    }
 }
 
 TEST_CASE("load: CSV points and a GeoTIFF land in the map CRS, the raster as a raster layer")

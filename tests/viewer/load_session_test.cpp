@@ -1,10 +1,16 @@
 // Sessions through the app's state: load layers, style and select, capture, save, open in
-// a fresh Session, and get the same layers (order, styles, rasters), view and selection.
+// a fresh Session, and get the same layers (order, styles, rasters), view, selection (feature
+// and compound) and time filter.
 #include "file_actions_fixture.hpp"
 #include "viewer/app/map_crs.hpp"
 #include "viewer/render/gl_context.hpp"
 
+#include "geo/cases/case_store.hpp"
+
 #include <doctest/doctest.h>
+
+#include <fstream>
+#include <iterator>
 
 using namespace viewer;
 using namespace loadtest;
@@ -64,6 +70,69 @@ TEST_CASE("session: save and reopen gives the same layers, styles, view and sele
     REQUIRE(sel);
     CHECK(sel->data->name == "provinces");
     CHECK(sel->data->features[b.scene.selection()->feature].values[0] == "B");
+}
+
+TEST_CASE("session: the selected compound and the time filter are saved and restored")
+{
+    auto ctx = HeadlessGlContext::create();
+    const std::string dir = tempFolder("session_cases");
+    const geo::CaseData sample = geo::CaseStore::open("data/cases.gpkg").data();
+    Session a;
+    a.view.resize(800, 600);
+    a.cases.setData(sample, {}, "data/cases.gpkg");
+    a.cases.select("a7-park");
+    TimeFilter f;
+    f.enabled = true;
+    f.range = {dayNumber({2025, 1, 1}), dayNumber({2026, 3, 31})};
+    a.cases.setFilter(f);
+    FileActions files(dir + "/recent.json");
+    const std::string path = dir + "/session.json";
+    REQUIRE(files.saveSession(path, a));
+    std::ifstream in(path);
+    const std::string text((std::istreambuf_iterator<char>(in)), {});
+    CHECK(text.find("\"compound\": \"a7-park\"") != std::string::npos);
+    CHECK(text.find("\"from\": \"2025-01-01\"") != std::string::npos);
+    CHECK(text.find("\"to\": \"2026-03-31\"") != std::string::npos);
+
+    auto checkRestored = [&](const CaseView& c) {
+        CHECK(c.selected() == "a7-park");
+        CHECK(c.filter().enabled);
+        CHECK(c.filter().range.first == f.range.first);
+        CHECK(c.filter().range.last == f.range.last);
+    };
+    SUBCASE("the store is in before the session opens")
+    {
+        Session b;
+        b.view.resize(800, 600);
+        b.cases.setData(sample, {}, "data/cases.gpkg");
+        FileActions files2(dir + "/recent2.json");
+        REQUIRE(files2.openSession(path, b));
+        checkRestored(b.cases);
+        REQUIRE(b.cases.details()); // the panel shows the compound
+    }
+    SUBCASE("the session opens before the store arrives (--session at start)")
+    {
+        Session b;
+        b.view.resize(800, 600);
+        FileActions files2(dir + "/recent2.json");
+        REQUIRE(files2.openSession(path, b));
+        b.cases.setData(sample, {}, "data/cases.gpkg");
+        checkRestored(b.cases);
+    }
+    SUBCASE("a session with the filter off and nothing selected clears both")
+    {
+        Session c;
+        c.view.resize(800, 600);
+        c.cases.setData(sample, {}, "data/cases.gpkg");
+        FileActions files3(dir + "/recent3.json");
+        REQUIRE(files3.saveSession(dir + "/plain.json", c));
+        FileActions files4(dir + "/recent4.json");
+        REQUIRE(files4.openSession(path, c));
+        REQUIRE(c.cases.filter().enabled);
+        REQUIRE(files4.openSession(dir + "/plain.json", c));
+        CHECK(c.cases.selected().empty());
+        CHECK_FALSE(c.cases.filter().enabled);
+    }
 }
 
 TEST_CASE("session: a bad session file is a message, the map is left alone")

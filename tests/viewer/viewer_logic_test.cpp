@@ -1,5 +1,5 @@
 // UI-free viewer logic: Web Mercator helpers, coordinate/scale formatting, navigation from
-// synthetic SDL events, screenshot names, bench percentiles, state JSON.
+// synthetic SDL events, screenshot names and folders, bench percentiles, state JSON.
 #include "viewer/app/bench_script.hpp"
 #include "viewer/app/map_crs.hpp"
 #include "viewer/app/navigation.hpp"
@@ -9,8 +9,11 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <vector>
 
 using namespace viewer;
 
@@ -123,6 +126,28 @@ TEST_CASE("screenshot paths are timestamped and never overwrite")
     const std::string second = screenshotPath(dir.string(), t);
     CHECK(second != first);
     CHECK(second.find("-2.png") != std::string::npos);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("screenshot folder: the first usable candidate, made when missing; the configured one first")
+{
+    const auto dir = std::filesystem::temp_directory_path() / "atlas-shot-folder-test";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir / "home");
+    std::ofstream((dir / "a-file").string()) << "x";
+    // A file is no folder, and nothing can be made under it: the next one is made.
+    const std::string made = (dir / "home" / "Pictures").string();
+    CHECK(firstUsableFolder({"", (dir / "a-file").string(), (dir / "a-file" / "sub").string(), made}) == made);
+    CHECK(std::filesystem::is_directory(made));
+    CHECK(firstUsableFolder({(dir / "a-file").string()}).empty());
+    // --screenshot-dir comes before everything the environment says; ~/Pictures closes the list.
+    const std::vector<std::string> c = screenshotFolderCandidates((dir / "configured").string());
+    REQUIRE(c.size() >= 2);
+    CHECK(c.front() == (dir / "configured").string());
+    if (const char* home = std::getenv("HOME"); home && *home) {
+        CHECK(c.back() == std::string(home) + "/Pictures");
+        for (const std::string& f : c) CHECK(f != std::filesystem::current_path().string());
+    }
     std::filesystem::remove_all(dir);
 }
 

@@ -45,6 +45,7 @@ App::App(const AppOptions& options)
       m_start(std::chrono::steady_clock::now())
 {
     if (!options.crs.empty()) m_session.setCrs(mapCrsFromUser(options.crs)); // before anything is read
+    m_session.debugMenu = options.debugMenu;
     startLoading();
     m_session.cases.startLoading(options.cases, options.basemap);
     m_renderer = std::make_unique<MapRenderer>();
@@ -253,6 +254,17 @@ void App::saveScreenshot(ScreenshotKind kind, const std::string& path)
     }
 }
 
+void App::saveUserScreenshot(ScreenshotKind kind)
+{
+    const std::string folder = screenshotFolder(m_options.screenshotDir);
+    if (folder.empty()) {
+        m_session.toast("No folder for screenshots: start with --screenshot-dir DIR", 10);
+        std::cerr << "compound-atlas: no folder for screenshots (--screenshot-dir DIR sets one)\n";
+        return;
+    }
+    saveScreenshot(kind, screenshotPath(folder, std::time(nullptr)));
+}
+
 int App::run()
 {
     while (!m_quit) {
@@ -286,10 +298,10 @@ int App::run()
 
         std::optional<ScreenshotKind> shot = m_session.screenshotRequest;
         m_session.screenshotRequest.reset();
-        if (shot == ScreenshotKind::MapOnly) saveScreenshot(*shot, screenshotPath(screenshotFolder(), std::time(nullptr)));
+        if (shot == ScreenshotKind::MapOnly) saveUserScreenshot(*shot);
         m_target.bind();
         m_window.renderImGui();
-        if (shot == ScreenshotKind::WithUi) saveScreenshot(*shot, screenshotPath(screenshotFolder(), std::time(nullptr)));
+        if (shot == ScreenshotKind::WithUi) saveUserScreenshot(*shot);
         if (ready) ++m_frames;
         const bool last = (m_options.quitAfterFrames >= 0 && m_frames >= m_options.quitAfterFrames) ||
                           (m_bench && m_bench->frame() + 1 >= BenchScript::kFrames);

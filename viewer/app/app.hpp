@@ -44,6 +44,8 @@ private:
     void updateSize();
     void drawUi();
     void saveScreenshot(ScreenshotKind kind, const std::string& path);
+    // F12 / Shift+F12: into screenshotFolder(), saying where.
+    void saveUserScreenshot(ScreenshotKind kind);
     void finish();
 
     AppOptions m_options;

@@ -23,6 +23,8 @@ struct AppOptions {
     std::string session;              // session JSON to open (replaces basemap and FILES' defaults)
     std::vector<std::string> testDrops; // test hook: pushed as SDL_DROPFILE events after the first frame
     std::string testCommands;         // test hook: UI actions read from this file (viewer/app/test_commands)
+    bool debugMenu = false;           // --debug: the Debug menu (ImGui demo and metrics, frame times)
+    std::string screenshotDir;        // --screenshot-dir: where F12 saves ("" = viewer::screenshotFolder's choice)
 };
 
 // Runs the window until closed. Returns the process exit code.

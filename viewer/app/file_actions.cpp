@@ -28,9 +28,12 @@ FileActions::FileActions(std::string recentFile) : m_recent(std::move(recentFile
 
 void FileActions::openFiles(const std::vector<std::string>& paths, Session& session, bool askForLayers)
 {
-    for (const std::string& p : paths) {
-        if (p.empty()) continue;
-        m_queue.openPath(p, false, askForLayers);
+    std::vector<std::string> given;
+    for (const std::string& p : paths)
+        if (!p.empty()) given.push_back(p);
+    if (given.empty()) return;
+    m_queue.openPaths(given, false, askForLayers); // one batch: they arrive in this order
+    for (const std::string& p : given) {
         m_recent.add(p);
         if (!geo::isRemoteSource(p)) m_lastFolder = std::filesystem::path(p).parent_path().string();
         session.toast("Opening " + baseName(p) + "...", 3);
@@ -108,6 +111,7 @@ void FileActions::replaceLayers(const geo::Session& saved, bool allowRemote, Ses
         }
     }
     applySessionView(session, saved);
+    applySessionCases(session.cases, saved);
     m_pendingSelection = sessionSelection(saved);
     std::vector<LoadOrder> orders = sessionLoadOrders(saved, allowRemote);
     const size_t skipped = saved.layers.size() - orders.size();
@@ -175,6 +179,15 @@ void FileActions::update(Session& session)
         std::cerr << "compound-atlas: warning: " << w << "\n";
         session.warnings.push_back(w);
         session.toast(w, 8);
+    }
+    // Empty layers beside full ones are not failures: one note for them all, no error count.
+    if (!ev.notes.empty()) {
+        std::string text = "Empty layers left out:";
+        for (const std::string& n : ev.notes) {
+            std::cerr << "compound-atlas: note: " << n << "\n";
+            text += "\n  " + n;
+        }
+        session.toast(text, 8);
     }
     if (!ev.loaded.empty()) {
         std::string names;

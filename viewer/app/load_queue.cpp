@@ -58,12 +58,19 @@ LoadQueue::~LoadQueue()
     }
 }
 
-void LoadQueue::openPath(const std::string& path, bool allowRemote, bool askForLayers)
+void LoadQueue::openPaths(const std::vector<std::string>& paths, bool allowRemote, bool askForLayers)
+{
+    const uint64_t batch = m_nextBatch++;
+    for (const std::string& p : paths) inspect(p, allowRemote, askForLayers, batch);
+}
+
+void LoadQueue::inspect(const std::string& path, bool allowRemote, bool askForLayers, uint64_t batch)
 {
     Job job;
     job.askForLayers = askForLayers;
     job.id = m_nextId++;
-    job.batch = m_nextBatch++;
+    job.batch = batch;
+    job.ordinal = m_ordinal++;
     job.order.path = path;
     job.order.allowRemote = allowRemote;
     job.stage = Stage::Inspecting;
@@ -92,6 +99,7 @@ void LoadQueue::load(std::vector<LoadOrder> orders)
         Job job;
         job.id = m_nextId++;
         job.batch = batch;
+        if (!o.style) job.ordinal = m_ordinal++;
         job.order = std::move(o);
         job.stage = Stage::Reading; // started by the next poll, which knows the map CRS
         m_jobs.push_back(std::move(job));
@@ -123,6 +131,8 @@ void LoadQueue::advance(Job& job, const std::string& mapCrs, LoadEvents& events)
                 Job more;
                 more.id = m_nextId++;
                 more.batch = job.batch;
+                more.splitFrom = job.id;
+                more.ordinal = m_ordinal++;
                 more.order = job.order;
                 more.order.layer = in.layers[k].name;
                 more.stage = Stage::Reading;
@@ -147,7 +157,7 @@ void LoadQueue::advance(Job& job, const std::string& mapCrs, LoadEvents& events)
             job.stage = Stage::Cancelled;
         } else if (st == geo::LoadJob::State::Failed) {
             job.error = job.reading->error();
-            job.stage = Stage::Failed;
+            job.stage = job.reading->emptyLayer() ? Stage::Empty : Stage::Failed;
         } else {
             std::optional<geo::LoadedSource> result = job.reading->takeResult();
             if (!result) {
@@ -158,7 +168,7 @@ void LoadQueue::advance(Job& job, const std::string& mapCrs, LoadEvents& events)
                 job.stage = Stage::Ready;
             } else {
                 geo::Layer layer = std::move(std::get<geo::LoadedVector>(*result).layer);
-                LayerStyle style = job.order.style ? *job.order.style : defaultStyleFor(layer, m_ordinal++);
+                LayerStyle style = job.order.style ? *job.order.style : defaultStyleFor(layer, job.ordinal);
                 const double mpu = metresPerUnitOf(mapCrs);
                 const double defer = m_deferFine ? kDeferFinerThanMetres / mpu : 0;
                 job.preparing = std::async(std::launch::async, [layer = std::move(layer), style, mpu, defer]() mutable {
@@ -185,7 +195,14 @@ LoadEvents LoadQueue::poll(Scene& scene)
 {
     LoadEvents events;
     for (Job& j : m_jobs) advance(j, scene.mapCrs, events);
-    for (Job& j : m_extra) m_jobs.push_back(std::move(j));
+    // A file's other layers go right after its first (and after each other): batches upload in
+    // m_jobs order.
+    for (Job& j : m_extra) {
+        const auto last = std::find_if(m_jobs.rbegin(), m_jobs.rend(), [&](const Job& k) {
+            return k.id == j.splitFrom || k.splitFrom == j.splitFrom;
+        });
+        m_jobs.insert(last.base(), std::move(j));
+    }
     m_extra.clear();
     // A batch arrives when none of its jobs is still working, in the order it was asked for.
     std::vector<uint64_t> batches;
@@ -201,6 +218,14 @@ LoadEvents LoadQueue::poll(Scene& scene)
         for (Job& j : m_jobs) {
             if (j.batch != b) continue;
             if (j.stage == Stage::Failed) events.errors.push_back(j.error);
+            if (j.stage == Stage::Empty) {
+                // A note when the file gave something else; one error for a file of empty layers.
+                auto sameFile = [&](const Job& k, Stage s) { return k.batch == b && k.order.path == j.order.path && k.stage == s; };
+                if (std::any_of(m_jobs.begin(), m_jobs.end(), [&](const Job& k) { return sameFile(k, Stage::Ready); }))
+                    events.notes.push_back(j.error);
+                else if (&*std::find_if(m_jobs.begin(), m_jobs.end(), [&](const Job& k) { return sameFile(k, Stage::Empty); }) == &j)
+                    events.errors.push_back(j.error);
+            }
             if (j.stage != Stage::Ready) continue;
             any = true;
             if (j.raster) {
@@ -273,6 +298,7 @@ LoadEvents LoadQueue::waitAll(Scene& scene)
             auto* dst = v == &e.errors ? &all.errors : v == &e.warnings ? &all.warnings : &all.loaded;
             dst->insert(dst->end(), v->begin(), v->end());
         }
+        all.notes.insert(all.notes.end(), e.notes.begin(), e.notes.end());
         all.batchFinished |= e.batchFinished;
         if (busy()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }

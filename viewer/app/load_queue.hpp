@@ -37,6 +37,9 @@ struct LayerChoice {
 struct LoadEvents {
     std::vector<std::string> errors;   // one line each
     std::vector<std::string> warnings; // one line each
+    // Empty layers of files that had others with features (a GPX's empty routes and tracks):
+    // left out, one line each. A file whose every layer is empty is one error instead.
+    std::vector<std::string> notes;
     std::vector<std::string> loaded;   // names of layers that arrived
     bool batchFinished = false;        // a whole batch (e.g. a session) has arrived
 };
@@ -51,7 +54,13 @@ public:
     // A file from the user (drop, File > Open, command line, recent list): inspected on a
     // worker; rasters and single-layer sources load at once, several layers ask first.
     // `askForLayers` false: every layer of a multi-layer source (the command line).
-    void openPath(const std::string& path, bool allowRemote = false, bool askForLayers = true);
+    void openPath(const std::string& path, bool allowRemote = false, bool askForLayers = true)
+    {
+        openPaths({path}, allowRemote, askForLayers);
+    }
+    // Several files as one batch: they arrive together, in the given order (a file's layers
+    // in the file's order), whichever finishes reading first (the command line's FILES).
+    void openPaths(const std::vector<std::string>& paths, bool allowRemote = false, bool askForLayers = true);
     // Loads the given layers; all of one call arrive together, in this order, above the
     // layers already there (rasters under the vectors).
     void load(std::vector<LoadOrder> orders);
@@ -88,10 +97,12 @@ private:
         std::vector<geo::LayerInfo> layers;
         std::string error;
     };
-    enum class Stage { Inspecting, Reading, Preparing, Ready, Failed, Cancelled };
+    enum class Stage { Inspecting, Reading, Preparing, Ready, Failed, Empty, Cancelled };
     struct Job {
         uint64_t id = 0;
         uint64_t batch = 0;
+        uint64_t splitFrom = 0; // the job of the file whose other layers this one reads
+        size_t ordinal = 0;     // colours the layer when the order has no style
         LoadOrder order;
         bool askForLayers = true;
         Stage stage = Stage::Reading;
@@ -103,6 +114,7 @@ private:
         std::optional<geo::RasterImage> raster;
         std::string error;
     };
+    void inspect(const std::string& path, bool allowRemote, bool askForLayers, uint64_t batch);
     void advance(Job& job, const std::string& mapCrs, LoadEvents& events);
     void startReading(Job& job, const std::string& mapCrs);
 

@@ -40,6 +40,7 @@ struct Session {
 
     // Compounds and incidents: the store, derived locations, selection, time filter, markers.
     CaseView cases;
+    bool debugMenu = false; // --debug: the Debug menu is offered (never for every user)
     bool showDemo = false;
     bool showMetrics = false;
     bool showFrameTimes = false;

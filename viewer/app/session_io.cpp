@@ -131,6 +131,11 @@ geo::Session captureSession(const Session& s)
             out.selectedLayer = l->data->name;
             out.selectedFid = l->data->features[sel->feature].fid;
         }
+    out.selectedCompound = s.cases.selected();
+    if (const TimeFilter& f = s.cases.filter(); f.enabled) {
+        out.timeFrom = isoOfDay(f.range.first);
+        out.timeTo = isoOfDay(f.range.last);
+    }
     return out;
 }
 
@@ -166,6 +171,29 @@ void applySessionView(Session& s, const geo::Session& saved)
     }
     s.view.setCenter(c);
     s.view.setUnitsPerPixel(saved.view.scaleDenominator / geo::scaleDenominator(1.0, s.crs.metresPerUnitAt(c)));
+}
+
+void applySessionCases(CaseView& cases, const geo::Session& saved)
+{
+    cases.select(saved.selectedCompound);
+    // A bound that does not parse reads as open-ended, like a missing one.
+    auto day = [](const std::optional<std::string>& iso) -> std::optional<int> {
+        if (!iso) return std::nullopt;
+        const std::optional<geo::CaseDate> d = geo::parseCaseDate(*iso);
+        if (!d || !d->valid()) return std::nullopt;
+        return dayNumber(*d);
+    };
+    const std::optional<int> from = day(saved.timeFrom), to = day(saved.timeTo);
+    TimeFilter f;
+    f.enabled = from || to;
+    if (f.enabled) {
+        // Open ends reach the first and last days a CaseDate can hold.
+        f.range.first = from ? *from : dayNumber({1900, 1, 1});
+        f.range.last = to ? *to : dayNumber({2199, 12, 31});
+    } else {
+        f.range = cases.filter().range; // what the slider shows while off stays
+    }
+    cases.setFilter(f);
 }
 
 std::optional<PendingSelection> sessionSelection(const geo::Session& saved)

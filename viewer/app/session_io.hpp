@@ -19,7 +19,8 @@ nlohmann::json styleToJson(const LayerStyle& style);
 // Fields missing from `j` keep their value in `base`.
 LayerStyle styleFromJson(const nlohmann::json& j, LayerStyle base);
 
-// Layers bottom-up (rasters first), styles, map CRS, view centre and scale, selection.
+// Layers bottom-up (rasters first), styles, map CRS, view centre and scale, selection
+// (feature and compound), and the time filter (ISO days; both null when it is off).
 geo::Session captureSession(const Session& session);
 
 // The layers to load, in draw order (all in one batch, so they arrive together).
@@ -28,6 +29,11 @@ std::vector<LoadOrder> sessionLoadOrders(const geo::Session& saved, bool allowRe
 
 // Puts the camera where the session had it (same centre and scale), in session.crs.
 void applySessionView(Session& session, const geo::Session& saved);
+
+// Selects the session's compound ("" clears the selection) and sets its time filter (off when
+// neither bound was saved; a missing bound is open-ended). Works before the case store is in:
+// the store keeps both when it arrives (a compound it lacks is dropped then).
+void applySessionCases(CaseView& cases, const geo::Session& saved);
 
 // The saved selection (layer name + fid), restored once the layers are in.
 struct PendingSelection {

@@ -7,8 +7,8 @@
 namespace viewer {
 
 BackgroundWriter::BackgroundWriter(const std::string& path, int width, int height, const geo::ImageGeoref* georef,
-                                   bool worldFile, size_t maxQueued)
-    : m_writer(std::make_unique<geo::ImageWriter>(path, width, height, georef, worldFile)),
+                                   bool worldFile, double dpi, size_t maxQueued)
+    : m_writer(std::make_unique<geo::ImageWriter>(path, width, height, georef, worldFile, dpi)),
       m_rowBytes(static_cast<size_t>(width) * 4), m_maxQueued(maxQueued < 1 ? 1 : maxQueued)
 {
     m_thread = std::thread([this] { run(); });

@@ -20,7 +20,7 @@ class BackgroundWriter {
 public:
     // Opens the writer here (so a bad path fails at once, on the caller's thread).
     BackgroundWriter(const std::string& path, int width, int height, const geo::ImageGeoref* georef, bool worldFile,
-                     size_t maxQueued = 2);
+                     double dpi = 0, size_t maxQueued = 2);
     ~BackgroundWriter(); // stops the worker; an unfinished file is removed
     BackgroundWriter(const BackgroundWriter&) = delete;
     BackgroundWriter& operator=(const BackgroundWriter&) = delete;

@@ -118,6 +118,7 @@ std::unique_ptr<BriefingPlan> planImage(const BriefingRequest& req)
     BriefingResult& result = plan->result;
     result.width = size.width;
     result.height = size.height;
+    result.dpi = size.dpi;
     result.imageExtent = plan->imageView.visibleExtent();
     result.mapAreaExtent = mapView.visibleExtent();
 
@@ -169,7 +170,7 @@ ExportJob::ExportJob(const BriefingRequest& req) : m_impl(std::make_unique<Impl>
     m.plan->result.tiles = m.tiles->tileCount();
     const geo::ImageGeoref georef{m.plan->result.imageExtent, req.scene->mapCrs};
     m.writer = std::make_unique<BackgroundWriter>(req.options.out, m.plan->result.width, m.plan->result.height, &georef,
-                                                  req.options.worldFile);
+                                                  req.options.worldFile, m.plan->result.dpi);
 }
 
 ExportJob::~ExportJob() = default;

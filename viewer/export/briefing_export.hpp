@@ -29,6 +29,7 @@ struct BriefingRequest {
 
 struct BriefingResult {
     int width = 0, height = 0;
+    double dpi = 0; // written into the file (0: none)
     geo::Extent imageExtent; // georeference of the whole image (exact for the map area)
     geo::Extent mapAreaExtent;
     size_t labels = 0;

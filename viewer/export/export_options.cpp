@@ -29,12 +29,14 @@ OutputSize resolveOutputSize(const ExportOptions& o)
         s.width = static_cast<int>(std::lround(wMm / 25.4 * dpi));
         s.height = static_cast<int>(std::lround(hMm / 25.4 * dpi));
         s.scale = dpi / 96.0;
+        s.dpi = dpi;
     } else {
         s.width = o.width > 0 || o.height > 0 ? o.width : 1920;
         s.height = o.width > 0 || o.height > 0 ? o.height : 1080;
         if (o.dpi > 0) {
             if (o.dpi < 72 || o.dpi > 1200) throw ExportUsageError("--dpi " + std::to_string(o.dpi) + " is out of range (72..1200)");
             s.scale = o.dpi / 96.0;
+            s.dpi = o.dpi;
         }
     }
     if (s.width < 16 || s.height < 16 || s.width > geo::ImageWriter::kMaxSide || s.height > geo::ImageWriter::kMaxSide)
@@ -45,6 +47,7 @@ OutputSize resolveOutputSize(const ExportOptions& o)
         s.width = std::max(16, static_cast<int>(std::lround(s.width * o.previewFraction)));
         s.height = std::max(16, static_cast<int>(std::lround(s.height * o.previewFraction)));
         s.scale *= o.previewFraction;
+        s.dpi *= o.previewFraction; // the same paper size
     }
     return s;
 }

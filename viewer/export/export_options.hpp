@@ -59,6 +59,7 @@ struct ExportOptions {
 struct OutputSize {
     int width = 0, height = 0;
     double scale = 1;
+    double dpi = 0; // the print resolution written into the file; 0 (pixels, no --dpi) writes none
 };
 
 // Throws ExportUsageError for zero, negative, absurd (> 32768 a side) sizes, unknown paper

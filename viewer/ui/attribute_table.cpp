@@ -1,9 +1,9 @@
 // Attribute table windows: ImGui tables with a clipper (large layers scroll smoothly),
-// numeric-aware sorting, and filters run by geo::matchingFids off the UI thread.
+// sorting numbers by value and text by collation (attribute_sort), and filters run by geo::matchingFids off the UI thread.
 #include "viewer/ui/attribute_table.hpp"
+#include "viewer/ui/attribute_sort.hpp"
 
 #include "geo/attribute_filter.hpp"
-#include "geo/classify.hpp"
 
 #include <imgui.h>
 
@@ -33,24 +33,9 @@ void AttributeTables::open(uint64_t layerId)
     m_tables.push_back(std::move(t));
 }
 
-void AttributeTables::sortRows(Table& t, const geo::Layer& layer)
+void AttributeTables::sortRows(Table& t, const geo::Layer& layer) const
 {
-    if (t.sortColumn < 0) return;
-    const int field = t.sortColumn - 1;
-    auto key = [&](uint32_t i) -> const std::string& { return layer.value(layer.features[i], field); };
-    std::stable_sort(t.rows.begin(), t.rows.end(), [&](uint32_t a, uint32_t b) {
-        bool less;
-        if (field < 0) {
-            less = layer.features[a].fid < layer.features[b].fid;
-            return t.sortAscending ? less : layer.features[b].fid < layer.features[a].fid;
-        }
-        double x, y;
-        const std::string &ka = key(a), &kb = key(b);
-        const bool na = geo::parseNumber(ka, x), nb = geo::parseNumber(kb, y);
-        if (na && nb) return t.sortAscending ? x < y : y < x;
-        if (na != nb) return t.sortAscending ? na : nb; // numbers before text
-        return t.sortAscending ? ka < kb : kb < ka;
-    });
+    sortAttributeRows(t.rows, layer, t.sortColumn, t.sortAscending, m_collator);
 }
 
 void AttributeTables::draw(Session& session)

@@ -4,6 +4,8 @@
 #pragma once
 #include "viewer/app/session.hpp"
 
+#include "geo/text_collation.hpp"
+
 #include <atomic>
 #include <cstdint>
 #include <future>
@@ -39,9 +41,10 @@ private:
         bool focus = true;
     };
     void drawTable(Table& t, Session& session, bool& open);
-    static void sortRows(Table& t, const geo::Layer& layer);
+    void sortRows(Table& t, const geo::Layer& layer) const;
 
     std::vector<std::unique_ptr<Table>> m_tables;
+    geo::TextCollator m_collator; // the user's locale (root for C/POSIX)
 };
 
 } // namespace viewer

@@ -3,6 +3,7 @@
 #include "viewer/ui/panel_window.hpp"
 #include "viewer/ui/style_editor.hpp"
 
+#include "geo/feature_kinds.hpp"
 #include "geo/session_file.hpp"
 
 #include <imgui.h>
@@ -19,16 +20,6 @@ bool colorEdit(const char* label, Rgba& c)
     if (!ImGui::ColorEdit4(label, v, ImGuiColorEditFlags_NoInputs | ImGuiColorEditFlags_AlphaBar)) return false;
     c = {v[0], v[1], v[2], v[3]};
     return true;
-}
-
-const char* kindName(geo::GeomKind k)
-{
-    switch (k) {
-    case geo::GeomKind::Point: return "points";
-    case geo::GeomKind::Line: return "lines";
-    case geo::GeomKind::Polygon: return "polygons";
-    default: return "empty";
-    }
 }
 
 void labelFieldCombo(SceneLayer& layer)
@@ -60,8 +51,7 @@ void drawLayersPanel(Session& session)
         ImGui::Checkbox("##visible", &st.visible);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show or hide the layer");
         ImGui::SameLine();
-        const std::string header = layer.data->name + "  (" + std::to_string(layer.data->features.size()) + " " +
-                                   kindName(layer.data->kind) + ")###layer";
+        const std::string header = layer.data->name + "  (" + geo::featureKindsText(*layer.data) + ")###layer";
         if (ImGui::CollapsingHeader(header.c_str())) {
             ImGui::Indent();
             if (ImGui::ArrowButton("up", ImGuiDir_Up) && i + 1 < layers.size()) move = {{i, i + 1}};

@@ -8,10 +8,24 @@
 
 namespace viewer {
 
+namespace {
+
+// Where a menu's title was drawn (drawable pixels, centre): end-to-end tests read it from
+// --dump-state ("widgets") to see which menus the bar offers, and to click them.
+void noteMenu(Session& s, const char* name)
+{
+    const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+    s.widgetAt[std::string("menu.") + name] = {(lo.x + hi.x) / 2 * s.pixelRatio, (lo.y + hi.y) / 2 * s.pixelRatio};
+}
+
+} // namespace
+
 void drawMainMenu(Session& s, const std::function<void()>& fileItems)
 {
     if (!ImGui::BeginMainMenuBar()) return;
-    if (ImGui::BeginMenu("File")) {
+    const bool fileOpen = ImGui::BeginMenu("File");
+    noteMenu(s, "File");
+    if (fileOpen) {
         if (fileItems) fileItems();
         if (ImGui::MenuItem("Save screenshot (map)", "F12")) s.screenshotRequest = ScreenshotKind::MapOnly;
         if (ImGui::MenuItem("Save screenshot (with panels)", "Shift+F12")) s.screenshotRequest = ScreenshotKind::WithUi;
@@ -19,7 +33,9 @@ void drawMainMenu(Session& s, const std::function<void()>& fileItems)
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) s.quitRequested = true;
         ImGui::EndMenu();
     }
-    if (ImGui::BeginMenu("View")) {
+    const bool viewOpen = ImGui::BeginMenu("View");
+    noteMenu(s, "View");
+    if (viewOpen) {
         if (ImGui::MenuItem("Home (Cambodia and neighbours)", "Home")) s.zoomTo(s.homeExtent);
         if (ImGui::MenuItem("Zoom to all layers")) s.zoomTo(s.scene.extent());
         const bool hasSelection = s.scene.selection().has_value();
@@ -34,11 +50,18 @@ void drawMainMenu(Session& s, const std::function<void()>& fileItems)
         ImGui::MenuItem("Compounds & incidents panel", nullptr, &s.showCases);
         ImGui::EndMenu();
     }
-    if (ImGui::BeginMenu("Debug")) {
-        ImGui::MenuItem("Frame times", nullptr, &s.showFrameTimes);
-        ImGui::MenuItem("ImGui metrics", nullptr, &s.showMetrics);
-        ImGui::MenuItem("ImGui demo", nullptr, &s.showDemo);
-        ImGui::EndMenu();
+    // Developer tools only with --debug: a user never lands in the ImGui demo by accident.
+    if (s.debugMenu) {
+        const bool debugOpen = ImGui::BeginMenu("Debug");
+        noteMenu(s, "Debug");
+        if (debugOpen) {
+            ImGui::MenuItem("Frame times", nullptr, &s.showFrameTimes);
+            ImGui::MenuItem("ImGui metrics", nullptr, &s.showMetrics);
+            ImGui::MenuItem("ImGui demo", nullptr, &s.showDemo);
+            ImGui::EndMenu();
+        }
+    } else {
+        s.showDemo = s.showMetrics = s.showFrameTimes = false;
     }
     ImGui::EndMainMenuBar();
     if (s.showDemo) ImGui::ShowDemoWindow(&s.showDemo);

@@ -1,5 +1,5 @@
-// The menu bar: File (screenshots, quit), View (zoom, panels), Debug (ImGui demo/metrics,
-// frame time overlay).
+// The menu bar: File (screenshots, quit), View (zoom, panels), and with --debug only, Debug
+// (ImGui demo/metrics, frame time overlay).
 #pragma once
 #include "viewer/app/session.hpp"
 
