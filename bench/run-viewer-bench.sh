@@ -6,7 +6,8 @@
 #   bash bench/run-viewer-bench.sh [path/to/compound-atlas]
 #
 # The world layer is built by ../shared/bench/make-data.sh into $BENCHDATA (default
-# /tmp/benchdata); it is never committed. Set BENCH_SKIP_WORLD=1 to run only the default data.
+# /tmp/benchdata); it is never committed. BENCH_SKIP_WORLD=1 / BENCH_SKIP_STRESS=1 leave out the world
+# admin-1 rows / the stress-set rows (countries_land_hr.gpkg, with GDAL's read floor of it).
 set -euo pipefail
 APP=$(realpath "${1:-build-viewer/compound-atlas}")
 BENCHDATA=${BENCHDATA:-/tmp/benchdata}
@@ -29,13 +30,26 @@ run() { # run <label> <app args...>
   local label=$1; shift
   /usr/bin/time -v "$APP" --size "$SIZE" --bench-script default "$@" >"$OUT/out.txt" 2>"$OUT/err.txt" || {
     echo "$label: FAILED"; tail -5 "$OUT/err.txt"; return 1; }
-  local load refined bench rss
+  local load refined complete bench rss
   load=$(awk '/^load_s/ {print $2}' "$OUT/out.txt")
   refined=$(awk '/^refined_s/ {print $2}' "$OUT/out.txt")
+  complete=$(awk '/^complete_s/ {print $2}' "$OUT/out.txt")
   RENDERER=$(sed -n 's/^renderer //p' "$OUT/out.txt")
   bench=$(grep '^bench ' "$OUT/out.txt")
   rss=$(awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); printf "%.0f", $2 / 1024}' "$OUT/err.txt")
-  echo "$label | first_map_s $load | all_lods_s $refined | $bench | peak_rss_mib $rss | $RENDERER"
+  echo "$label | basemap_s $load | complete_s $complete | all_lods_s $refined | $bench | peak_rss_mib $rss | $RENDERER"
+}
+
+# GDAL's read floor: every geometry of the file, a plain loop (python3-gdal), same run.
+read_floor() {
+  /usr/bin/python3 - "$1" <<'PY'
+import sys, time
+from osgeo import ogr
+t = time.time(); ds = ogr.Open(sys.argv[1]); n = 0
+for f in ds.GetLayer(0):
+    g = f.GetGeometryRef(); n += g.GetGeometryCount() if g else 0
+print("%.3f" % (time.time() - t))
+PY
 }
 
 echo "cpus $(nproc) | load average $(cut -d' ' -f1-3 /proc/loadavg) | size $SIZE | $(git -C "$(dirname "$0")/.." rev-parse --short HEAD 2>/dev/null)"
@@ -44,4 +58,13 @@ if [[ ${BENCH_SKIP_WORLD:-0} != 1 ]]; then
   [[ -f $BENCHDATA/admin1_world.gpkg ]] || { echo "missing $BENCHDATA/admin1_world.gpkg: run ../shared/bench/make-data.sh"; exit 1; }
   run "world admin-1 (admin1_world.gpkg, 4646 features, 1.28M vertices) over the basemap" "$BENCHDATA/admin1_world.gpkg"
   run "world admin-1 alone (--no-basemap)" --no-basemap "$BENCHDATA/admin1_world.gpkg"
+fi
+if [[ ${BENCH_SKIP_STRESS:-0} != 1 ]]; then
+  STRESS=$BENCHDATA/countries_land_hr.gpkg
+  [[ -f $STRESS ]] || { echo "missing $STRESS: run ../shared/bench/make-data.sh"; exit 1; }
+  cat "$STRESS" > /dev/null # the file cache warm for both, as for GDAL's floor
+  echo "GDAL read floor of the stress set (every geometry, python3-gdal loop): $(read_floor "$STRESS") s"
+  run "empty app (--no-basemap, no files)" --no-basemap
+  run "stress set alone (countries_land_hr.gpkg, 8.1M vertices, --no-basemap)" --no-basemap "$STRESS"
+  run "stress set over the basemap" "$STRESS"
 fi

@@ -125,9 +125,13 @@ void App::startRefining()
         geo::MapXY origin;
         std::vector<double> tolerances;
     };
+    // Only for layers whose finest level is coarser than a pixel of this view: detail is
+    // built when a view first needs it (most views of a big file never do).
+    const double upp = m_session.view.unitsPerPixel();
     std::vector<Job> jobs;
     for (const SceneLayer& l : m_session.scene.layers())
-        if (!l.deferredTolerances.empty()) jobs.push_back({l.id, l.data, l.gpu->origin(), l.deferredTolerances});
+        if (!l.deferredTolerances.empty() && (l.gpu->lodCount() == 0 || upp < l.gpu->lodTolerance(0)))
+            jobs.push_back({l.id, l.data, l.gpu->origin(), l.deferredTolerances});
     if (jobs.empty()) return;
     const std::atomic<bool>* cancel = &m_cancelRefine;
     m_refining = std::async(std::launch::async, [jobs, cancel] {
@@ -279,7 +283,8 @@ int App::run()
         finishRefiningIfReady();
         m_session.cases.update(); // loading, then the change poll
         if (m_loaded) m_files.update(m_session);
-        // Layers that arrived with only their coarse levels get the fine ones on a worker.
+        // Layers that arrived with only their coarse levels get the fine ones on a worker
+        // once the view is zoomed in far enough to need them.
         if (m_loaded && !m_refining.valid()) startRefining();
         // Every level of detail and every requested file is in.
         const bool ready = m_loaded && !m_refining.valid() && !m_files.busy() && m_options.testDrops.empty() &&

@@ -64,7 +64,7 @@ struct LayerMesh {
 // units are `metresPerUnit` metres: full, then 4x steps from ~20 m.
 std::vector<double> lodTolerances(double metresPerUnit);
 
-// Levels finer than this many metres are built after a layer first shows (the coarse ones
+// Levels finer than this many metres are built only once a view needs them (the coarse ones
 // cost a fraction of the fine ones and cover every view down to town scale).
 constexpr double kDeferFinerThanMetres = 300;
 
