@@ -11,10 +11,14 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <future>
+#include <iterator>
 #include <memory>
 #include <mutex>
+#include <thread>
 
 namespace geo {
 
@@ -219,6 +223,87 @@ Layer readLayer(const std::string& path, const std::string& layerName, const std
     return readLayer(path, layerName, targetCrs, ReadControl{});
 }
 
+namespace {
+
+// What one reader (a thread with its own dataset handle) brings back.
+struct Share {
+    std::vector<Feature> features;
+    size_t repaired = 0, skipped = 0;
+    GeomKind kind = GeomKind::None;
+    bool mixed = false;
+};
+
+// Reads the features `ogrLayer`'s filters let through. `progressTotal` > 0: this reader
+// reports progress against it (only one reader does).
+Share readShare(OGRLayer* ogrLayer, const std::string& path, const std::string& sourceCrs, const std::string& targetCrs,
+                const ReadControl& control, GIntBig progressTotal)
+{
+    Share out;
+    const bool geographic = isGeographicCrs(sourceCrs);
+    Projector projector(sourceCrs, targetCrs); // PROJ: one per thread
+    OGRFeatureDefn* defn = ogrLayer->GetLayerDefn();
+    ogrLayer->ResetReading();
+    size_t done = 0;
+    for (auto& f : *ogrLayer) {
+        // Checked on every feature, not every thousand: a file of a few huge polygons (a
+        // country at full detail) must still move the bar and answer Cancel between them.
+        ++done;
+        if (control.cancel && control.cancel->load()) throw Cancelled();
+        if (control.progress && progressTotal > 0)
+            control.progress(std::min(1.0, static_cast<double>(done - 1) / progressTotal));
+        if (done > control.maxFeatures) throw Error(path + ": more features than this app reads at once");
+        Feature feat;
+        feat.fid = f->GetFID();
+        feat.values.reserve(defn->GetFieldCount());
+        for (int i = 0; i < defn->GetFieldCount(); ++i)
+            feat.values.emplace_back(f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "");
+        if (OGRGeometry* geom = f->GetGeometryRef()) {
+            std::unique_ptr<OGRGeometry> repaired;
+            const OGRGeometry* use = geom;
+            const auto flat = wkbFlatten(geom->getGeometryType());
+            if (control.repairInvalid && (flat == wkbPolygon || flat == wkbMultiPolygon) && !geom->IsValid()) {
+                repaired.reset(geom->MakeValid());
+                if (repaired) {
+                    use = repaired.get();
+                    ++out.repaired;
+                }
+            }
+            flatten(use, feat.geometry);
+            if (!feat.geometry.empty() && !finiteAndSane(feat.geometry, geographic)) {
+                feat.geometry = Geometry{};
+                ++out.skipped;
+            }
+            if (!feat.geometry.empty() && projector.forward(feat.geometry.coords) > 0) {
+                feat.geometry = Geometry{};
+                ++out.skipped;
+            }
+            if (!feat.geometry.empty()) {
+                if (out.kind == GeomKind::None) out.kind = feat.geometry.kind;
+                else if (out.kind != feat.geometry.kind) out.mixed = true;
+                feat.bbox = feat.geometry.extent();
+            }
+        }
+        out.features.push_back(std::move(feat));
+    }
+    return out;
+}
+
+// Readers for one layer: a big GeoPackage is read by several threads, each its own
+// connection taking every n-th row (SQLite skips the other rows without touching their
+// geometry blobs); other drivers evaluate such a filter after reading, so they get one.
+unsigned readersFor(GDALDataset& ds, const std::string& path, OGRLayer* layer, unsigned asked)
+{
+    const char* driver = ds.GetDriver() ? ds.GetDriver()->GetDescription() : "";
+    std::error_code ec;
+    if (std::string(driver) != "GPKG" || !*layer->GetFIDColumn()) return 1;
+    if (asked > 0) return asked;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (ec || size < (16u << 20)) return 1;
+    return std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+}
+
+} // namespace
+
 Layer readLayer(const std::string& path, const std::string& layerName, const std::string& targetCrs,
                 const ReadControl& control)
 {
@@ -241,68 +326,70 @@ Layer readLayer(const std::string& path, const std::string& layerName, const std
             (env.MinX < -180.0 || env.MaxX > 180.0 || env.MinY < -90.0 || env.MaxY > 90.0))
             throw Error(path + ": no CRS in the file and the coordinates are not longitude/latitude, so it cannot be placed");
     }
-    const bool geographic = isGeographicCrs(sourceCrs);
-    Projector projector(sourceCrs, targetCrs);
-
+    Extent filterBox;
     if (!control.filter.empty()) {
-        Extent box = Projector(control.filterCrs, sourceCrs).forwardExtent(control.filter);
-        if (box.empty()) throw Error(path + ": the requested area cannot be expressed in the layer's CRS");
-        ogrLayer->SetSpatialFilterRect(box.minX, box.minY, box.maxX, box.maxY);
+        filterBox = Projector(control.filterCrs, sourceCrs).forwardExtent(control.filter);
+        if (filterBox.empty()) throw Error(path + ": the requested area cannot be expressed in the layer's CRS");
+        ogrLayer->SetSpatialFilterRect(filterBox.minX, filterBox.minY, filterBox.maxX, filterBox.maxY);
     }
     OGRFeatureDefn* defn = ogrLayer->GetLayerDefn();
     for (int i = 0; i < defn->GetFieldCount(); ++i)
         layer.fields.push_back({defn->GetFieldDefn(i)->GetNameRef(), fieldTypeOf(defn->GetFieldDefn(i)->GetType())});
 
-    bool mixed = false;
     const GIntBig total = control.filter.empty() ? ogrLayer->GetFeatureCount(FALSE) : -1; // -1: unknown without a scan
     if (total > 0 && static_cast<size_t>(total) > control.maxFeatures)
         throw Error(path + ": " + std::to_string(total) + " features is more than this app reads at once (" +
                     std::to_string(control.maxFeatures) + ")");
-    ogrLayer->ResetReading();
-    size_t done = 0;
-    for (auto& f : *ogrLayer) {
-        // Checked on every feature, not every thousand: a file of a few huge polygons (a
-        // country at full detail) must still move the bar and answer Cancel between them.
-        ++done;
-        if (control.cancel && control.cancel->load()) throw Cancelled();
-        if (control.progress && total > 0) control.progress(std::min(1.0, static_cast<double>(done - 1) / total));
-        if (done > control.maxFeatures) throw Error(path + ": more features than this app reads at once");
-        Feature feat;
-        feat.fid = f->GetFID();
-        feat.values.reserve(layer.fields.size());
-        for (int i = 0; i < defn->GetFieldCount(); ++i)
-            feat.values.emplace_back(f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "");
-        if (OGRGeometry* geom = f->GetGeometryRef()) {
-            std::unique_ptr<OGRGeometry> repaired;
-            const OGRGeometry* use = geom;
-            const auto flat = wkbFlatten(geom->getGeometryType());
-            if (control.repairInvalid && (flat == wkbPolygon || flat == wkbMultiPolygon) && !geom->IsValid()) {
-                repaired.reset(geom->MakeValid());
-                if (repaired) {
-                    use = repaired.get();
-                    ++layer.repairedGeometries;
-                }
-            }
-            flatten(use, feat.geometry);
-            if (!feat.geometry.empty() && !finiteAndSane(feat.geometry, geographic)) {
-                feat.geometry = Geometry{};
-                ++layer.skippedGeometries;
-            }
-            if (!feat.geometry.empty()) {
-                if (projector.forward(feat.geometry.coords) > 0) {
-                    feat.geometry = Geometry{};
-                    ++layer.skippedGeometries;
-                }
-            }
-            if (!feat.geometry.empty()) {
-                if (layer.kind == GeomKind::None) layer.kind = feat.geometry.kind;
-                else if (layer.kind != feat.geometry.kind) mixed = true;
-                feat.bbox = feat.geometry.extent();
-                layer.extent.expand(feat.bbox);
-            }
+
+    const unsigned readers = readersFor(*ds, path, ogrLayer, control.readers);
+    std::vector<Share> shares;
+    if (readers == 1) {
+        shares.push_back(readShare(ogrLayer, path, sourceCrs, targetCrs, control, total));
+    } else {
+        const std::string fidColumn = ogrLayer->GetFIDColumn();
+        auto rowsOf = [&](unsigned k) {
+            return "\"" + fidColumn + "\" % " + std::to_string(readers) + " = " + std::to_string(k);
+        };
+        std::vector<std::future<Share>> others;
+        for (unsigned k = 1; k < readers; ++k)
+            others.push_back(std::async(std::launch::async, [&, k] {
+                DatasetPtr own = openVector(path, control.allowRemote);
+                OGRLayer* l = own->GetLayerByName(layer.name.c_str());
+                if (!l) throw Error(path + ": the layer '" + layer.name + "' went away while reading");
+                if (!filterBox.empty()) l->SetSpatialFilterRect(filterBox.minX, filterBox.minY, filterBox.maxX, filterBox.maxY);
+                if (l->SetAttributeFilter(rowsOf(k).c_str()) != OGRERR_NONE) throw Error(path + ": cannot split the read");
+                return readShare(l, path, sourceCrs, targetCrs, control, -1);
+            }));
+        std::exception_ptr failed;
+        try {
+            if (ogrLayer->SetAttributeFilter(rowsOf(0).c_str()) != OGRERR_NONE) throw Error(path + ": cannot split the read");
+            shares.push_back(readShare(ogrLayer, path, sourceCrs, targetCrs, control, total > 0 ? total / readers : -1));
+        } catch (...) {
+            failed = std::current_exception();
         }
-        layer.features.push_back(std::move(feat));
+        for (auto& o : others) try {
+                shares.push_back(o.get());
+            } catch (...) {
+                if (!failed) failed = std::current_exception();
+            }
+        if (failed) std::rethrow_exception(failed);
     }
+    // One layer in the file's feature order (by FID when the rows were split).
+    bool mixed = false;
+    size_t count = 0;
+    for (const Share& s : shares) count += s.features.size();
+    layer.features.reserve(count);
+    for (Share& s : shares) {
+        layer.repairedGeometries += s.repaired;
+        layer.skippedGeometries += s.skipped;
+        mixed = mixed || s.mixed || (s.kind != GeomKind::None && layer.kind != GeomKind::None && s.kind != layer.kind);
+        if (layer.kind == GeomKind::None) layer.kind = s.kind;
+        std::move(s.features.begin(), s.features.end(), std::back_inserter(layer.features));
+    }
+    if (shares.size() > 1)
+        std::stable_sort(layer.features.begin(), layer.features.end(),
+                         [](const Feature& a, const Feature& b) { return a.fid < b.fid; });
+    for (const Feature& f : layer.features) layer.extent.expand(f.bbox);
     if (control.progress) control.progress(1.0);
     if (assumeWgs84) layer.warnings.push_back(layer.name + ": no CRS in the file; assumed WGS 84 lon/lat");
     if (mixed) layer.warnings.push_back(layer.name + ": mixed geometry types; each feature drawn as its own kind");

@@ -52,6 +52,9 @@ struct ReadControl {
     // Layer::repairedGeometries): for geometry operations (the locator's areas and
     // distances), never for drawing, where it costs more than the read itself.
     bool repairInvalid = false;
+    // Readers in parallel (0: as many cores as help, for a big GeoPackage; 1 otherwise). A
+    // GeoPackage's rows are split between them by FID; other drivers always get one.
+    unsigned readers = 0;
     // When set, only features whose boxes meet this box (in `filterCrs`) are read: the
     // driver's own spatial index does the work (GPKG R-tree, shapefile .qix, PostGIS GIST).
     Extent filter;

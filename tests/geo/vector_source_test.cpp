@@ -174,3 +174,28 @@ TEST_CASE("progress and cancel are answered between features, even when there ar
     control.progress = [&](double p) { if (p > 0) cancel.store(true); }; // cancel after the first feature
     CHECK_THROWS_AS(geo::readLayer(path, "", geo::kWgs84, control), geo::Cancelled);
 }
+
+TEST_CASE("a GeoPackage read by several readers gives the same layer, in the file's order")
+{
+    // The basemap's provinces (a GPKG): split between three connections by FID.
+    geo::ReadControl one, three;
+    one.readers = 1;
+    three.readers = 3;
+    const geo::Layer a = geo::readLayer(testdata::basemap(), "provinces", geo::kWebMercator, one);
+    const geo::Layer b = geo::readLayer(testdata::basemap(), "provinces", geo::kWebMercator, three);
+    REQUIRE(a.features.size() == b.features.size());
+    REQUIRE(a.features.size() > 100);
+    for (size_t i = 0; i < a.features.size(); ++i) {
+        CAPTURE(i);
+        CHECK(a.features[i].fid == b.features[i].fid);
+        CHECK(a.features[i].values == b.features[i].values);
+        CHECK(a.features[i].geometry.coords.size() == b.features[i].geometry.coords.size());
+        CHECK(a.features[i].bbox.minX == b.features[i].bbox.minX);
+    }
+    CHECK(a.extent.minX == b.extent.minX);
+    CHECK(a.extent.maxY == b.extent.maxY);
+    // With a spatial filter too: the same features near Bavet.
+    one.filter = three.filter = geo::Extent{105.5, 10.5, 106.5, 11.5};
+    CHECK(geo::readLayer(testdata::basemap(), "provinces", geo::kWgs84, three).features.size() ==
+          geo::readLayer(testdata::basemap(), "provinces", geo::kWgs84, one).features.size());
+}
