@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <future>
 #include <iterator>
@@ -302,6 +303,35 @@ unsigned readersFor(GDALDataset& ds, const std::string& path, OGRLayer* layer, u
     return std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
 }
 
+std::string quoted(const std::string& name)
+{
+    std::string out = "\"";
+    for (char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+// A GeoPackage's own R-tree as an SQL condition on the FID: the features whose boxes meet
+// `box`. OGR's spatial filter would also test each geometry exactly with GEOS, which for a
+// country at full detail costs more than reading it (and drawing needs only the boxes).
+// "" when the layer has no R-tree.
+std::string rtreeCondition(GDALDataset& ds, OGRLayer* layer, const Extent& box)
+{
+    const char* driver = ds.GetDriver() ? ds.GetDriver()->GetDescription() : "";
+    if (std::string(driver) != "GPKG" || !*layer->GetFIDColumn() || !*layer->GetGeometryColumn()) return "";
+    const std::string rtree = std::string("rtree_") + layer->GetName() + "_" + layer->GetGeometryColumn();
+    std::string probe = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '";
+    for (char c : rtree) probe += c == '\'' ? std::string("''") : std::string(1, c);
+    probe += "'";
+    OGRLayer* found = ds.ExecuteSQL(probe.c_str(), nullptr, nullptr);
+    const bool exists = found && found->GetFeatureCount(TRUE) > 0;
+    if (found) ds.ReleaseResultSet(found);
+    if (!exists) return "";
+    char cond[512];
+    std::snprintf(cond, sizeof cond, "minx <= %.17g AND maxx >= %.17g AND miny <= %.17g AND maxy >= %.17g", box.maxX,
+                  box.minX, box.maxY, box.minY);
+    return quoted(layer->GetFIDColumn()) + " IN (SELECT id FROM " + quoted(rtree) + " WHERE " + cond + ")";
+}
+
 } // namespace
 
 Layer readLayer(const std::string& path, const std::string& layerName, const std::string& targetCrs,
@@ -326,12 +356,23 @@ Layer readLayer(const std::string& path, const std::string& layerName, const std
             (env.MinX < -180.0 || env.MaxX > 180.0 || env.MinY < -90.0 || env.MaxY > 90.0))
             throw Error(path + ": no CRS in the file and the coordinates are not longitude/latitude, so it cannot be placed");
     }
-    Extent filterBox;
+    Extent filterBox;    // OGR's spatial filter, when there is no R-tree condition
+    std::string boxRows; // SQL: the rows whose boxes meet the filter
     if (!control.filter.empty()) {
-        filterBox = Projector(control.filterCrs, sourceCrs).forwardExtent(control.filter);
-        if (filterBox.empty()) throw Error(path + ": the requested area cannot be expressed in the layer's CRS");
-        ogrLayer->SetSpatialFilterRect(filterBox.minX, filterBox.minY, filterBox.maxX, filterBox.maxY);
+        const Extent box = Projector(control.filterCrs, sourceCrs).forwardExtent(control.filter);
+        if (box.empty()) throw Error(path + ": the requested area cannot be expressed in the layer's CRS");
+        boxRows = rtreeCondition(*ds, ogrLayer, box);
+        if (boxRows.empty()) filterBox = box;
     }
+    // Every reader's filters: the box, and the reader's share of the rows.
+    auto filterReader = [&](OGRLayer* l, const std::string& share) {
+        if (!filterBox.empty()) l->SetSpatialFilterRect(filterBox.minX, filterBox.minY, filterBox.maxX, filterBox.maxY);
+        std::string where = boxRows;
+        if (!share.empty()) where = where.empty() ? share : "(" + where + ") AND " + share;
+        if (!where.empty() && l->SetAttributeFilter(where.c_str()) != OGRERR_NONE)
+            throw Error(path + ": cannot filter the read: " + lastGdalErrorLine());
+    };
+    filterReader(ogrLayer, "");
     OGRFeatureDefn* defn = ogrLayer->GetLayerDefn();
     for (int i = 0; i < defn->GetFieldCount(); ++i)
         layer.fields.push_back({defn->GetFieldDefn(i)->GetNameRef(), fieldTypeOf(defn->GetFieldDefn(i)->GetType())});
@@ -356,13 +397,12 @@ Layer readLayer(const std::string& path, const std::string& layerName, const std
                 DatasetPtr own = openVector(path, control.allowRemote);
                 OGRLayer* l = own->GetLayerByName(layer.name.c_str());
                 if (!l) throw Error(path + ": the layer '" + layer.name + "' went away while reading");
-                if (!filterBox.empty()) l->SetSpatialFilterRect(filterBox.minX, filterBox.minY, filterBox.maxX, filterBox.maxY);
-                if (l->SetAttributeFilter(rowsOf(k).c_str()) != OGRERR_NONE) throw Error(path + ": cannot split the read");
+                filterReader(l, rowsOf(k));
                 return readShare(l, path, sourceCrs, targetCrs, control, -1);
             }));
         std::exception_ptr failed;
         try {
-            if (ogrLayer->SetAttributeFilter(rowsOf(0).c_str()) != OGRERR_NONE) throw Error(path + ": cannot split the read");
+            filterReader(ogrLayer, rowsOf(0));
             shares.push_back(readShare(ogrLayer, path, sourceCrs, targetCrs, control, total > 0 ? total / readers : -1));
         } catch (...) {
             failed = std::current_exception();

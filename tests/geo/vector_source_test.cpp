@@ -146,12 +146,19 @@ TEST_CASE("a spatial filter reads only the features near the box, in any CRS")
     std::vector<std::string> names;
     for (const auto& f : near.features) names.push_back(near.value(f, name));
     std::sort(names.begin(), names.end());
-    CHECK(names == std::vector<std::string>{"Cambodia", "Vietnam"});
+    // The GeoPackage's R-tree decides: every feature whose box meets the box (with no exact
+    // geometry test: drawing needs only the boxes), so Cambodia and Vietnam and a few whose
+    // boxes are huge (the U.S. Minor Outlying Islands span the antimeridian), nothing else.
+    CHECK(std::count(names.begin(), names.end(), "Cambodia") == 1);
+    CHECK(std::count(names.begin(), names.end(), "Vietnam") == 1);
+    CHECK(std::count(names.begin(), names.end(), "Thailand") == 0);
+    CHECK(names.size() <= 4);
+    const geo::Extent mercBox = geo::Projector(geo::kWgs84, geo::kWebMercator).forwardExtent(control.filter);
+    for (const auto& f : near.features) CHECK(f.bbox.intersects(mercBox));
     // The same box given in Web Mercator metres selects the same features.
-    geo::Projector p(geo::kWgs84, geo::kWebMercator);
-    control.filter = p.forwardExtent(control.filter);
+    control.filter = mercBox;
     control.filterCrs = geo::kWebMercator;
-    CHECK(geo::readLayer(testdata::basemap(), "countries", geo::kWebMercator, control).features.size() == 2);
+    CHECK(geo::readLayer(testdata::basemap(), "countries", geo::kWebMercator, control).features.size() == names.size());
 }
 
 TEST_CASE("progress and cancel are answered between features, even when there are only a few")

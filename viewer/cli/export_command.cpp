@@ -184,11 +184,11 @@ int runExport(ExportCli& c)
         const geo::Extent region = regionFor(box);
         const double lod = exportLodTolerance(geo::MapCrs(o.crs).lonLatBox(box), outSize.width, outSize.height);
         if (!o.noBasemap)
-            p.layers = prepareBasemap(o.basemap.empty() ? geo::defaultBasemapPath() : o.basemap, o.crs, region, p.warnings, lod);
+            p.layers = prepareBasemap(o.basemap.empty() ? geo::defaultBasemapPath() : o.basemap, o.crs, region, p.warnings, lod, o.show.inset);
         size_t ordinal = 0;
         for (const std::string& path : o.layers)
             for (PreparedLayer& l : prepareExtraLayers(path, o.crs, region, {o.layerFill, o.layerStroke, o.layerStrokePx},
-                                                       ordinal, p.warnings, lod))
+                                                       ordinal, p.warnings, lod, o.show.inset))
                 p.layers.push_back(std::move(l));
         return p;
     };

@@ -30,6 +30,14 @@ geo::Layer readExportLayer(const std::string& path, const std::string& layerName
     return layer;
 }
 
+namespace {
+PreparedLayer prepareForExport(geo::Layer layer, LayerStyle style, double lodTolerance, bool coarserLevels)
+{
+    if (lodTolerance <= 0 || coarserLevels) return prepareLayer(std::move(layer), std::move(style), 1.0, lodTolerance);
+    return prepareLayerAt(std::move(layer), std::move(style), lodTolerance);
+}
+} // namespace
+
 double exportLodTolerance(const geo::Extent& mapExtent, int width, int height)
 {
     if (mapExtent.empty() || width <= 0 || height <= 0) return 0;
@@ -42,7 +50,7 @@ double exportLodTolerance(const geo::Extent& mapExtent, int width, int height)
 }
 
 std::vector<PreparedLayer> prepareBasemap(const std::string& path, const std::string& crs, const geo::Extent& regionLonLat,
-                                          std::vector<std::string>& warnings, double lodTolerance)
+                                          std::vector<std::string>& warnings, double lodTolerance, bool coarserLevels)
 {
     geo::initGdal();
     std::vector<std::string> present;
@@ -54,8 +62,8 @@ std::vector<PreparedLayer> prepareBasemap(const std::string& path, const std::st
             // Every layer through the R-tree: the countries' palette comes with the data
             // (color_index), so the colours do not depend on which neighbours were read.
             geo::Layer layer = readExportLayer(path, name, crs, regionLonLat);
-            // Only the level of detail the export's scale needs (and the coarser, cheap ones).
-            return prepareLayer(std::move(layer), style, 1.0, lodTolerance);
+            // Only the level of detail the export's scale needs.
+            return prepareForExport(std::move(layer), style, lodTolerance, coarserLevels);
         }));
     }
     std::vector<PreparedLayer> out;
@@ -75,7 +83,8 @@ void addBasemap(Scene& scene, const std::string& path, const std::string& crs, c
 
 std::vector<PreparedLayer> prepareExtraLayers(const std::string& path, const std::string& crs, const geo::Extent& regionLonLat,
                                               const ExtraLayerStyle& style, size_t& ordinal,
-                                              std::vector<std::string>& warnings, double lodTolerance)
+                                              std::vector<std::string>& warnings, double lodTolerance,
+                                              bool coarserLevels)
 {
     geo::initGdal();
     const geo::DatasetInfo info = geo::inspectDataset(path);
@@ -88,7 +97,7 @@ std::vector<PreparedLayer> prepareExtraLayers(const std::string& path, const std
         if (!style.stroke.empty()) s.strokeColor = rgbaFromHex(style.stroke);
         if (style.strokePx >= 0) s.strokeWidthPx = static_cast<float>(style.strokePx);
         if (!l.name.empty() && layer.name.empty()) layer.name = l.name;
-        out.push_back(prepareLayer(std::move(layer), std::move(s), 1.0, lodTolerance));
+        out.push_back(prepareForExport(std::move(layer), std::move(s), lodTolerance, coarserLevels));
     }
     return out;
 }

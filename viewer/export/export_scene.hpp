@@ -23,11 +23,13 @@ geo::Layer readExportLayer(const std::string& path, const std::string& layerName
 double exportLodTolerance(const geo::Extent& mapExtent, int width, int height);
 
 // The basemap's countries, provinces and borders read and prepared (missing ones become
-// warnings), with levels of detail from `lodTolerance` up (0 = all). Only what meets
+// warnings), with the level of detail `lodTolerance` only (an image of one scale) or, with
+// `coarserLevels` (an inset draws the region too), that and the coarser ones; 0 = all. Only what meets
 // `regionLonLat` (when not empty) is read: the R-tree skips the rest. No GL: any thread
 // (the export prepares while the GL context starts); upload with Scene::addLayer in order.
 std::vector<PreparedLayer> prepareBasemap(const std::string& path, const std::string& crs, const geo::Extent& regionLonLat,
-                                          std::vector<std::string>& warnings, double lodTolerance = 0);
+                                          std::vector<std::string>& warnings, double lodTolerance = 0,
+                                          bool coarserLevels = true);
 // prepareBasemap, then uploaded into `scene` (GL thread).
 void addBasemap(Scene& scene, const std::string& path, const std::string& crs, const geo::Extent& regionLonLat,
                 std::vector<std::string>& warnings, double lodTolerance = 0);
@@ -40,7 +42,8 @@ struct ExtraLayerStyle {
 // kept (extra layers use no palette colouring, so cropping changes nothing on the picture).
 std::vector<PreparedLayer> prepareExtraLayers(const std::string& path, const std::string& crs, const geo::Extent& regionLonLat,
                                               const ExtraLayerStyle& style, size_t& ordinal,
-                                              std::vector<std::string>& warnings, double lodTolerance = 0);
+                                              std::vector<std::string>& warnings, double lodTolerance = 0,
+                                              bool coarserLevels = true);
 // prepareExtraLayers, then uploaded into `scene` (GL thread).
 void addExtraLayers(Scene& scene, const std::string& path, const std::string& crs, const geo::Extent& regionLonLat,
                     const ExtraLayerStyle& style, size_t& ordinal, std::vector<std::string>& warnings,

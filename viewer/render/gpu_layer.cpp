@@ -18,6 +18,9 @@ GlBuffer upload(GLenum target, const std::vector<T>& data, size_t& bytes)
     return b;
 }
 
+// Culled parts this many vertices long or shorter are drawn through rather than split the run.
+constexpr int32_t kMergeGap = 512;
+
 // Vertex attribute locations of assets/shaders/stroke.vert.
 enum StrokeAttrib : GLuint { kPrev = 0, kA = 1, kB = 2, kNext = 3, kRealA = 4, kRealB = 5, kCorner = 6 };
 
@@ -195,14 +198,25 @@ size_t GpuLayer::drawStroke(size_t lod, const std::vector<uint32_t>& features, c
         ++calls;
     };
     bool open = false;
+    int32_t chainEnd = -1; // storage end of the last part visited (listed, visible or not)
     for (uint32_t f : features) {
         if (f >= l.featureParts.size()) continue;
         const IndexRange r = l.featureParts[f];
         for (uint32_t p = r.first; p < r.first + r.count; ++p) {
-            if (!partVisible(l, p, box)) continue;
             const int32_t s = l.partFirst[p], e = s + l.partCount[p];
             const int32_t storageEnd = l.partSpineFirst[p] + l.partSpineCount[p];
-            if (open && s == runStorageEnd + 1) { // the next part in the buffer
+            // Parts of features not in the list lie between: the run must end before them
+            // (they may be another class, drawn in another colour).
+            const bool linked = s - 1 == chainEnd;
+            chainEnd = storageEnd;
+            if (open && !linked) {
+                flush();
+                open = false;
+            }
+            if (!partVisible(l, p, box)) continue;
+            // The next part, or one a few culled parts on: one draw (a draw call costs a
+            // software rasteriser more than a few hundred clipped segments).
+            if (open && s - runStorageEnd <= kMergeGap) {
                 runEnd = e;
                 runStorageEnd = storageEnd;
                 continue;

@@ -56,20 +56,17 @@ std::vector<uint8_t> paletteClasses(const geo::Layer& layer, const geo::SpatialI
 
 } // namespace
 
-PreparedLayer prepareLayer(geo::Layer layer, LayerStyle style, double metresPerUnit, double deferBelow)
+namespace {
+PreparedLayer prepareWith(geo::Layer layer, LayerStyle style, const std::vector<double>& now, std::vector<double> deferred)
 {
     PreparedLayer p;
     std::vector<geo::Extent> boxes;
     boxes.reserve(layer.features.size());
     for (const geo::Feature& f : layer.features) boxes.push_back(f.bbox);
     p.index = geo::SpatialIndex(boxes);
-    std::vector<uint8_t> classes;
-    if (layer.kind == geo::GeomKind::Polygon) classes = paletteClasses(layer, p.index);
-    std::vector<double> now;
-    for (double t : lodTolerances(metresPerUnit)) (t < deferBelow ? p.deferredTolerances : now).push_back(t);
-    if (now.empty()) now.swap(p.deferredTolerances);
+    if (layer.kind == geo::GeomKind::Polygon) p.paletteClass = paletteClasses(layer, p.index);
+    p.deferredTolerances = std::move(deferred);
     p.mesh = buildLayerMesh(layer, now);
-    p.paletteClass = classes;
     p.labelAnchors.reserve(layer.features.size());
     p.featureSize.reserve(layer.features.size());
     for (const geo::Feature& f : layer.features) {
@@ -79,6 +76,20 @@ PreparedLayer prepareLayer(geo::Layer layer, LayerStyle style, double metresPerU
     p.data = std::make_shared<const geo::Layer>(std::move(layer));
     p.style = std::move(style);
     return p;
+}
+} // namespace
+
+PreparedLayer prepareLayer(geo::Layer layer, LayerStyle style, double metresPerUnit, double deferBelow)
+{
+    std::vector<double> now, deferred;
+    for (double t : lodTolerances(metresPerUnit)) (t < deferBelow ? deferred : now).push_back(t);
+    if (now.empty()) now.swap(deferred);
+    return prepareWith(std::move(layer), std::move(style), now, std::move(deferred));
+}
+
+PreparedLayer prepareLayerAt(geo::Layer layer, LayerStyle style, double tolerance)
+{
+    return prepareWith(std::move(layer), std::move(style), {tolerance}, {});
 }
 
 uint64_t Scene::addLayer(PreparedLayer prepared)
