@@ -112,7 +112,9 @@ Geometry simplifyGeometry(const Geometry& g, double tolerance, bool keepSpecks)
                 if (!exterior) continue;
                 // No exterior: the polygon goes with its holes, or leaves a speck.
                 if (keepSpecks) {
-                    const MapXY c = ringBox.empty() ? g.coords[b] : ringBox.center();
+                    Extent island; // where the whole ring was (its simplified remains may be two points)
+                    for (size_t i = b; i < e; ++i) island.expand(g.coords[i].x, g.coords[i].y);
+                    const MapXY c = island.center();
                     const double cell = kSpeckCell * tolerance;
                     if (speckCells.emplace(static_cast<int64_t>(std::floor(c.x / cell)),
                                            static_cast<int64_t>(std::floor(c.y / cell)))

@@ -31,10 +31,15 @@ geo::Layer readExportLayer(const std::string& path, const std::string& layerName
 }
 
 namespace {
+// `lodTolerance` is a lower bound of the image's scale (its layout is not known yet): the
+// next coarser level comes too, so the draw picks the level the window would at that scale.
 PreparedLayer prepareForExport(geo::Layer layer, LayerStyle style, double lodTolerance, bool coarserLevels)
 {
     if (lodTolerance <= 0 || coarserLevels) return prepareLayer(std::move(layer), std::move(style), 1.0, lodTolerance);
-    return prepareLayerAt(std::move(layer), std::move(style), lodTolerance);
+    std::vector<double> levels;
+    for (double t : lodTolerances(1.0))
+        if (t >= lodTolerance && levels.size() < 2) levels.push_back(t);
+    return prepareLayerAt(std::move(layer), std::move(style), levels);
 }
 } // namespace
 
@@ -62,7 +67,7 @@ std::vector<PreparedLayer> prepareBasemap(const std::string& path, const std::st
             // Every layer through the R-tree: the countries' palette comes with the data
             // (color_index), so the colours do not depend on which neighbours were read.
             geo::Layer layer = readExportLayer(path, name, crs, regionLonLat);
-            // Only the level of detail the export's scale needs.
+            // Only the levels of detail the export's scale can use.
             return prepareForExport(std::move(layer), style, lodTolerance, coarserLevels);
         }));
     }

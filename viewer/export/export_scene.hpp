@@ -23,8 +23,9 @@ geo::Layer readExportLayer(const std::string& path, const std::string& layerName
 double exportLodTolerance(const geo::Extent& mapExtent, int width, int height);
 
 // The basemap's countries, provinces and borders read and prepared (missing ones become
-// warnings), with the level of detail `lodTolerance` only (an image of one scale) or, with
-// `coarserLevels` (an inset draws the region too), that and the coarser ones; 0 = all. Only what meets
+// warnings), with the levels of detail an image at `lodTolerance` can use (that and the next
+// coarser) or, with `coarserLevels` (an inset draws the region too), every coarser one;
+// 0 = all. Only what meets
 // `regionLonLat` (when not empty) is read: the R-tree skips the rest. No GL: any thread
 // (the export prepares while the GL context starts); upload with Scene::addLayer in order.
 std::vector<PreparedLayer> prepareBasemap(const std::string& path, const std::string& crs, const geo::Extent& regionLonLat,

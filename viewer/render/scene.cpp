@@ -87,9 +87,9 @@ PreparedLayer prepareLayer(geo::Layer layer, LayerStyle style, double metresPerU
     return prepareWith(std::move(layer), std::move(style), now, std::move(deferred));
 }
 
-PreparedLayer prepareLayerAt(geo::Layer layer, LayerStyle style, double tolerance)
+PreparedLayer prepareLayerAt(geo::Layer layer, LayerStyle style, const std::vector<double>& tolerances)
 {
-    return prepareWith(std::move(layer), std::move(style), {tolerance}, {});
+    return prepareWith(std::move(layer), std::move(style), tolerances, {});
 }
 
 uint64_t Scene::addLayer(PreparedLayer prepared)

@@ -36,8 +36,8 @@ struct PreparedLayer {
 // `deferBelow` (map units) are not built now: the layer shows at once with coarser levels
 // and refineMesh() builds the rest later (0 = build everything now).
 PreparedLayer prepareLayer(geo::Layer layer, LayerStyle style, double metresPerUnit = 1.0, double deferBelow = 0);
-// Only the one level an image of a single scale draws (an export): `tolerance` map units.
-PreparedLayer prepareLayerAt(geo::Layer layer, LayerStyle style, double tolerance);
+// Only the levels an image of one scale can draw (an export), tolerances in map units.
+PreparedLayer prepareLayerAt(geo::Layer layer, LayerStyle style, const std::vector<double>& tolerances);
 
 struct SceneLayer {
     uint64_t id = 0;                      // stable while the layer lives
