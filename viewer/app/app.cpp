@@ -1,7 +1,8 @@
 // The frame loop and its steps. Loading happens once before the first frame (basemap
 // layers prepared in parallel); per frame the map is only culled and drawn.
 #include "viewer/app/app.hpp"
-#include "viewer/app/key_events.hpp"
+#include "viewer/app/imgui_input.hpp"
+#include "viewer/app/input_pacer.hpp"
 #include "viewer/app/layer_loader.hpp"
 #include "viewer/app/map_crs.hpp"
 #include "viewer/app/identify.hpp"
@@ -175,10 +176,11 @@ bool App::pumpEvents()
     SDL_Event e;
     const ImGuiIO& io = ImGui::GetIO();
     bool any = false;
-    while (m_keys.next(e)) {
+    while (m_input.next(e)) {
         any = true;
         ImGui_ImplSDL2_ProcessEvent(&e);
         syncImGuiModifiers(e);
+        m_pointer.track(e);
         if (e.type == SDL_QUIT) m_quit = true;
         if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE &&
             e.window.windowID == SDL_GetWindowID(m_window.sdl()))
@@ -191,12 +193,12 @@ bool App::pumpEvents()
         if (e.type == SDL_MOUSEMOTION)
             m_session.cursor = geo::ScreenPx{e.motion.x * m_session.pixelRatio, e.motion.y * m_session.pixelRatio};
     }
-    return any || m_keys.holding();
+    return any || m_input.holding();
 }
 
 void App::drawUi()
 {
-    m_window.beginImGuiFrame();
+    m_window.beginImGuiFrame(m_pointer);
     const bool overUi = ImGui::GetIO().WantCaptureMouse;
     m_session.hover.reset();
     if (m_session.cursor && !overUi && !m_navigation.dragging())
