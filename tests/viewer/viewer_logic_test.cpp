@@ -135,6 +135,19 @@ TEST_CASE("navigation: every wheel notch zooms, about the pointer where the notc
                                                           Navigation::kWheelFactor)));
 }
 
+TEST_CASE("state JSON: the pointer and the feature hovered")
+{
+    Session s;
+    s.view = geo::Viewport(800, 600, {0, 0}, 1000);
+    CHECK(stateJson(s, WindowInfo{})["pointer"].is_null());
+    s.cursor = geo::ScreenPx{40, 50};
+    s.cursorOverUi = true;
+    const nlohmann::json j = stateJson(s, WindowInfo{});
+    CHECK(j["pointer"]["x"] == 40);
+    CHECK(j["pointer"]["over_ui"] == true);
+    CHECK(j["hover"].is_null());
+}
+
 TEST_CASE("screenshot paths are timestamped and never overwrite")
 {
     const auto dir = std::filesystem::temp_directory_path() / "atlas-shot-test";

@@ -199,7 +199,13 @@ bool App::pumpEvents()
 void App::drawUi()
 {
     m_window.beginImGuiFrame(m_pointer);
-    const bool overUi = ImGui::GetIO().WantCaptureMouse;
+    // Hover and tooltips belong to the map only: not over a panel, a menu or a popup, nor while
+    // ImGui owns the mouse. ImGui judges this at the pointer the events left (m_pointer), the
+    // same one the hover test uses.
+    constexpr ImGuiHoveredFlags kAnyWindow = ImGuiHoveredFlags_AnyWindow | ImGuiHoveredFlags_AllowWhenBlockedByPopup |
+                                             ImGuiHoveredFlags_AllowWhenBlockedByActiveItem;
+    const bool overUi = ImGui::GetIO().WantCaptureMouse || ImGui::IsWindowHovered(kAnyWindow);
+    m_session.cursorOverUi = m_session.cursor && overUi;
     m_session.hover.reset();
     if (m_session.cursor && !overUi && !m_navigation.dragging())
         m_session.hover = pickFeature(m_session.scene, m_session.view, *m_session.cursor);
