@@ -47,3 +47,25 @@ e2e_quit() {
   APP_PID=""
   [[ $RC == "$want" ]] || fail "viewer exited with $RC (expected $want)"
 }
+
+# With the viewer started with --test-commands "$CMDS": asks it for its state (the test command
+# "dump", written at the end of a frame) and waits for it, at most 30 s. Sets STATE to the file.
+e2e_state() {
+  E2E_DUMPS=$(( ${E2E_DUMPS:-0} + 1 ))
+  STATE="$WORK/state.$E2E_DUMPS.json"
+  echo "dump $STATE" >>"$CMDS"
+  for _ in $(seq 300); do [[ -e $STATE ]] && return 0; kill -0 "$APP_PID" || fail "viewer died"; sleep 0.1; done
+  fail "the viewer wrote no state within 30 s"
+}
+
+# e2e_wait_state JQ_FILTER WHAT [JQ_ARGS...]: asks for the state until JQ_FILTER holds on it, at
+# most 20 s; then fails with WHAT and the filter's inputs (.view, .pointer, .hover, .selected).
+e2e_wait_state() {
+  local filter=$1 what=$2 start=$SECONDS
+  shift 2
+  while :; do
+    e2e_state
+    jq -e "$@" "$filter" "$STATE" >/dev/null && return 0
+    (( SECONDS - start < 20 )) || fail "$what; state: $(jq -c '{view: .view.center_map, upp: .view.units_per_pixel, pointer, hover, selected}' "$STATE")"
+  done
+}

@@ -262,7 +262,8 @@ int App::run()
         const auto frameStart = std::chrono::steady_clock::now();
         // Nothing happening: sleep until input arrives (or 200 ms pass, for toasts) instead
         // of redrawing an unchanged map. ImGui gets a few frames after input to settle.
-        if (!m_bench && m_loaded && m_idleFrames >= 3 && !m_export.busy()) SDL_WaitEventTimeout(nullptr, m_files.busy() ? 50 : 200);
+        if (m_options.testFrameDelayMs > 0) SDL_Delay(m_options.testFrameDelayMs); // a slow frame: input piles up
+        else if (!m_bench && m_loaded && m_idleFrames >= 3 && !m_export.busy()) SDL_WaitEventTimeout(nullptr, m_files.busy() ? 50 : 200);
         m_session.now = secondsSince(m_start);
         m_idleFrames = pumpEvents() ? 0 : m_idleFrames + 1;
         updateSize();

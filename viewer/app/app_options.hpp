@@ -23,6 +23,7 @@ struct AppOptions {
     std::string session;              // session JSON to open (replaces basemap and FILES' defaults)
     std::vector<std::string> testDrops; // test hook: pushed as SDL_DROPFILE events after the first frame
     std::string testCommands;         // test hook: UI actions read from this file (viewer/app/test_commands)
+    int testFrameDelayMs = 0;         // test hook: every frame takes this much longer (input piles up as on a busy machine)
 };
 
 // Runs the window until closed. Returns the process exit code.

@@ -34,6 +34,9 @@ void addViewerOptions(CLI::App& root, Dispatch& d)
                     "Case store: a GeoPackage or PG:service=NAME / PG:host=... dbname=... (default: data/cases.gpkg or $ATLAS_CASES)");
     root.add_option("--test-commands", opts->testCommands, "Test hook: carry out the UI actions appended to FILE")
         ->group(""); // hidden
+    root.add_option("--test-frame-delay-ms", opts->testFrameDelayMs, "Test hook: make every frame N ms slower")
+        ->check(CLI::Range(0, 5000))
+        ->group(""); // hidden
     root.add_option("--msaa", opts->msaa, "Window multisampling: 0 (default), 2, 4 or 8 samples");
     root.add_option("--bench-script", opts->benchScript, "Play a fixed camera path and print frame times")
         ->group(""); // hidden
