@@ -66,4 +66,13 @@ TEST_CASE("ImGui sees the pointer and buttons the events left, not the live stat
     pointer.track(mouseEvent(SDL_MOUSEMOTION, 5, 6));
     pointer.applyTo(io);
     CHECK(io.MousePos.x == 5);
+
+    // Focus lost with the button down (Alt+Tab mid-drag): the release will never come.
+    pointer.track(mouseEvent(SDL_MOUSEBUTTONDOWN, 5, 6));
+    SDL_Event lost{};
+    lost.type = SDL_WINDOWEVENT;
+    lost.window.event = SDL_WINDOWEVENT_FOCUS_LOST;
+    pointer.track(lost);
+    pointer.applyTo(io);
+    CHECK_FALSE(io.MouseDown[0]);
 }

@@ -122,6 +122,29 @@ TEST_CASE("a key press and release in one frame reach the UI in two frames, noth
     CHECK(batch(pacer) == std::vector<std::string>{"-Backspace"});
 }
 
+TEST_CASE("a modifier never changes after a key press in its frame: Ctrl+A stays Ctrl+A")
+{
+    EventQueue queue;
+    InputPacer pacer;
+    // The frame ended between Ctrl and A (a busy machine): A and Ctrl's release came together.
+    push(SDL_KEYDOWN, SDL_SCANCODE_LCTRL);
+    CHECK(batch(pacer) == std::vector<std::string>{"+Left Ctrl"});
+    push(SDL_KEYDOWN, SDL_SCANCODE_A);
+    push(SDL_KEYUP, SDL_SCANCODE_LCTRL);
+    push(SDL_KEYUP, SDL_SCANCODE_A);
+    CHECK(batch(pacer) == std::vector<std::string>{"+A"});
+    CHECK(batch(pacer) == std::vector<std::string>{"-Left Ctrl", "-A"});
+    // Shift pressed after a letter in the same frame would shift the letter already typed.
+    push(SDL_KEYDOWN, SDL_SCANCODE_B);
+    push(SDL_KEYDOWN, SDL_SCANCODE_LSHIFT);
+    CHECK(batch(pacer) == std::vector<std::string>{"+B"});
+    CHECK(batch(pacer) == std::vector<std::string>{"+Left Shift"});
+    // A release before a modifier's release is harmless and stays in one frame.
+    push(SDL_KEYUP, SDL_SCANCODE_B);
+    push(SDL_KEYUP, SDL_SCANCODE_LSHIFT);
+    CHECK(batch(pacer) == std::vector<std::string>{"-B", "-Left Shift"});
+}
+
 TEST_CASE("a quick click: the move, the press and the release each in a frame of their own")
 {
     EventQueue queue;

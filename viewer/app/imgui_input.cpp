@@ -38,6 +38,8 @@ void ImGuiPointer::track(const SDL_Event& e)
     }
     case SDL_WINDOWEVENT:
         if (e.window.event == SDL_WINDOWEVENT_LEAVE) m_inside = false;
+        // A release that happens in another window never reaches us: no button stays held.
+        if (e.window.event == SDL_WINDOWEVENT_FOCUS_LOST) m_down[0] = m_down[1] = m_down[2] = false;
         break;
     default:
         break;

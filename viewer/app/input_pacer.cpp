@@ -7,6 +7,11 @@ namespace viewer {
 
 namespace {
 uint32_t buttonBit(Uint8 button) { return button < 32 ? 1u << button : 0; }
+
+bool isModifier(SDL_Scancode code)
+{
+    return (code >= SDL_SCANCODE_LCTRL && code <= SDL_SCANCODE_RGUI); // L/R Ctrl, Shift, Alt, GUI
+}
 } // namespace
 
 bool InputPacer::next(SDL_Event& e)
@@ -34,6 +39,7 @@ bool InputPacer::endsBatch(const SDL_Event& e) const
     case SDL_KEYUP:
         // ImGui compares key state frame to frame: a release and press in one frame (two
         // quick Backspaces) would read as "held".
+        if (m_keyPressed && isModifier(e.key.keysym.scancode)) return true;
         return std::find(m_keysChanged.begin(), m_keysChanged.end(), e.key.keysym.scancode) != m_keysChanged.end();
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP:
@@ -53,6 +59,7 @@ void InputPacer::note(const SDL_Event& e)
     case SDL_KEYDOWN:
     case SDL_KEYUP:
         m_keysChanged.push_back(e.key.keysym.scancode);
+        if (e.type == SDL_KEYDOWN && !isModifier(e.key.keysym.scancode)) m_keyPressed = true;
         break;
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP:
@@ -72,6 +79,7 @@ void InputPacer::note(const SDL_Event& e)
 void InputPacer::newBatch()
 {
     m_keysChanged.clear();
+    m_keyPressed = false;
     m_buttonsChanged = 0;
     m_moved = m_wheeled = false;
 }
