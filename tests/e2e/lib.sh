@@ -30,10 +30,17 @@ e2e_start_xvfb() {
 # FILE (the first full frame), at most 60 s; fails if the viewer dies meanwhile.
 e2e_wait_ready() {
   local ready=$1 what=${2:-"the viewer did not show a frame within 60 s"}
-  WID=$(xdotool search --sync --onlyvisible --name "Compound Atlas" | head -1)
-  [[ -n $WID ]] || fail "no window"
   for _ in $(seq 600); do [[ -e $ready ]] && break; kill -0 "$APP_PID" || fail "viewer died"; sleep 0.1; done
   [[ -e $ready ]] || fail "$what"
+  # Once the frame is up. `xdotool search` dies on an X error when a window it lists vanishes
+  # before it asks about it (seen under load while the viewer started: BadWindow), so ask again.
+  WID=""
+  for _ in $(seq 50); do
+    WID=$(xdotool search --onlyvisible --name "Compound Atlas" 2>/dev/null | head -1) || true
+    [[ -n $WID ]] && break
+    sleep 0.1
+  done
+  [[ -n $WID ]] || fail "no window"
 }
 
 # Ctrl+Q, SIGTERM if the viewer is still up after 5 s; sets RC to its exit status and fails
