@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End to end: real keystrokes from xdotool reach the panels' text fields. xdotool presses and
-# releases a key within one frame, which ImGui 1.86 never saw (viewer/app/key_events.hpp):
+# releases a key within one frame, which ImGui 1.86 never saw (viewer/app/input_pacer.hpp):
 # Backspace, Enter and Ctrl+A were lost while typed letters arrived. Types into the
 # Compounds panel's search box: "zz", two Backspaces, "shwe", Ctrl+A, "kk park", Enter; asserts
 # from --dump-state that the box holds "kk park" and that Enter selected KK Park.

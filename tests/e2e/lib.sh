@@ -30,10 +30,17 @@ e2e_start_xvfb() {
 # FILE (the first full frame), at most 60 s; fails if the viewer dies meanwhile.
 e2e_wait_ready() {
   local ready=$1 what=${2:-"the viewer did not show a frame within 60 s"}
-  WID=$(xdotool search --sync --onlyvisible --name "Compound Atlas" | head -1)
-  [[ -n $WID ]] || fail "no window"
   for _ in $(seq 600); do [[ -e $ready ]] && break; kill -0 "$APP_PID" || fail "viewer died"; sleep 0.1; done
   [[ -e $ready ]] || fail "$what"
+  # Once the frame is up. `xdotool search` dies on an X error when a window it lists vanishes
+  # before it asks about it (seen under load while the viewer started: BadWindow), so ask again.
+  WID=""
+  for _ in $(seq 50); do
+    WID=$(xdotool search --onlyvisible --name "Compound Atlas" 2>/dev/null | head -1) || true
+    [[ -n $WID ]] && break
+    sleep 0.1
+  done
+  [[ -n $WID ]] || fail "no window"
 }
 
 # Ctrl+Q, SIGTERM if the viewer is still up after 5 s; sets RC to its exit status and fails
@@ -46,4 +53,26 @@ e2e_quit() {
   wait "$APP_PID" && RC=0 || RC=$?
   APP_PID=""
   [[ $RC == "$want" ]] || fail "viewer exited with $RC (expected $want)"
+}
+
+# With the viewer started with --test-commands "$CMDS": asks it for its state (the test command
+# "dump", written at the end of a frame) and waits for it, at most 30 s. Sets STATE to the file.
+e2e_state() {
+  E2E_DUMPS=$(( ${E2E_DUMPS:-0} + 1 ))
+  STATE="$WORK/state.$E2E_DUMPS.json"
+  echo "dump $STATE" >>"$CMDS"
+  for _ in $(seq 300); do [[ -e $STATE ]] && return 0; kill -0 "$APP_PID" || fail "viewer died"; sleep 0.1; done
+  fail "the viewer wrote no state within 30 s"
+}
+
+# e2e_wait_state JQ_FILTER WHAT [JQ_ARGS...]: asks for the state until JQ_FILTER holds on it, at
+# most 20 s; then fails with WHAT and the filter's inputs (.view, .pointer, .hover, .selected).
+e2e_wait_state() {
+  local filter=$1 what=$2 start=$SECONDS
+  shift 2
+  while :; do
+    e2e_state
+    jq -e "$@" "$filter" "$STATE" >/dev/null && return 0
+    (( SECONDS - start < 20 )) || fail "$what; state: $(jq -c '{view: .view.center_map, upp: .view.units_per_pixel, pointer, hover, selected}' "$STATE")"
+  done
 }

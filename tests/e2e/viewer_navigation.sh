@@ -2,7 +2,8 @@
 # End to end: the real viewer under Xvfb, driven with xdotool (click, drag, wheel, keys).
 # Asserts from --dump-state (written on exit) that the clicked province is selected, the
 # drag panned by the dragged distance and the wheel zoomed around the pointer; and from
-# screenshots (F12 and the X screen) that the map changed where it should.
+# screenshots (F12 and the X screen) that the map changed where it should. Each step waits on
+# the viewer's own state (test command "dump"), not on a guessed sleep.
 # Usage: bash tests/e2e/viewer_navigation.sh path/to/compound-atlas
 set -euo pipefail
 APP=$(realpath "${1:?usage: viewer_navigation.sh path/to/compound-atlas}")
@@ -36,36 +37,52 @@ echo "Svay Rieng drawn at $SX,$SY in the default view"
 
 # 2. The interactive run.
 mkdir -p "$WORK/shots"
+CMDS="$WORK/commands"
+: >"$CMDS"
 ATLAS_SCREENSHOT_DIR="$WORK/shots" "$APP" --size ${W}x${H} --dump-state "$WORK/s1.json" --ready-file "$WORK/ready" \
-  2>"$WORK/app1.log" &
+  --test-commands "$CMDS" 2>"$WORK/app1.log" &
 APP_PID=$!
 e2e_wait_ready "$WORK/ready"
-sleep 0.5
 eval "$(xdotool getwindowgeometry --shell "$WID")"   # X Y WIDTH HEIGHT
 pixel() { convert "$1" -crop "1x1+$2+$3" -depth 8 txt:- | tail -1 | grep -o '#[0-9A-F]\{6\}'; }
+# The pointer at $1,$2, and the viewer has seen it there.
+point() {
+  xdotool mousemove --window "$WID" "$1" "$2"
+  e2e_wait_state '.pointer.x == $x and .pointer.y == $y' "the pointer never reached $1,$2" --argjson x "$1" --argjson y "$2"
+}
 import -window root "$WORK/before.png"
 BEFORE=$(pixel "$WORK/before.png" $((X + SX)) $((Y + SY)))
 
-# Click Svay Rieng -> selected and highlighted.
-xdotool mousemove --window "$WID" "$SX" "$SY"; sleep 0.3
-xdotool click 1; sleep 1.2
+# Click Svay Rieng -> selected and highlighted (the state is written after the frame is shown).
+point "$SX" "$SY"
+xdotool click 1
+e2e_wait_state '.selected.name == "Svay Rieng"' "clicking Svay Rieng selected nothing"
 import -window root "$WORK/selected.png"
 AFTER=$(pixel "$WORK/selected.png" $((X + SX)) $((Y + SY)))
 echo "pixel at Svay Rieng: before $BEFORE, after click $AFTER"
 [[ $BEFORE != "$AFTER" ]] || fail "clicking Svay Rieng did not highlight it"
 
-# Drag 100 px right and 50 px down (from a spot away from the panels).
-xdotool mousemove --window "$WID" 600 420; sleep 0.2
-xdotool mousedown 1; sleep 0.1
-for i in 1 2 3 4 5; do xdotool mousemove --window "$WID" $((600 + 20 * i)) $((420 + 10 * i)); sleep 0.1; done
-xdotool mouseup 1; sleep 0.8
+# Drag 100 px right and 50 px down (from a spot away from the panels; it ends over the
+# Compounds panel, as a hasty user's drag would).
+read -r X0 Y0 < <(jq -r '"\(.view.center_map.x) \(.view.center_map.y)"' "$STATE")
+point 600 420
+xdotool mousedown 1
+for i in 1 2 3 4 5; do xdotool mousemove --window "$WID" $((600 + 20 * i)) $((420 + 10 * i)); done
+xdotool mouseup 1
+e2e_wait_state '((.view.center_map.x - $x0) / $upp + 100 | fabs) < 2 and ((.view.center_map.y - $y0) / $upp - 50 | fabs) < 2' \
+  "the drag did not pan by -100,50 px" --argjson x0 "$X0" --argjson y0 "$Y0" --argjson upp "$UPP0"
 
-# Three wheel notches up with the pointer on the window centre.
-xdotool mousemove --window "$WID" $((W / 2)) $((H / 2)); sleep 0.3
-for i in 1 2 3; do xdotool click 4; sleep 0.3; done
-sleep 0.5
-# F12: the app's own screenshot of the map.
-xdotool key F12; sleep 1.5
+# Three wheel notches up with the pointer on the window centre (moved there from the panel).
+point $((W / 2)) $((H / 2))
+for i in 1 2 3; do
+  xdotool click 4
+  e2e_wait_state '($upp / .view.units_per_pixel - $z | fabs) < 0.02' "wheel notch $i did not zoom" \
+    --argjson upp "$UPP0" --argjson z "$(python3 -c "print(1.25 ** $i)")"
+done
+# F12: the app's own screenshot of the map; it says so on stderr once written.
+xdotool key F12
+for _ in $(seq 300); do grep -q "screenshot saved to" "$WORK/app1.log" && break; sleep 0.1; done
+e2e_state # a frame after the screenshot: the X screen shows the final view
 import -window root "$WORK/final.png"
 
 # Close with Ctrl+Q (falls back to SIGTERM, which SDL turns into a quit).

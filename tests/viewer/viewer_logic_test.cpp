@@ -113,6 +113,44 @@ TEST_CASE("navigation: high-DPI windows convert pointer points to drawable pixel
     CHECK(s.view.center().x == doctest::Approx(-100)); // 50 points = 100 pixels
 }
 
+TEST_CASE("navigation: every wheel notch zooms, about the pointer where the notch happened")
+{
+    Session s;
+    s.view = geo::Viewport(800, 600, {0, 0}, 10);
+    const geo::MapXY under = s.view.toMap({200, 150});
+    Navigation nav;
+    SDL_Event e{};
+    e.type = SDL_MOUSEWHEEL;
+    e.wheel.y = 1;
+#if SDL_VERSION_ATLEAST(2, 26, 0)
+    e.wheel.mouseX = 200;
+    e.wheel.mouseY = 150;
+#endif
+    for (int i = 0; i < 3; ++i) nav.handle(e, s, true, true);
+    CHECK(s.view.unitsPerPixel() == doctest::Approx(10 / (Navigation::kWheelFactor * Navigation::kWheelFactor *
+                                                          Navigation::kWheelFactor)));
+#if SDL_VERSION_ATLEAST(2, 26, 0)
+    CHECK(s.view.toMap({200, 150}).x == doctest::Approx(under.x));
+    CHECK(s.view.toMap({200, 150}).y == doctest::Approx(under.y));
+#endif
+    nav.handle(e, s, false, true); // over a panel: the panel's
+    CHECK(s.view.unitsPerPixel() == doctest::Approx(10 / (Navigation::kWheelFactor * Navigation::kWheelFactor *
+                                                          Navigation::kWheelFactor)));
+}
+
+TEST_CASE("state JSON: the pointer and the feature hovered")
+{
+    Session s;
+    s.view = geo::Viewport(800, 600, {0, 0}, 1000);
+    CHECK(stateJson(s, WindowInfo{})["pointer"].is_null());
+    s.cursor = geo::ScreenPx{40, 50};
+    s.cursorOverUi = true;
+    const nlohmann::json j = stateJson(s, WindowInfo{});
+    CHECK(j["pointer"]["x"] == 40);
+    CHECK(j["pointer"]["over_ui"] == true);
+    CHECK(j["hover"].is_null());
+}
+
 TEST_CASE("screenshot paths are timestamped and never overwrite")
 {
     const auto dir = std::filesystem::temp_directory_path() / "atlas-shot-test";

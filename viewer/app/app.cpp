@@ -1,7 +1,8 @@
 // The frame loop and its steps. Loading happens once before the first frame (basemap
 // layers prepared in parallel); per frame the map is only culled and drawn.
 #include "viewer/app/app.hpp"
-#include "viewer/app/key_events.hpp"
+#include "viewer/app/imgui_input.hpp"
+#include "viewer/app/input_pacer.hpp"
 #include "viewer/app/layer_loader.hpp"
 #include "viewer/app/map_crs.hpp"
 #include "viewer/app/identify.hpp"
@@ -185,10 +186,11 @@ bool App::pumpEvents()
     SDL_Event e;
     const ImGuiIO& io = ImGui::GetIO();
     bool any = false;
-    while (m_keys.next(e)) {
+    while (m_input.next(e)) {
         any = true;
         ImGui_ImplSDL2_ProcessEvent(&e);
         syncImGuiModifiers(e);
+        m_pointer.track(e);
         if (e.type == SDL_QUIT) m_quit = true;
         if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE &&
             e.window.windowID == SDL_GetWindowID(m_window.sdl()))
@@ -201,13 +203,19 @@ bool App::pumpEvents()
         if (e.type == SDL_MOUSEMOTION)
             m_session.cursor = geo::ScreenPx{e.motion.x * m_session.pixelRatio, e.motion.y * m_session.pixelRatio};
     }
-    return any || m_keys.holding();
+    return any || m_input.holding();
 }
 
 void App::drawUi()
 {
-    m_window.beginImGuiFrame();
-    const bool overUi = ImGui::GetIO().WantCaptureMouse;
+    m_window.beginImGuiFrame(m_pointer);
+    // Hover and tooltips belong to the map only: not over a panel, a menu or a popup, nor while
+    // ImGui owns the mouse. ImGui judges this at the pointer the events left (m_pointer), the
+    // same one the hover test uses.
+    constexpr ImGuiHoveredFlags kAnyWindow = ImGuiHoveredFlags_AnyWindow | ImGuiHoveredFlags_AllowWhenBlockedByPopup |
+                                             ImGuiHoveredFlags_AllowWhenBlockedByActiveItem;
+    const bool overUi = ImGui::GetIO().WantCaptureMouse || ImGui::IsWindowHovered(kAnyWindow);
+    m_session.cursorOverUi = m_session.cursor && overUi;
     m_session.hover.reset();
     if (m_session.cursor && !overUi && !m_navigation.dragging())
         m_session.hover = pickFeature(m_session.scene, m_session.view, *m_session.cursor);
@@ -275,7 +283,8 @@ int App::run()
         const auto frameStart = std::chrono::steady_clock::now();
         // Nothing happening: sleep until input arrives (or 200 ms pass, for toasts) instead
         // of redrawing an unchanged map. ImGui gets a few frames after input to settle.
-        if (!m_bench && m_loaded && m_idleFrames >= 3 && !m_export.busy()) SDL_WaitEventTimeout(nullptr, m_files.busy() ? 50 : 200);
+        if (m_options.testFrameDelayMs > 0) SDL_Delay(m_options.testFrameDelayMs); // a slow frame: input piles up
+        else if (!m_bench && m_loaded && m_idleFrames >= 3 && !m_export.busy()) SDL_WaitEventTimeout(nullptr, m_files.busy() ? 50 : 200);
         m_session.now = secondsSince(m_start);
         m_idleFrames = pumpEvents() ? 0 : m_idleFrames + 1;
         updateSize();

@@ -5,7 +5,8 @@
 #include "viewer/app/app_window.hpp"
 #include "viewer/app/bench_script.hpp"
 #include "viewer/app/file_actions.hpp"
-#include "viewer/app/key_events.hpp"
+#include "viewer/app/imgui_input.hpp"
+#include "viewer/app/input_pacer.hpp"
 #include "viewer/ui/export_dialog.hpp"
 #include "viewer/ui/attribute_table.hpp"
 #include "viewer/app/navigation.hpp"
@@ -77,7 +78,8 @@ private:
     double m_loadSeconds = 0;
     double m_completeSeconds = -1; // the first frame with every layer and file drawn in full
     bool m_quit = false;
-    KeyEventPacer m_keys; // see key_events.hpp: ImGui 1.86 misses keys pressed and released in one frame
+    InputPacer m_input; // see input_pacer.hpp: ImGui 1.86 misses input that starts and ends in one frame
+    ImGuiPointer m_pointer; // the pointer ImGui sees, from the same events the map handled
 };
 
 } // namespace viewer

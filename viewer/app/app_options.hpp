@@ -25,6 +25,7 @@ struct AppOptions {
     std::string testCommands;         // test hook: UI actions read from this file (viewer/app/test_commands)
     bool debugMenu = false;           // --debug: the Debug menu (ImGui demo and metrics, frame times)
     std::string screenshotDir;        // --screenshot-dir: where F12 saves ("" = viewer::screenshotFolder's choice)
+    int testFrameDelayMs = 0;         // test hook: every frame takes this much longer (input piles up as on a busy machine)
 };
 
 // Runs the window until closed. Returns the process exit code.

@@ -55,10 +55,11 @@ AppWindow::~AppWindow()
     SDL_Quit();
 }
 
-void AppWindow::beginImGuiFrame()
+void AppWindow::beginImGuiFrame(const ImGuiPointer& pointer)
 {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
+    pointer.applyTo(ImGui::GetIO());
     ImGui::NewFrame();
 }
 

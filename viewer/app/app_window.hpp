@@ -1,6 +1,8 @@
 // The interactive window: SDL video, a resizable high-DPI OpenGL 3.3 core window, and
 // Dear ImGui (SDL2 + OpenGL3 backends) with a TTF that covers the names on the map.
 #pragma once
+#include "viewer/app/imgui_input.hpp"
+
 #include <SDL.h>
 
 #include <string>
@@ -18,7 +20,8 @@ public:
     SDL_Window* sdl() const { return m_window; }
     void windowSize(int& w, int& h) const { SDL_GetWindowSize(m_window, &w, &h); }
     void drawableSize(int& w, int& h) const { SDL_GL_GetDrawableSize(m_window, &w, &h); }
-    void beginImGuiFrame();
+    // ImGui reads the pointer as this frame's events left it (imgui_input.hpp).
+    void beginImGuiFrame(const ImGuiPointer& pointer);
     void renderImGui();
     void swap() { SDL_GL_SwapWindow(m_window); }
 

@@ -53,8 +53,14 @@ void Navigation::handle(const SDL_Event& e, Session& s, bool mouseFree, bool key
         break;
     case SDL_MOUSEWHEEL: {
         if (!mouseFree) break;
+        // Zoom about the pointer where the notch happened, not where it is now.
         int mx = 0, my = 0;
+#if SDL_VERSION_ATLEAST(2, 26, 0)
+        mx = e.wheel.mouseX;
+        my = e.wheel.mouseY;
+#else
         SDL_GetMouseState(&mx, &my);
+#endif
         double notches = e.wheel.preciseY != 0 ? e.wheel.preciseY : e.wheel.y;
         if (e.wheel.direction == SDL_MOUSEWHEEL_FLIPPED) notches = -notches;
         if (notches != 0) s.view.zoomAt(toDrawable(s, mx, my), std::pow(kWheelFactor, notches));

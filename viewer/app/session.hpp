@@ -30,9 +30,10 @@ struct Session {
     geo::Extent homeExtent;        // the same in the map CRS
     double pixelRatio = 1;         // drawable pixels per window point (high-DPI)
 
-    // Pointer, in drawable pixels; set only while the pointer is over the map.
+    // Pointer, in drawable pixels; set while the pointer is in the window.
     std::optional<geo::ScreenPx> cursor;
-    std::optional<FeatureRef> hover;
+    std::optional<FeatureRef> hover;   // the map feature under the cursor (none over the panels)
+    bool cursorOverUi = false;         // the cursor is over a panel, menu or popup
 
     bool showLayers = true;
     bool showFeature = true;

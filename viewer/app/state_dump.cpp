@@ -9,6 +9,19 @@
 
 namespace viewer {
 
+namespace {
+// A feature of the scene as {layer, fid, feature_index, name}; null when its layer is gone.
+nlohmann::json featureJson(const Scene& scene, const FeatureRef& ref)
+{
+    const SceneLayer* l = scene.find(ref.layerId);
+    if (!l) return nullptr;
+    return {{"layer", l->data->name},
+            {"fid", l->data->features[ref.feature].fid},
+            {"feature_index", ref.feature},
+            {"name", featureName(*l, ref.feature)}};
+}
+} // namespace
+
 nlohmann::json stateJson(const Session& s, const WindowInfo& w)
 {
     using nlohmann::json;
@@ -47,14 +60,12 @@ nlohmann::json stateJson(const Session& s, const WindowInfo& w)
                                 {"extent", {r.extent().minX, r.extent().minY, r.extent().maxX, r.extent().maxY}}});
     j["warnings"] = s.warnings;
     j["selected"] = nullptr;
-    if (const auto& sel = s.scene.selection()) {
-        if (const SceneLayer* l = s.scene.find(sel->layerId)) {
-            j["selected"] = {{"layer", l->data->name},
-                             {"fid", l->data->features[sel->feature].fid},
-                             {"feature_index", sel->feature},
-                             {"name", featureName(*l, sel->feature)}};
-        }
-    }
+    if (const auto& sel = s.scene.selection()) j["selected"] = featureJson(s.scene, *sel);
+    // The pointer as the app's events left it (drawable pixels) and what the map shows under it.
+    j["pointer"] = nullptr;
+    if (s.cursor) j["pointer"] = {{"x", s.cursor->x}, {"y", s.cursor->y}, {"over_ui", s.cursorOverUi}};
+    j["hover"] = nullptr;
+    if (s.hover) j["hover"] = featureJson(s.scene, *s.hover);
     j["cases"] = caseStateJson(s.cases, s.view);
     return j;
 }

@@ -37,6 +37,9 @@ void addViewerOptions(CLI::App& root, Dispatch& d)
     root.add_flag("--debug", opts->debugMenu, "Show the Debug menu (ImGui demo and metrics, frame times)");
     root.add_option("--screenshot-dir", opts->screenshotDir,
                     "Folder for F12 screenshots (default: $ATLAS_SCREENSHOT_DIR, the XDG pictures folder, ~/Pictures)");
+    root.add_option("--test-frame-delay-ms", opts->testFrameDelayMs, "Test hook: make every frame N ms slower")
+        ->check(CLI::Range(0, 5000))
+        ->group(""); // hidden
     root.add_option("--msaa", opts->msaa, "Window multisampling: 0 (default), 2, 4 or 8 samples");
     root.add_option("--bench-script", opts->benchScript, "Play a fixed camera path and print frame times")
         ->group(""); // hidden
