@@ -1,4 +1,5 @@
-// Douglas-Peucker on each part, iterative (rings can have hundreds of thousands of points).
+// Douglas-Peucker on each part after a radial-distance pass, iterative (rings can have
+// hundreds of thousands of points).
 #include "geo/simplify.hpp"
 
 #include <cmath>
@@ -56,6 +57,28 @@ void douglasPeucker(const MapXY* pts, size_t n, double tolerance, std::vector<Ma
         if (keep[i]) out.push_back(pts[i]);
 }
 
+// Radial-distance pass, then Douglas-Peucker: points within an eighth of the tolerance of
+// the last point kept go first, in one linear pass (at coarse levels of 10 m data, most of
+// them), and Douglas-Peucker runs on the rest with the other seven eighths. The two errors
+// add up to at most the tolerance. Appends to `out`; the first and last points stay.
+void reduce(const MapXY* pts, size_t n, double tolerance, std::vector<MapXY>& out)
+{
+    if (n <= 2) {
+        out.insert(out.end(), pts, pts + n);
+        return;
+    }
+    thread_local std::vector<MapXY> near;
+    near.clear();
+    const double r = tolerance / 8, r2 = r * r;
+    near.push_back(pts[0]);
+    for (size_t i = 1; i + 1 < n; ++i) {
+        const double dx = pts[i].x - near.back().x, dy = pts[i].y - near.back().y;
+        if (dx * dx + dy * dy > r2) near.push_back(pts[i]);
+    }
+    near.push_back(pts[n - 1]);
+    douglasPeucker(near.data(), near.size(), tolerance - r, out);
+}
+
 } // namespace
 
 double ringArea(const MapXY* pts, size_t n)
@@ -85,7 +108,7 @@ Geometry simplifyGeometry(const Geometry& g, double tolerance, bool keepSpecks)
         for (size_t p = 0; p < g.partCount(); ++p) {
             const size_t b = g.partStarts[p], e = g.partStarts[p + 1];
             const size_t before = out.coords.size();
-            douglasPeucker(g.coords.data() + b, e - b, tolerance, out.coords);
+            reduce(g.coords.data() + b, e - b, tolerance, out.coords);
             if (out.coords.size() - before < 2) out.coords.resize(before);
             else out.partStarts.push_back(static_cast<uint32_t>(out.coords.size()));
         }
@@ -98,7 +121,7 @@ Geometry simplifyGeometry(const Geometry& g, double tolerance, bool keepSpecks)
         for (size_t r = g.polygonStarts[poly]; r < g.polygonStarts[poly + 1]; ++r) {
             const size_t b = g.partStarts[r], e = g.partStarts[r + 1];
             const size_t before = out.coords.size();
-            douglasPeucker(g.coords.data() + b, e - b, tolerance, out.coords);
+            reduce(g.coords.data() + b, e - b, tolerance, out.coords);
             const size_t kept = out.coords.size() - before;
             const bool exterior = r == g.polygonStarts[poly];
             Extent ringBox;
