@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <future>
+#include <malloc.h>
 #include <thread>
 
 namespace viewer {
@@ -111,17 +112,11 @@ std::vector<LodMesh> buildChunk(const geo::Layer& layer, geo::MapXY o, const std
     return lods;
 }
 
-// Appends chunk `c` to `into`, shifting its vertex and part numbers.
+// Appends chunk `c` to `into`, shifting its vertex and part numbers, and frees it.
 void join(LodMesh& into, LodMesh&& c)
 {
     const int32_t vertexShift = static_cast<int32_t>(into.vertexCount());
     const uint32_t partShift = static_cast<uint32_t>(into.partFirst.size());
-    if (into.xy.empty()) {
-        const double tol = into.tolerance;
-        into = std::move(c);
-        into.tolerance = tol;
-        return;
-    }
     into.xy.insert(into.xy.end(), c.xy.begin(), c.xy.end());
     into.real.insert(into.real.end(), c.real.begin(), c.real.end());
     for (int32_t v : c.partFirst) into.partFirst.push_back(v + vertexShift);
@@ -131,6 +126,32 @@ void join(LodMesh& into, LodMesh&& c)
     into.partBox.insert(into.partBox.end(), c.partBox.begin(), c.partBox.end());
     into.partFilled.insert(into.partFilled.end(), c.partFilled.begin(), c.partFilled.end());
     for (IndexRange r : c.featureParts) into.featureParts.push_back({r.first + partShift, r.count});
+    c = LodMesh{};
+}
+
+// Joins the chunks' level `i` into one, allocated once at its final size (growing by
+// doubling would hold up to twice a level of the stress set, 90 MB, for nothing).
+LodMesh joinLevel(std::vector<std::vector<LodMesh>>& built, size_t i, double tolerance, size_t features)
+{
+    LodMesh out;
+    out.tolerance = tolerance;
+    size_t xy = 0, parts = 0;
+    for (const std::vector<LodMesh>& chunk : built) {
+        xy += chunk[i].xy.size();
+        parts += chunk[i].partFirst.size();
+    }
+    out.xy.reserve(xy);
+    out.real.reserve(xy / 2);
+    for (auto* v : {&out.partFirst, &out.partCount, &out.partSpineFirst, &out.partSpineCount}) v->reserve(parts);
+    out.partBox.reserve(parts * 4);
+    out.partFilled.reserve(parts);
+    out.featureParts.reserve(features);
+    for (std::vector<LodMesh>& chunk : built) join(out, std::move(chunk[i]));
+    out.featureParts.resize(features); // a chunk of only points leaves none
+    // The chunks were built in the workers' malloc arenas, which this thread cannot reuse:
+    // give their pages back now, or the layer costs twice its size at the peak.
+    malloc_trim(0);
+    return out;
 }
 
 // Every `step`-th polygon (with its holes) or line of each feature, bboxes kept: a sample
@@ -223,11 +244,7 @@ std::vector<LodMesh> buildLods(const geo::Layer& layer, geo::MapXY origin, const
         }
     }
     std::vector<LodMesh> lods(tols.size());
-    for (size_t i = 0; i < tols.size(); ++i) {
-        lods[i].tolerance = tols[i];
-        for (std::vector<LodMesh>& chunk : built) join(lods[i], std::move(chunk[i]));
-        lods[i].featureParts.resize(n); // a chunk of only points leaves none
-    }
+    for (size_t i = 0; i < tols.size(); ++i) lods[i] = joinLevel(built, i, tols[i], n);
     // Keep a level only where it sheds a quarter of the vertices of the last kept one.
     std::vector<LodMesh> kept;
     for (LodMesh& lod : lods) {
