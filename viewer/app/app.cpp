@@ -33,7 +33,6 @@
 namespace viewer {
 
 namespace {
-// Levels of detail finer than this (metres) are built after the map first shows.
 
 double secondsSince(std::chrono::steady_clock::time_point t)
 {

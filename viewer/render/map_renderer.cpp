@@ -12,8 +12,6 @@ namespace viewer {
 
 namespace {
 
-constexpr int kPaletteSize = 5; // LayerStyle::palette
-
 // A double split into a float and the float of its remainder, so the shader can subtract
 // the view centre without losing precision far from the layer origin.
 void splitDouble(double v, float& hi, float& lo)
@@ -178,9 +176,10 @@ DrawStats MapRenderer::draw(const Scene& scene, const geo::Viewport& view, Rende
             if (opaque) glDisable(GL_BLEND);
             if (st.paletteFill) {
                 // One draw per palette colour (the stencil paints a pixel in one colour only).
-                std::vector<uint32_t> byClass[kPaletteSize];
-                for (uint32_t f : ids) byClass[f < layer.paletteClass.size() ? layer.paletteClass[f] % kPaletteSize : 0].push_back(f);
-                for (int k = 0; k < kPaletteSize; ++k) {
+                const size_t colours = st.palette.size();
+                std::vector<std::vector<uint32_t>> byClass(colours);
+                for (uint32_t f : ids) byClass[f < layer.paletteClass.size() ? layer.paletteClass[f] % colours : 0].push_back(f);
+                for (size_t k = 0; k < colours; ++k) {
                     if (byClass[k].empty()) continue;
                     setColor(m_fill, "u_color", withOpacity(st.palette[k], st.opacity));
                     stats.drawCalls += gpu.drawFill(lod, byClass[k], window);
