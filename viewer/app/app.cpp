@@ -136,7 +136,7 @@ void App::startRefining()
     const std::atomic<bool>* cancel = &m_cancelRefine;
     m_refining = std::async(std::launch::async, [jobs, cancel] {
         std::vector<std::pair<uint64_t, std::vector<LodMesh>>> out;
-        for (const Job& j : jobs) out.emplace_back(j.id, refineMesh(*j.data, j.origin, j.tolerances, cancel));
+        for (const Job& j : jobs) out.emplace_back(j.id, buildLods(*j.data, j.origin, j.tolerances, cancel));
         return out;
     });
 }

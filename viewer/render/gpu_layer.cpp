@@ -49,11 +49,8 @@ void GpuLayer::uploadLods(const std::vector<LodMesh>& lods)
     for (const LodMesh& src : lods) {
         Lod lod;
         lod.tolerance = src.tolerance;
-        lod.vertices = src.vertexCount();
-        for (uint8_t filled : src.partFilled) {
-            m_hasFill |= filled != 0;
-            m_hasStroke = true;
-        }
+        m_hasStroke |= !src.partFirst.empty();
+        m_hasFill |= std::find(src.partFilled.begin(), src.partFilled.end(), 1) != src.partFilled.end();
         lod.partFirst = src.partFirst;
         lod.partCount = src.partCount;
         lod.partSpineFirst = src.partSpineFirst;

@@ -20,7 +20,6 @@ public:
     geo::MapXY origin() const { return m_origin; }
     size_t lodCount() const { return m_lods.size(); }
     double lodTolerance(size_t lod) const { return m_lods[lod].tolerance; }
-    size_t lodVertices(size_t lod) const { return m_lods[lod].vertices; }
     size_t chooseLod(double unitsPerPixel) const;
     bool hasPoints() const { return m_pointCount > 0; }
     // Whether any feature has a fill / a stroke (mixed-kind layers may have all three).
@@ -44,7 +43,6 @@ public:
 private:
     struct Lod {
         double tolerance = 0;
-        size_t vertices = 0;
         GlVertexArray fillVao, strokeVao;
         GlBuffer xyVbo, realVbo;
         std::vector<int32_t> partFirst, partCount, partSpineFirst, partSpineCount;

@@ -3,7 +3,6 @@
 #include "viewer/render/layer_mesh.hpp"
 
 #include "geo/simplify.hpp"
-#include "geo/spatial_index.hpp"
 
 #include <algorithm>
 #include <future>
@@ -272,42 +271,7 @@ LayerMesh buildLayerMesh(const geo::Layer& layer, const std::vector<double>& tol
         mesh.pointRanges[f].count = static_cast<uint32_t>(g.coords.size());
     }
     mesh.lods = buildLods(layer, o, tolerances, cancel);
-    mesh.stencilBit = stencilBits(layer);
     return mesh;
-}
-
-std::vector<uint8_t> stencilBits(const geo::Layer& layer)
-{
-    const size_t n = layer.features.size();
-    std::vector<uint8_t> bits(n, 0);
-    if (layer.kind != geo::GeomKind::Polygon && layer.kind != geo::GeomKind::None) return bits;
-    std::vector<geo::Extent> boxes;
-    boxes.reserve(n);
-    for (const geo::Feature& f : layer.features)
-        boxes.push_back(f.geometry.kind == geo::GeomKind::Polygon ? f.bbox : geo::Extent{});
-    const geo::SpatialIndex index(boxes);
-    for (size_t f = 0; f < n; ++f) {
-        if (boxes[f].empty()) continue;
-        unsigned used = 0;
-        for (uint32_t other : index.query(boxes[f]))
-            if (other < f) used |= 1u << bits[other];
-        uint8_t pick = static_cast<uint8_t>(f % 8);
-        for (uint8_t b = 0; b < 8; ++b)
-            if (!(used & (1u << b))) {
-                pick = b;
-                break;
-            }
-        bits[f] = pick;
-    }
-    return bits;
-}
-
-size_t chooseLod(const LayerMesh& mesh, double unitsPerPixel)
-{
-    size_t best = 0;
-    for (size_t i = 0; i < mesh.lods.size(); ++i)
-        if (mesh.lods[i].tolerance <= unitsPerPixel) best = i;
-    return best;
 }
 
 } // namespace viewer

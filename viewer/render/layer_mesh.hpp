@@ -43,11 +43,6 @@ struct LodMesh {
     std::vector<IndexRange> featureParts; // per feature: its parts
 
     size_t vertexCount() const { return xy.size() / 2; }
-    size_t partCountTotal() const { return partFirst.size(); }
-    size_t bytes() const
-    {
-        return xy.size() * 4 + real.size() + partFirst.size() * 21 + partBox.size() * 4 + featureParts.size() * 8;
-    }
 };
 
 struct LayerMesh {
@@ -55,8 +50,9 @@ struct LayerMesh {
     std::vector<LodMesh> lods;             // finest first
     std::vector<float> points;             // point features: x, y offsets (2 floats per point)
     std::vector<IndexRange> pointRanges;   // per feature, into points/2
-    // Per feature: the stencil bit (0-7) its fill toggles. Features whose boxes overlap get
-    // different bits where eight allow, so two overlapping areas do not cancel out.
+    // Per feature: the stencil bit (0-7) its fill toggles (prepareLayer fills it in; empty:
+    // bit 0). Features whose boxes overlap get different bits where eight allow, so two
+    // overlapping areas do not cancel out.
     std::vector<uint8_t> stencilBit;
 };
 
@@ -82,10 +78,5 @@ LayerMesh buildLayerMesh(const geo::Layer& layer, const std::vector<double>& tol
 std::vector<LodMesh> buildLods(const geo::Layer& layer, geo::MapXY origin, const std::vector<double>& tolerances,
                                const std::atomic<bool>* cancel = nullptr);
 
-// Greedy 8-colouring of the features' bbox-overlap graph (see LayerMesh::stencilBit).
-std::vector<uint8_t> stencilBits(const geo::Layer& layer);
-
-// The coarsest level whose tolerance stays within a pixel at `unitsPerPixel`.
-size_t chooseLod(const LayerMesh& mesh, double unitsPerPixel);
 
 } // namespace viewer

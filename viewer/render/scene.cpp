@@ -31,19 +31,18 @@ bool storedClasses(const geo::Layer& layer, std::vector<uint8_t>& cls)
     return true;
 }
 
-// Greedy colouring over the bbox-overlap graph: neighbours (which overlap bboxes) get
-// different classes where five colours allow.
-std::vector<uint8_t> paletteClasses(const geo::Layer& layer, const geo::SpatialIndex& index)
+// Greedy colouring over the bbox-overlap graph: features whose boxes overlap get different
+// colours (of `colours`, at most 8) where that many allow.
+std::vector<uint8_t> greedyColouring(const geo::Layer& layer, const geo::SpatialIndex& index, int colours)
 {
     std::vector<uint8_t> cls(layer.features.size(), 0);
-    if (storedClasses(layer, cls)) return cls;
     for (size_t f = 0; f < layer.features.size(); ++f) {
-        bool used[kPaletteSize] = {};
+        bool used[8] = {};
         for (uint32_t other : index.query(layer.features[f].bbox))
             if (other < f) used[cls[other]] = true;
-        int pick = static_cast<int>(f % kPaletteSize);
-        for (int k = 0; k < kPaletteSize; ++k) {
-            const int c = (static_cast<int>(f) + k) % kPaletteSize;
+        int pick = static_cast<int>(f % colours);
+        for (int k = 0; k < colours; ++k) {
+            const int c = (static_cast<int>(f) + k) % colours;
             if (!used[c]) {
                 pick = c;
                 break;
@@ -54,9 +53,13 @@ std::vector<uint8_t> paletteClasses(const geo::Layer& layer, const geo::SpatialI
     return cls;
 }
 
-} // namespace
+// Neighbours get different palette colours: the layer's own, else a greedy colouring.
+std::vector<uint8_t> paletteClasses(const geo::Layer& layer, const geo::SpatialIndex& index)
+{
+    std::vector<uint8_t> cls;
+    return storedClasses(layer, cls) ? cls : greedyColouring(layer, index, kPaletteSize);
+}
 
-namespace {
 PreparedLayer prepareWith(geo::Layer layer, LayerStyle style, const std::vector<double>& now, std::vector<double> deferred)
 {
     PreparedLayer p;
@@ -67,6 +70,7 @@ PreparedLayer prepareWith(geo::Layer layer, LayerStyle style, const std::vector<
     if (layer.kind == geo::GeomKind::Polygon) p.paletteClass = paletteClasses(layer, p.index);
     p.deferredTolerances = std::move(deferred);
     p.mesh = buildLayerMesh(layer, now);
+    p.mesh.stencilBit = greedyColouring(layer, p.index, 8); // LayerMesh::stencilBit
     p.labelAnchors.reserve(layer.features.size());
     p.featureSize.reserve(layer.features.size());
     for (const geo::Feature& f : layer.features) {
@@ -106,12 +110,6 @@ uint64_t Scene::addLayer(PreparedLayer prepared)
     l.deferredTolerances = std::move(prepared.deferredTolerances);
     m_layers.push_back(std::move(l));
     return m_layers.back().id;
-}
-
-std::vector<LodMesh> refineMesh(const geo::Layer& data, geo::MapXY origin, const std::vector<double>& tolerances,
-                                const std::atomic<bool>* cancel)
-{
-    return buildLods(data, origin, tolerances, cancel);
 }
 
 void Scene::refineLayer(uint64_t id, const std::vector<LodMesh>& fine)

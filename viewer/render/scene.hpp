@@ -28,13 +28,13 @@ struct PreparedLayer {
     std::vector<double> featureSize;      // per feature: bbox diagonal (label priority)
     LayerStyle style;
     std::vector<uint8_t> paletteClass;    // per feature (polygon layers)
-    std::vector<double> deferredTolerances; // fine levels left for refineMesh()
+    std::vector<double> deferredTolerances; // fine levels left for buildLods() on a worker
 };
 
 // Projected layer -> index, LOD meshes, label anchors, palette classes. No GL.
 // `metresPerUnit` sets the LOD tolerances (1 for metre-based map CRSs). Levels finer than
 // `deferBelow` (map units) are not built now: the layer shows at once with coarser levels
-// and refineMesh() builds the rest later (0 = build everything now).
+// and buildLods() builds the rest later, on a worker (0 = build everything now).
 PreparedLayer prepareLayer(geo::Layer layer, LayerStyle style, double metresPerUnit = 1.0, double deferBelow = 0);
 // Only the levels an image of one scale can draw (an export), tolerances in map units.
 PreparedLayer prepareLayerAt(geo::Layer layer, LayerStyle style, const std::vector<double>& tolerances);
@@ -51,10 +51,6 @@ struct SceneLayer {
     std::vector<double> deferredTolerances;
 };
 
-// The fine levels of detail a layer deferred (no GL; run it on a worker thread with a copy
-// of the inputs: the layer data is shared and immutable). `origin`: the layer's GpuLayer's.
-std::vector<LodMesh> refineMesh(const geo::Layer& data, geo::MapXY origin, const std::vector<double>& tolerances,
-                                const std::atomic<bool>* cancel = nullptr);
 
 // A feature of a layer, by layer id and index into Layer::features.
 struct FeatureRef {
