@@ -12,6 +12,8 @@ PACKAGES=(
   libgl1-mesa-dri libegl1 libegl-mesa0 fonts-dejavu-core fonts-noto-core
   # tests: GDAL tools, a virtual X display, input injection, image tools, JSON on the shell
   gdal-bin python3-gdal xvfb xauth xdotool x11-utils imagemagick jq
+  # install: man page, icons, the .deb and its checks
+  help2man librsvg2-bin dpkg-dev desktop-file-utils appstream
   # the PostGIS tests start a throwaway cluster
   postgresql postgis postgresql-15-postgis-3
 )

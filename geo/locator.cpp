@@ -1,6 +1,7 @@
 // Country/province attribution with certainty, and the nearest land border.
 #include "geo/locator.hpp"
 #include "geo/crs.hpp"
+#include "geo/data_dir.hpp"
 #include "geo/error.hpp"
 #include "geo/geodesic.hpp"
 #include "geo/vector_source.hpp"
@@ -255,7 +256,7 @@ Location Locator::locate(LonLat p) const
 std::string defaultBasemapPath()
 {
     if (const char* env = std::getenv("ATLAS_BASEMAP"); env && *env) return env;
-    return std::string(ATLAS_SOURCE_DIR) + "/data/basemap.gpkg";
+    return dataFile("data/basemap.gpkg");
 }
 
 } // namespace geo

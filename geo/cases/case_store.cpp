@@ -5,6 +5,7 @@
 #include "geo/cases/case_ogr.hpp"
 #include "geo/cases/case_schema.hpp"
 #include "geo/cases/case_validation.hpp"
+#include "geo/data_dir.hpp"
 #include "geo/error.hpp"
 #include "geo/vector_source.hpp"
 
@@ -496,7 +497,7 @@ void CaseStore::reload()
 std::string defaultCaseStorePath()
 {
     if (const char* env = std::getenv("ATLAS_CASES"); env && *env) return env;
-    return std::string(ATLAS_SOURCE_DIR) + "/data/cases.gpkg";
+    return dataFile("data/cases.gpkg");
 }
 
 } // namespace geo

@@ -113,7 +113,7 @@ TEST_CASE("basemap style: province_lines is read through the R-tree around the v
     CHECK(svayRiengPreyVeng);
 }
 
-TEST_CASE("basemap style: the export legend has one 'Provinces / states', from whichever layer draws them")
+TEST_CASE("basemap style: the export legend has one 'Province boundaries', from whichever layer draws them")
 {
     auto ctx = HeadlessGlContext::create();
     {
@@ -122,11 +122,11 @@ TEST_CASE("basemap style: the export legend has one 'Provinces / states', from w
         addBasemap(scene, geo::defaultBasemapPath(), "EPSG:3857", bavetRegion(), warnings);
         CHECK(warnings.empty());
         const std::vector<LegendEntry> legend = legendFor(scene, {});
-        CHECK(legendCount(legend, "Provinces / states") == 1);
-        CHECK(legendCount(legend, "International border") == 1);
+        CHECK(legendCount(legend, "Province boundaries") == 1);
+        CHECK(legendCount(legend, "International borders") == 1);
         CHECK(legendCount(legend, "Countries") == 1);
         for (const LegendEntry& e : legend)
-            if (e.label == "Provinces / states") {
+            if (e.label == "Province boundaries") {
                 CHECK(e.symbol == LegendSymbol::Line);
                 CHECK(e.strokePx == doctest::Approx(0.8f));
             }
@@ -139,7 +139,7 @@ TEST_CASE("basemap style: the export legend has one 'Provinces / states', from w
         CHECK(warnings.size() == 1);
         CHECK(scene.layers().size() == 3);
         const std::vector<LegendEntry> legend = legendFor(scene, {});
-        CHECK(legendCount(legend, "Provinces / states") == 1);
+        CHECK(legendCount(legend, "Province boundaries") == 1);
         std::filesystem::remove_all(std::filesystem::path(old).parent_path());
     }
 }

@@ -11,7 +11,9 @@
 #include "viewer/render/gl_context.hpp"
 #include "viewer/ui/feature_panel.hpp"
 #include "viewer/ui/layers_panel.hpp"
+#include "viewer/ui/help_windows.hpp"
 #include "viewer/ui/main_menu.hpp"
+#include "viewer/ui/measure_overlay.hpp"
 #include "viewer/ui/status_bar.hpp"
 #include "viewer/ui/case_panel.hpp"
 #include "viewer/ui/case_editor.hpp"
@@ -41,7 +43,8 @@ double secondsSince(std::chrono::steady_clock::time_point t)
 } // namespace
 
 App::App(const AppOptions& options)
-    : m_options(options), m_window("Compound Atlas", options.width, options.height, options.msaa),
+    : m_options(options), m_window("Compound Atlas", options.sizeGiven ? std::optional<ScreenRect>(ScreenRect{0, 0, options.width, options.height}) : std::nullopt,
+               configDir(), options.msaa),
       m_start(std::chrono::steady_clock::now())
 {
     if (!options.crs.empty()) m_session.setCrs(mapCrsFromUser(options.crs)); // before anything is read
@@ -234,6 +237,8 @@ void App::drawUi()
     m_connect.draw(m_session, m_files, m_options.basemap);
     m_export.draw(m_session, *m_renderer);
     m_tables.draw(m_session);
+    drawMeasure(m_session);
+    drawHelpWindows(m_session);
     drawToasts(m_session);
     drawFrameTimes(m_session);
     if (!overUi && !drawCompoundTooltip(m_session)) drawHoverTooltip(m_session);
@@ -344,11 +349,7 @@ int App::run()
         if (ready && m_frames == 1 && !m_options.readyFile.empty()) std::ofstream(m_options.readyFile) << "ready\n";
         if (m_testCommands && ready)
             m_testCommands->poll(m_session, m_connect, m_files, m_options.basemap, [this] {
-                WindowInfo info;
-                m_window.windowSize(info.width, info.height);
-                m_window.drawableSize(info.drawableWidth, info.drawableHeight);
-                info.frames = m_frames;
-                return stateJson(m_session, info);
+                return stateJson(m_session, windowInfo());
             });
         if (last) m_quit = true;
     }
@@ -356,8 +357,21 @@ int App::run()
     return m_loadFailed || m_files.errorCount() > 0 ? 1 : 0;
 }
 
+WindowInfo App::windowInfo() const
+{
+    WindowInfo info;
+    m_window.windowSize(info.width, info.height);
+    m_window.drawableSize(info.drawableWidth, info.drawableHeight);
+    const WindowGeometry g = m_window.geometry();
+    info.x = g.rect.x;
+    info.y = g.rect.y;
+    info.frames = m_frames;
+    return info;
+}
+
 void App::finish()
 {
+    m_window.rememberGeometry();
     // Closing must not wait for the background refinement.
     m_cancelRefine = true;
     if (m_refining.valid()) m_refining.wait();
@@ -367,11 +381,7 @@ void App::finish()
         std::fflush(stdout);
     }
     if (!m_options.dumpState.empty()) {
-        WindowInfo info;
-        m_window.windowSize(info.width, info.height);
-        m_window.drawableSize(info.drawableWidth, info.drawableHeight);
-        info.frames = m_frames;
-        writeState(m_options.dumpState, m_session, info);
+        writeState(m_options.dumpState, m_session, windowInfo());
     }
 }
 

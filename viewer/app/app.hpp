@@ -13,6 +13,7 @@
 #include "viewer/app/test_commands.hpp"
 #include "viewer/ui/connect_dialog.hpp"
 #include "viewer/app/session.hpp"
+#include "viewer/app/state_dump.hpp"
 #include "viewer/render/map_renderer.hpp"
 #include "viewer/render/render_target.hpp"
 
@@ -48,6 +49,7 @@ private:
     // F12 / Shift+F12: into screenshotFolder(), saying where.
     void saveUserScreenshot(ScreenshotKind kind);
     void finish();
+    WindowInfo windowInfo() const;
 
     AppOptions m_options;
     AppWindow m_window;

@@ -9,7 +9,8 @@ struct AppOptions {
     std::vector<std::string> files;   // extra layers, drawn above the basemap
     std::string basemap;              // "" = geo::defaultBasemapPath()
     bool noBasemap = false;
-    int width = 1280, height = 800;   // window size in points
+    int width = 1280, height = 800;   // window size in points, with sizeGiven
+    bool sizeGiven = false;           // --size: this size, centred; the remembered geometry is neither used nor changed
     std::string dumpState;            // JSON written on exit
     long quitAfterFrames = -1;        // test hook: quit after N frames
     std::string screenshot;           // test hook: save the map (PNG) when quitting

@@ -10,17 +10,43 @@
 #include <backends/imgui_impl_sdl.h>
 #include <imgui.h>
 
+#include <cstdio>
+#include <filesystem>
+
 namespace viewer {
 
-AppWindow::AppWindow(const std::string& title, int width, int height, int msaaSamples)
+namespace {
+
+// Usable bounds (less docks and panels) of every display, the primary first.
+std::vector<ScreenRect> usableDisplays()
+{
+    std::vector<ScreenRect> out;
+    for (int i = 0; i < SDL_GetNumVideoDisplays(); ++i) {
+        SDL_Rect r;
+        if (SDL_GetDisplayUsableBounds(i, &r) == 0 && r.w > 0 && r.h > 0) out.push_back({r.x, r.y, r.w, r.h});
+    }
+    return out;
+}
+
+} // namespace
+
+AppWindow::AppWindow(const std::string& title, std::optional<ScreenRect> size, const std::string& configDir, int msaaSamples)
+    : m_configDir(size ? "" : configDir)
 {
     SDL_SetHint(SDL_HINT_MOUSE_FOCUS_CLICKTHROUGH, "1");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0)
         throw geo::Error(std::string("cannot start SDL video: ") + SDL_GetError());
-    const Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+    Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+    WindowGeometry g;
+    if (size) {
+        g.rect = {static_cast<int>(SDL_WINDOWPOS_CENTERED), static_cast<int>(SDL_WINDOWPOS_CENTERED), size->w, size->h};
+    } else {
+        g = chooseWindowGeometry(loadWindowGeometry(m_configDir), usableDisplays());
+        if (g.maximized) flags |= SDL_WINDOW_MAXIMIZED;
+    }
     for (int samples : {msaaSamples, 0}) {
         setGlAttributes(samples);
-        m_window = SDL_CreateWindow(title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height, flags);
+        m_window = SDL_CreateWindow(title.c_str(), g.rect.x, g.rect.y, g.rect.w, g.rect.h, flags);
         if (m_window) m_context = SDL_GL_CreateContext(m_window);
         if (m_context) break;
         if (m_window) SDL_DestroyWindow(m_window);
@@ -33,7 +59,14 @@ AppWindow::AppWindow(const std::string& title, int width, int height, int msaaSa
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr; // layout is not persisted next to the binary
+    // Panel layout in the config folder (never next to the binary); with --size, not at all.
+    io.IniFilename = nullptr;
+    if (!m_configDir.empty()) {
+        std::error_code ec;
+        std::filesystem::create_directories(m_configDir, ec);
+        m_iniPath = m_configDir + "/imgui.ini";
+        if (!ec) io.IniFilename = m_iniPath.c_str();
+    }
     ImGui::StyleColorsLight();
     ImGui::GetStyle().WindowRounding = 4;
     ImGui::GetStyle().FrameRounding = 3;
@@ -53,6 +86,21 @@ AppWindow::~AppWindow()
     if (m_context) SDL_GL_DeleteContext(m_context);
     if (m_window) SDL_DestroyWindow(m_window);
     SDL_Quit();
+}
+
+WindowGeometry AppWindow::geometry() const
+{
+    WindowGeometry g;
+    SDL_GetWindowPosition(m_window, &g.rect.x, &g.rect.y);
+    SDL_GetWindowSize(m_window, &g.rect.w, &g.rect.h);
+    g.maximized = (SDL_GetWindowFlags(m_window) & SDL_WINDOW_MAXIMIZED) != 0;
+    return g;
+}
+
+void AppWindow::rememberGeometry() const
+{
+    if (!m_configDir.empty() && !saveWindowGeometry(m_configDir, geometry()))
+        std::fprintf(stderr, "compound-atlas: cannot write %s/window.json\n", m_configDir.c_str());
 }
 
 void AppWindow::beginImGuiFrame(const ImGuiPointer& pointer)

@@ -2,6 +2,7 @@
 // Dear ImGui (SDL2 + OpenGL3 backends) with a TTF that covers the names on the map.
 #pragma once
 #include "viewer/app/imgui_input.hpp"
+#include "viewer/app/window_geometry.hpp"
 
 #include <SDL.h>
 
@@ -11,8 +12,10 @@ namespace viewer {
 
 class AppWindow {
 public:
-    // Opens the window (`width` x `height` points). Throws geo::Error with one line on failure.
-    AppWindow(const std::string& title, int width, int height, int msaaSamples = 0);
+    // Opens the window: `size` (points, centred) when given; else as remembered in `configDir`
+    // (window.json, and the panels in imgui.ini), else fitted to the display's usable area.
+    // `configDir` "" remembers nothing. Throws geo::Error with one line on failure.
+    AppWindow(const std::string& title, std::optional<ScreenRect> size, const std::string& configDir, int msaaSamples = 0);
     ~AppWindow();
     AppWindow(const AppWindow&) = delete;
     AppWindow& operator=(const AppWindow&) = delete;
@@ -24,11 +27,17 @@ public:
     void beginImGuiFrame(const ImGuiPointer& pointer);
     void renderImGui();
     void swap() { SDL_GL_SwapWindow(m_window); }
+    // Where the window is now (points), for window.json and the state dump.
+    WindowGeometry geometry() const;
+    // Writes window.json (when a config folder was given); the panels go to imgui.ini as ImGui closes.
+    void rememberGeometry() const;
 
 private:
     SDL_Window* m_window = nullptr;
     SDL_GLContext m_context = nullptr;
     bool m_imgui = false;
+    std::string m_configDir;
+    std::string m_iniPath; // ImGui keeps the pointer: it must live as long as the context
 };
 
 } // namespace viewer

@@ -16,6 +16,11 @@ void Navigation::handle(const SDL_Event& e, Session& s, bool mouseFree, bool key
     switch (e.type) {
     case SDL_MOUSEBUTTONDOWN:
         if (!mouseFree || e.button.button != SDL_BUTTON_LEFT) break;
+        if (e.button.clicks == 2 && s.measure.takingPoints()) { // the first click made the last point
+            s.measure.finish();
+            m_pressed = false;
+            break;
+        }
         if (e.button.clicks == 2) {
             s.view.zoomAt(toDrawable(s, e.button.x, e.button.y), 2.0);
             m_pressed = false;
@@ -43,7 +48,8 @@ void Navigation::handle(const SDL_Event& e, Session& s, bool mouseFree, bool key
         if (!m_dragging && mouseFree) {
             const geo::ScreenPx at = toDrawable(s, e.button.x, e.button.y);
             // Compound markers lie above every layer: they are hit first.
-            if (s.cases.mapClickArmed) { // the case editor's "Add compound" / "Move"
+            if (s.measure.takingPoints()) s.measure.click(at, s);
+            else if (s.cases.mapClickArmed) { // the case editor's "Add compound" / "Move"
                 s.cases.armedClickAt = s.crs.inverse(s.view.toMap(at));
                 s.cases.mapClickArmed = false;
             } else if (s.cases.click(at, s.view)) s.scene.select(std::nullopt);
@@ -79,13 +85,18 @@ void Navigation::handle(const SDL_Event& e, Session& s, bool mouseFree, bool key
         else if (k == SDLK_UP) s.view.panPixels(0, step);
         else if (k == SDLK_DOWN) s.view.panPixels(0, -step);
         else if (k == SDLK_HOME) s.zoomTo(s.homeExtent);
+        else if (k == SDLK_ESCAPE && s.measure.active()) s.measure.end();
         else if (k == SDLK_ESCAPE) {
             s.scene.select(std::nullopt);
             s.cases.select("");
         }
+        else if (k == SDLK_m) s.measure.start((e.key.keysym.mod & KMOD_SHIFT) ? MeasureMode::Area : MeasureMode::Distance);
+        else if ((k == SDLK_RETURN || k == SDLK_KP_ENTER) && s.measure.takingPoints()) s.measure.finish();
+        else if (k == SDLK_BACKSPACE && s.measure.active()) s.measure.removeLast();
         else if (k == SDLK_F12)
             s.screenshotRequest = (e.key.keysym.mod & KMOD_SHIFT) ? ScreenshotKind::WithUi : ScreenshotKind::MapOnly;
         else if (ctrl && k == SDLK_q) s.quitRequested = true;
+        else if (k == SDLK_F1) s.showShortcuts = !s.showShortcuts;
         break;
     }
     default:

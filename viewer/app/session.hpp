@@ -1,7 +1,9 @@
 // The viewer's live state, one explicit object (no globals): scene, camera, hover,
 // messages, and requests the UI makes for the app loop to carry out.
 #pragma once
+#include "viewer/app/about_info.hpp"
 #include "viewer/app/map_crs.hpp"
+#include "viewer/app/measure_tool.hpp"
 #include "viewer/cases/case_view.hpp"
 #include "viewer/render/scene.hpp"
 
@@ -38,6 +40,10 @@ struct Session {
     bool showLayers = true;
     bool showFeature = true;
     bool showCases = true;
+    bool showShortcuts = false;       // Help > Keyboard shortcuts (F1)
+    bool showAbout = false;           // Help > About
+    std::optional<AboutInfo> about;   // gathered when About is first shown
+    MeasureTool measure;              // Tools > Measure (M, Shift+M)
 
     // Compounds and incidents: the store, derived locations, selection, time filter, markers.
     CaseView cases;

@@ -1,6 +1,8 @@
 // State JSON.
 #include "viewer/app/state_dump.hpp"
 #include "viewer/cases/case_state_json.hpp"
+#include "viewer/render/layer_titles.hpp"
+#include "viewer/ui/shortcuts.hpp"
 
 #include "geo/error.hpp"
 #include "geo/session_file.hpp"
@@ -20,6 +22,33 @@ nlohmann::json featureJson(const Scene& scene, const FeatureRef& ref)
             {"feature_index", ref.feature},
             {"name", featureName(*l, ref.feature)}};
 }
+// Help's windows, and what they list (the same table and facts the windows draw).
+nlohmann::json helpJson(const Session& s)
+{
+    nlohmann::json shortcuts = nlohmann::json::array();
+    for (const Shortcut& k : keyboardShortcuts()) shortcuts.push_back({{"keys", k.keys}, {"action", k.action}});
+    nlohmann::json h = {{"shortcuts_open", s.showShortcuts}, {"about_open", s.showAbout}, {"shortcuts", shortcuts}, {"about", nullptr}};
+    if (s.about) {
+        nlohmann::json libs = nlohmann::json::object(), data = nlohmann::json::array();
+        for (const auto& [name, version] : s.about->libraries) libs[name] = version;
+        for (const geo::DataLicence& d : s.about->data.entries)
+            data.push_back({{"source", d.source}, {"version", d.version}, {"licence", d.licence}});
+        h["about"] = {{"version", s.about->version}, {"libraries", libs}, {"data_summary", s.about->data.summary},
+                      {"data", data}, {"data_error", s.about->dataError}, {"data_dir", s.about->dataDir}};
+    }
+    return h;
+}
+
+nlohmann::json measureJson(const MeasureTool& m)
+{
+    nlohmann::json points = nlohmann::json::array();
+    for (const MeasurePoint& p : m.points()) points.push_back({{"lon", p.at.lon}, {"lat", p.at.lat}, {"snapped_to", p.snappedTo}});
+    const char* mode = m.mode() == MeasureMode::Area ? "area" : m.mode() == MeasureMode::Distance ? "distance" : "off";
+    return {{"mode", mode},          {"finished", m.finished()},     {"points", points},
+            {"length_m", m.lengthM()}, {"area_m2", m.areaM2()},      {"unit", geo::unitSymbol(m.unit())},
+            {"total", m.totalText()},  {"copy_text", m.resultText()}};
+}
+
 } // namespace
 
 nlohmann::json stateJson(const Session& s, const WindowInfo& w)
@@ -36,6 +65,8 @@ nlohmann::json stateJson(const Session& s, const WindowInfo& w)
                  {"crs_name", s.crs.name()}};
     j["window"] = {{"width", w.width},
                    {"height", w.height},
+                   {"x", w.x},
+                   {"y", w.y},
                    {"drawable_width", w.drawableWidth},
                    {"drawable_height", w.drawableHeight}};
     j["frames"] = w.frames;
@@ -44,11 +75,15 @@ nlohmann::json stateJson(const Session& s, const WindowInfo& w)
     j["layers"] = json::array();
     for (const SceneLayer& l : s.scene.layers())
         j["layers"].push_back({{"name", l.data->name},
+                               {"title", layerTitle(l.data->name)}, // as the Layers panel shows it
                                {"source", geo::redactCredentials(l.data->sourcePath)},
                                {"visible", l.style.visible},
                                {"opacity", l.style.opacity},
                                {"features", l.data->features.size()},
                                {"thematic_classes", l.style.thematic.active() ? l.style.thematic.colors.size() : 0}});
+    j["markers"] = json::array();
+    for (const MarkerLayer& m : s.scene.markerLayers())
+        j["markers"].push_back({{"name", m.name()}, {"title", layerTitle(m.name())}, {"visible", m.visible}});
     j["rasters"] = json::array();
     for (const RasterLayer& r : s.scene.rasterLayers())
         j["rasters"].push_back({{"name", r.name()},
@@ -67,6 +102,8 @@ nlohmann::json stateJson(const Session& s, const WindowInfo& w)
     j["hover"] = nullptr;
     if (s.hover) j["hover"] = featureJson(s.scene, *s.hover);
     j["cases"] = caseStateJson(s.cases, s.view);
+    j["help"] = helpJson(s);
+    j["measure"] = measureJson(s.measure);
     return j;
 }
 

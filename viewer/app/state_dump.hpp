@@ -11,12 +11,13 @@ namespace viewer {
 
 struct WindowInfo {
     int width = 0, height = 0;                 // window points
+    int x = 0, y = 0;                          // window position, points
     int drawableWidth = 0, drawableHeight = 0; // pixels
     long frames = 0;
 };
 
 // {"view":{"center":{"lon","lat"},"center_map":{"x","y"},"units_per_pixel","scale_denominator","crs"},
-//  "window":{"width","height","drawable_width","drawable_height"},"frames",
+//  "window":{"width","height","x","y","drawable_width","drawable_height"},"frames",
 //  "layers":[{"name","source","visible","opacity","features","thematic_classes"}],
 //  "rasters":[{"name","source","visible","opacity","width","height","extent":[minx,miny,maxx,maxy]}],
 //  "warnings":[one line each],

@@ -2,6 +2,7 @@
 #include "viewer/cases/case_view.hpp"
 #include "viewer/cases/compound_style.hpp"
 
+#include "viewer/render/layer_titles.hpp"
 #include "viewer/render/scene.hpp"
 
 #include "geo/cases/case_checks.hpp"
@@ -15,10 +16,10 @@
 namespace viewer {
 
 namespace {
-constexpr const char* kUncertaintyLayer = "cases: uncertainty";
-constexpr const char* kLinksLayer = "cases: links";
-constexpr const char* kPlacesLayer = "cases: incident places";
-constexpr const char* kCompoundsLayer = "cases: compounds";
+constexpr const char* kUncertaintyLayer = kUncertaintyMarkers;
+constexpr const char* kLinksLayer = kLinksMarkers;
+constexpr const char* kPlacesLayer = kPlacesMarkers;
+constexpr const char* kCompoundsLayer = kCompoundsMarkers;
 
 // Locating a compound costs up to ~100 ms (border distances), so it is done for the compound
 // the panel shows, when it is shown, not for every compound of a 10,000-compound store at load.

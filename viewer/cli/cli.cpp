@@ -1,5 +1,7 @@
 // Top-level parsing; usage errors exit with 2, failures with 1, both with one line on stderr.
 #include "viewer/cli/cli.hpp"
+#include "geo/app_version.hpp"
+#include "geo/data_dir.hpp"
 #include "geo/error.hpp"
 
 #include <iostream>
@@ -14,6 +16,11 @@ int runCommandLine(int argc, char** argv)
                   "With no command, opens the viewer on the default data plus FILES as layers.",
                   "compound-atlas"};
     root.require_subcommand(0, 1);
+    // The second line says which data folder this binary reads (installed copy or source tree).
+    root.set_version_flag("--version", [] {
+        const geo::DataDir dir = geo::findDataDir();
+        return std::string("compound-atlas ") + geo::appVersion() + "\ndata: " + dir.path + " (" + dir.how + ")";
+    });
     Dispatch d;
     addViewerOptions(root, d);
     addInfoCommand(root, d);
@@ -25,6 +32,8 @@ int runCommandLine(int argc, char** argv)
     } catch (const CLI::CallForHelp& e) {
         return root.exit(e);
     } catch (const CLI::CallForAllHelp& e) {
+        return root.exit(e);
+    } catch (const CLI::CallForVersion& e) {
         return root.exit(e);
     } catch (const CLI::ParseError& e) {
         printError(std::string(e.what()) + " (see --help)");

@@ -16,7 +16,7 @@ void addViewerOptions(CLI::App& root, Dispatch& d)
     auto opts = std::make_shared<AppOptions>();
     auto size = std::make_shared<std::string>();
     root.add_option("files", opts->files, "Extra layers to open (any GDAL vector format)")->check(CLI::ExistingPath);
-    root.add_option("--size", *size, "Window size in points, WxH (default 1280x800)");
+    root.add_option("--size", *size, "Window size in points, WxH, for this run (default: as last closed, else fitted to the screen)");
     root.add_option("--basemap", opts->basemap, "Basemap GeoPackage (default: data/basemap.gpkg or $ATLAS_BASEMAP)");
     root.add_flag("--no-basemap", opts->noBasemap, "Open only FILES");
     root.add_option("--view", opts->view, "Open on this lon/lat box W,S,E,N instead of Cambodia");
@@ -53,6 +53,7 @@ void addViewerOptions(CLI::App& root, Dispatch& d)
                 throw CLI::ValidationError("--size", "expected WxH, e.g. 1280x800");
             opts->width = w;
             opts->height = h;
+            opts->sizeGiven = true;
         }
         if (!opts->crs.empty()) {
             try {

@@ -1,6 +1,7 @@
 // Building the legend, attribution and incident box text from the scene and the case data.
 #include "viewer/export/briefing_content.hpp"
 #include "viewer/export/export_scene.hpp"
+#include "viewer/render/layer_titles.hpp"
 
 #include "geo/location_format.hpp"
 #include "geo/locator.hpp"
@@ -19,13 +20,12 @@ std::string groupedThousands(int64_t v)
 
 namespace {
 
+// Provinces drawn as outlines only (a basemap older than province_lines) read as boundaries.
 std::string displayName(const SceneLayer& l)
 {
     const std::string& n = l.data->name;
-    if (n == "countries") return "Countries";
-    if (n == "provinces" || n == "province_lines") return "Provinces / states";
-    if (n == "borders") return "International border";
-    return n.empty() ? "Layer" : n;
+    if (n == "provinces" && !l.style.fill) return layerTitle("province_lines");
+    return n.empty() ? "Layer" : layerTitle(n);
 }
 
 // A layer whose style draws nothing (the basemap's provinces, whose boundaries province_lines

@@ -7,6 +7,7 @@
 #include "viewer/export/export_scene.hpp"
 #include "viewer/export/export_styles.hpp"
 #include "viewer/export/map_labels.hpp"
+#include "viewer/render/layer_titles.hpp"
 #include "viewer/render/tiled_render.hpp"
 
 #include "geo/image_writer.hpp"
@@ -79,7 +80,7 @@ std::unique_ptr<BriefingPlan> planImage(const BriefingRequest& req)
     content.date = o.date ? *o.date : todayText();
     std::vector<const geo::Compound*> shown;
     bool compoundsVisible = false;
-    for (const MarkerLayer& m : scene.markerLayers()) compoundsVisible |= m.visible && m.name() == "Compounds";
+    for (const MarkerLayer& m : scene.markerLayers()) compoundsVisible |= m.visible && m.name() == kCompoundsMarkers;
     geo::Extent near = req.mapExtent;
     const geo::MapCrs mapCrs(scene.mapCrs);
     if (req.cases && compoundsVisible)

@@ -3,6 +3,7 @@
 #include "viewer/app/layer_loader.hpp"
 #include "viewer/render/basemap_style.hpp"
 #include "viewer/render/layer_mesh.hpp"
+#include "viewer/render/layer_titles.hpp"
 
 #include "geo/crs.hpp"
 #include "geo/error.hpp"
@@ -158,7 +159,7 @@ MarkerLayer& addCompoundMarkers(Scene& scene, const geo::CaseData& cases, const 
         m.haloPx = 4;
         markers.push_back(m);
     }
-    MarkerLayer& layer = scene.addMarkerLayer("Compounds");
+    MarkerLayer& layer = scene.addMarkerLayer(kCompoundsMarkers); // the window's name, so both exports see it
     layer.setMarkers(std::move(markers));
     return layer;
 }

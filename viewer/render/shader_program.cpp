@@ -1,5 +1,6 @@
 // GLSL compile/link with one-line errors, and the assets folder lookup.
 #include "viewer/render/shader_program.hpp"
+#include "geo/data_dir.hpp"
 #include "geo/error.hpp"
 
 #include <cstdlib>
@@ -11,7 +12,7 @@ namespace viewer {
 std::string assetsDir()
 {
     if (const char* env = std::getenv("ATLAS_ASSETS"); env && *env) return env;
-    return std::string(ATLAS_SOURCE_DIR) + "/assets";
+    return geo::dataFile("assets");
 }
 
 namespace {

@@ -2,6 +2,7 @@
 #include "viewer/ui/layers_panel.hpp"
 #include "viewer/ui/panel_window.hpp"
 #include "viewer/ui/style_editor.hpp"
+#include "viewer/render/layer_titles.hpp"
 
 #include "geo/feature_kinds.hpp"
 #include "geo/session_file.hpp"
@@ -58,7 +59,7 @@ void drawLayersPanel(Session& session)
         ImGui::Checkbox("##visible", &st.visible);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show or hide the layer");
         ImGui::SameLine();
-        const std::string header = layer.data->name + "  (" + geo::featureKindsText(*layer.data) + ")###layer";
+        const std::string header = layerTitle(layer.data->name) + "  (" + geo::featureKindsText(*layer.data) + ")###layer";
         if (ImGui::CollapsingHeader(header.c_str())) {
             ImGui::Indent();
             if (ImGui::ArrowButton("up", ImGuiDir_Up) && i + 1 < layers.size()) move = {{i, i + 1}};
@@ -101,7 +102,7 @@ void drawLayersPanel(Session& session)
         ImGui::Separator();
         for (MarkerLayer& m : session.scene.markerLayers()) {
             ImGui::PushID(&m);
-            ImGui::Checkbox(m.name().c_str(), &m.visible);
+            ImGui::Checkbox(layerTitle(m.name()).c_str(), &m.visible);
             ImGui::SameLine();
             ImGui::SetNextItemWidth(100);
             ImGui::SliderFloat("Opacity", &m.opacity, 0.0f, 1.0f, "%.2f");

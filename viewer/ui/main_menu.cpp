@@ -1,6 +1,8 @@
 // Main menu, toasts, frame-time overlay.
 #include "viewer/ui/main_menu.hpp"
+#include "viewer/ui/help_windows.hpp"
 #include "viewer/ui/map_crs_menu.hpp"
+#include "viewer/ui/measure_overlay.hpp"
 
 #include <imgui.h>
 
@@ -50,6 +52,12 @@ void drawMainMenu(Session& s, const std::function<void()>& fileItems)
         ImGui::MenuItem("Compounds & incidents panel", nullptr, &s.showCases);
         ImGui::EndMenu();
     }
+    const bool toolsOpen = ImGui::BeginMenu("Tools");
+    noteMenu(s, "Tools");
+    if (toolsOpen) {
+        drawMeasureMenuItems(s);
+        ImGui::EndMenu();
+    }
     // Developer tools only with --debug: a user never lands in the ImGui demo by accident.
     if (s.debugMenu) {
         const bool debugOpen = ImGui::BeginMenu("Debug");
@@ -62,6 +70,12 @@ void drawMainMenu(Session& s, const std::function<void()>& fileItems)
         }
     } else {
         s.showDemo = s.showMetrics = s.showFrameTimes = false;
+    }
+    const bool helpOpen = ImGui::BeginMenu("Help");
+    noteMenu(s, "Help");
+    if (helpOpen) {
+        drawHelpMenuItems(s);
+        ImGui::EndMenu();
     }
     ImGui::EndMainMenuBar();
     if (s.showDemo) ImGui::ShowDemoWindow(&s.showDemo);
