@@ -14,6 +14,8 @@ PACKAGES=(
   gdal-bin python3-gdal xvfb xauth xdotool x11-utils imagemagick jq
   # install: man page, icons, the .deb and its checks
   help2man librsvg2-bin dpkg-dev desktop-file-utils appstream
+  # the measure test checks lengths against PROJ's geod
+  proj-bin
   # the PostGIS tests start a throwaway cluster
   postgresql postgis postgresql-15-postgis-3
 )

@@ -4,7 +4,7 @@
 # it carries (its --version names the data folder in use: the unpacked one, not the source tree).
 # Also checks the install tree (desktop file, metainfo, icons, man page) and the declared Depends.
 set -u
-BIN=$1
+BIN=$(realpath "$1")
 BUILD=${ATLAS_BUILD_DIR:?ATLAS_BUILD_DIR is set by ctest}
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
@@ -24,7 +24,7 @@ APP="$ROOT/usr/bin/compound-atlas"
 for f in usr/bin/compound-atlas usr/share/compound-atlas/data/basemap.gpkg usr/share/compound-atlas/data/cases.gpkg \
   usr/share/compound-atlas/data/SOURCES.md usr/share/compound-atlas/assets/shaders \
   usr/share/applications/org.compoundatlas.CompoundAtlas.desktop usr/share/metainfo/org.compoundatlas.CompoundAtlas.metainfo.xml \
-  usr/share/icons/hicolor/scalable/apps/compound-atlas.svg usr/share/man/man1/compound-atlas.1.gz; do
+  usr/share/icons/hicolor/scalable/apps/compound-atlas.svg usr/share/man/man1/compound-atlas.1.gz usr/share/doc/compound-atlas/README.md; do
   [[ -e $ROOT/$f ]] || fail "missing from the package: /$f"
 done
 for px in 16 32 48 128 256; do
@@ -40,7 +40,7 @@ appstreamcli validate --no-net "$SHARE/metainfo/org.compoundatlas.CompoundAtlas.
   { cat "$T/as.log"; fail "appstreamcli validate"; }
 # The man page is the --help of every command.
 man=$(zcat "$SHARE/man/man1/compound-atlas.1.gz")
-for want in '.TH COMPOUND-ATLAS "1"' 'export' '\-\-fit' 'where' 'ATLAS_DATA_DIR'; do
+for want in '.TH COMPOUND-ATLAS "1"' '.SS "export"' '--fit' '.SS "where"' 'ATLAS_DATA_DIR'; do
   [[ $man == *"$want"* ]] || fail "man page lacks '$want'"
 done
 depends=$(dpkg-deb -f "$DEB" Depends)

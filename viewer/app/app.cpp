@@ -219,7 +219,8 @@ void App::drawUi()
     const bool overUi = ImGui::GetIO().WantCaptureMouse || ImGui::IsWindowHovered(kAnyWindow);
     m_session.cursorOverUi = m_session.cursor && overUi;
     m_session.hover.reset();
-    if (m_session.cursor && !overUi && !m_navigation.dragging())
+    // While measuring, a click makes a point: no feature tooltip over what is being measured.
+    if (m_session.cursor && !overUi && !m_navigation.dragging() && !m_session.measure.takingPoints())
         m_session.hover = pickFeature(m_session.scene, m_session.view, *m_session.cursor);
     drawMainMenu(m_session, [this] {
         m_files.drawFileMenu(m_session);
@@ -241,7 +242,7 @@ void App::drawUi()
     drawHelpWindows(m_session);
     drawToasts(m_session);
     drawFrameTimes(m_session);
-    if (!overUi && !drawCompoundTooltip(m_session)) drawHoverTooltip(m_session);
+    if (!overUi && !m_session.measure.takingPoints() && !drawCompoundTooltip(m_session)) drawHoverTooltip(m_session);
     for (uint64_t id : m_session.layersToRemove) {
         m_session.scene.removeLayer(id);
         m_session.scene.removeRasterLayer(id);

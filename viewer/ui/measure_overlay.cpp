@@ -79,7 +79,10 @@ void drawWindow(Session& s)
 {
     MeasureTool& m = s.measure;
     const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, 30), ImGuiCond_Appearing, ImVec2(0.5f, 0));
+    // Held at the bottom centre, above the status bar, as it grows with the points: clear of
+    // the panels and of the top of the map.
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y - ImGui::GetFrameHeight() - 12), ImGuiCond_Always,
+                            ImVec2(0.5f, 1));
     bool open = true;
     const char* title = m.mode() == MeasureMode::Area ? "Measure area###measure" : "Measure distance###measure";
     {
