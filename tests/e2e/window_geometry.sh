@@ -22,7 +22,6 @@ SAVED="$XDG_CONFIG_HOME/compound-atlas/window.json"
 
 start() { # start [ARGS...]: the viewer on a fresh command file, waited for
   : >"$CMDS"
-  E2E_DUMPS=0
   "$APP" --no-basemap --test-commands "$CMDS" --ready-file "$WORK/ready.$1" "${@:2}" 2>"$WORK/app.$1.log" &
   APP_PID=$!
   e2e_wait_ready "$WORK/ready.$1"
