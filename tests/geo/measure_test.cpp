@@ -30,7 +30,7 @@ TEST_CASE("measure: Bavet to Phnom Penh is PROJ geod's 143509.543 m")
     CHECK(geo::formatLength(geo::geodesicPathLengthM(path), LengthUnit::NauticalMiles) == "77.49 NM"); // / 1852
 }
 
-TEST_CASE("measure: a path is the sum of its segments; fewer than two points measure nothing")
+TEST_CASE("measure: a path is the sum of its segments, and fewer than two points measure nothing")
 {
     const std::vector<LonLat> path{kBavet, kSvayRieng, kPhnomPenh};
     CHECK(geo::geodesicPathLengthM(path) == doctest::Approx(145935.3207).epsilon(1e-9));

@@ -21,7 +21,7 @@ TEST_CASE("layer titles: basemap and case layers read as people name them")
     CHECK(layerTitle(viewer::kUncertaintyMarkers) == "Uncertainty");
 }
 
-TEST_CASE("layer titles: every basemap layer has a title of its own; other names pass through")
+TEST_CASE("layer titles: every basemap layer has a title of its own, other names pass through")
 {
     std::set<std::string> titles;
     for (const char* name : viewer::kBasemapLayers) {

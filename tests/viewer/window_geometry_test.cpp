@@ -49,7 +49,7 @@ TEST_CASE("window geometry: what was remembered comes back, kept on a display th
     CHECK(huge.maximized);
 }
 
-TEST_CASE("window geometry: window.json round trip; a missing or damaged file reads as none")
+TEST_CASE("window geometry: window.json round trip, and a missing or damaged file reads as none")
 {
     TempDir dir;
     CHECK_FALSE(viewer::loadWindowGeometry(dir.path.string()));

@@ -11,9 +11,9 @@ namespace viewer {
 
 struct WindowInfo {
     int width = 0, height = 0;                 // window points
-    int x = 0, y = 0;                          // window position, points
     int drawableWidth = 0, drawableHeight = 0; // pixels
     long frames = 0;
+    int x = 0, y = 0;                          // window position, points (last: aggregate order)
 };
 
 // {"view":{"center":{"lon","lat"},"center_map":{"x","y"},"units_per_pixel","scale_denominator","crs"},
