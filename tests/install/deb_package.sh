@@ -67,4 +67,13 @@ exp=(export --quiet --date "1 January 2026" --fit a7-park --select a7-park --tit
 "${clean[@]}" SDL_VIDEODRIVER=offscreen "$BIN" "${exp[@]}" --out "$T/build.png" || fail "build-tree export failed"
 [[ -s $T/installed.png ]] && cmp -s "$T/installed.png" "$T/build.png" || fail "the installed export differs from the build tree's"
 
+# As a user who owns nothing there (the installed tree is root's and read-only to them).
+if [[ $(id -u) == 0 ]] && command -v runuser >/dev/null && id nobody >/dev/null 2>&1; then
+  chmod -R a+rX "$T" && chmod go-w -R "$ROOT"
+  out=$(cd / && runuser -u nobody -- "${clean[@]}" HOME=/nonexistent "$APP" where 105.80 11.09 --json 2>&1) &&
+    [[ $(jq -r .province.name <<<"$out" 2>/dev/null) == "Svay Rieng" ]] || fail "where as nobody: $out"
+  out=$(cd / && runuser -u nobody -- "${clean[@]}" HOME=/nonexistent "$APP" cases list 2>&1) &&
+    [[ $out == *"$SHARE/compound-atlas/data/cases.gpkg"* ]] || fail "cases list as nobody: $out"
+fi
+
 if [ "$FAILS" = 0 ]; then echo "all passed ($(basename "$DEB"), $(du -k "$DEB" | cut -f1) KiB)"; else echo "$FAILS failure(s)"; exit 1; fi

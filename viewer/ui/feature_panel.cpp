@@ -1,6 +1,7 @@
 // Tooltip and attributes table.
 #include "viewer/ui/feature_panel.hpp"
 #include "viewer/ui/panel_window.hpp"
+#include "viewer/render/layer_titles.hpp"
 
 #include <imgui.h>
 
@@ -18,7 +19,7 @@ void drawHoverTooltip(const Session& session)
     ImGui::SetNextWindowPos(at);
     ImGui::BeginTooltip();
     ImGui::TextUnformatted(featureName(*layer, session.hover->feature).c_str());
-    ImGui::TextDisabled("%s", layer->data->name.c_str());
+    ImGui::TextDisabled("%s", layerTitle(layer->data->name).c_str());
     ImGui::EndTooltip();
 }
 
@@ -36,7 +37,7 @@ void drawFeaturePanel(Session& session)
     PanelWindow window("Feature", &session.showFeature);
     if (!window) return;
     ImGui::TextUnformatted(featureName(*layer, sel->feature).c_str());
-    ImGui::TextDisabled("layer %s, fid %lld", data.name.c_str(), static_cast<long long>(f.fid));
+    ImGui::TextDisabled("%s, fid %lld", layerTitle(data.name).c_str(), static_cast<long long>(f.fid));
     if (ImGui::Button("Zoom to feature")) session.zoomTo(f.bbox);
     ImGui::SameLine();
     if (ImGui::Button("Clear selection")) {
