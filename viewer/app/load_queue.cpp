@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <thread>
 
@@ -54,8 +55,58 @@ LoadQueue::~LoadQueue()
     cancelAll();
     for (Job& j : m_jobs) {
         if (j.inspecting.valid()) j.inspecting.wait();
+        if (j.lookup.valid()) j.lookup.wait();
         if (j.preparing.valid()) j.preparing.wait();
     }
+    waitForCacheWrites();
+}
+
+void LoadQueue::waitForCacheWrites()
+{
+    for (std::future<void>& w : m_cacheWrites) w.wait();
+    m_cacheWrites.clear();
+}
+
+std::pair<double, double> LoadQueue::levelsFor(const std::string& mapCrs) const
+{
+    const double mpu = metresPerUnitOf(mapCrs);
+    return {mpu, m_deferFine ? kDeferFinerThanMetres / mpu : 0};
+}
+
+bool LoadQueue::lookedUp(Job& job, const std::string& mapCrs)
+{
+    if (job.lookedUp) return true;
+    if (!job.lookup.valid()) {
+        // Key, read and index on a worker: stat and a 200 MB read do not belong on the UI thread.
+        const auto [mpu, defer] = levelsFor(mapCrs);
+        char levels[64];
+        std::snprintf(levels, sizeof levels, "%.17g %.17g", mpu, defer);
+        job.lookup = std::async(std::launch::async, [cache = &m_cache, order = job.order, ordinal = job.ordinal, mapCrs,
+                                                     levels = std::string(levels)] {
+            Job::CacheLookup out;
+            out.key = cache->keyFor(order.path, order.layer, mapCrs, levels).value_or("");
+            if (out.key.empty()) return out;
+            if (std::optional<PreparedLayerContent> c = cache->load(out.key)) {
+                LayerStyle style = order.style ? *order.style : defaultStyleFor(*c->data, ordinal);
+                out.hit = preparedFrom(std::move(*c), std::move(style));
+            }
+            return out;
+        });
+        return false;
+    }
+    if (!ready(job.lookup)) return false;
+    Job::CacheLookup found = job.lookup.get();
+    job.lookedUp = true;
+    job.cacheKey = std::move(found.key);
+    if (job.cancelled) {
+        job.stage = Stage::Cancelled;
+        return false;
+    }
+    if (!found.hit) return true;
+    job.vector = std::move(found.hit);
+    job.fromCache = true;
+    job.stage = Stage::Ready;
+    return false;
 }
 
 void LoadQueue::openPaths(const std::vector<std::string>& paths, bool allowRemote, bool askForLayers)
@@ -149,7 +200,10 @@ void LoadQueue::advance(Job& job, const std::string& mapCrs, LoadEvents& events)
             job.stage = Stage::Reading;
         }
     }
-    if (job.stage == Stage::Reading && !job.reading) startReading(job, mapCrs);
+    if (job.stage == Stage::Reading && !job.reading) {
+        if (!lookedUp(job, mapCrs)) return;
+        startReading(job, mapCrs);
+    }
     if (job.stage == Stage::Reading) {
         const geo::LoadJob::State st = job.reading->state();
         if (st == geo::LoadJob::State::Running) return;
@@ -169,8 +223,7 @@ void LoadQueue::advance(Job& job, const std::string& mapCrs, LoadEvents& events)
             } else {
                 geo::Layer layer = std::move(std::get<geo::LoadedVector>(*result).layer);
                 LayerStyle style = job.order.style ? *job.order.style : defaultStyleFor(layer, job.ordinal);
-                const double mpu = metresPerUnitOf(mapCrs);
-                const double defer = m_deferFine ? kDeferFinerThanMetres / mpu : 0;
+                const auto [mpu, defer] = levelsFor(mapCrs);
                 job.preparing = std::async(std::launch::async, [layer = std::move(layer), style, mpu, defer]() mutable {
                     return prepareLayer(std::move(layer), std::move(style), mpu, defer);
                 });
@@ -183,6 +236,9 @@ void LoadQueue::advance(Job& job, const std::string& mapCrs, LoadEvents& events)
         try {
             job.vector = job.preparing.get();
             job.stage = job.cancelled ? Stage::Cancelled : Stage::Ready;
+            if (!job.cacheKey.empty() && !job.cancelled && m_cache.worthStoring(*job.vector->data))
+                m_cacheWrites.push_back(std::async(std::launch::async, [cache = &m_cache, key = job.cacheKey,
+                                                                        c = contentOf(*job.vector)] { cache->store(key, c); }));
         } catch (const std::exception& e) {
             job.error = geo::redactCredentials(job.order.path) + ": " + e.what();
             job.stage = Stage::Failed;
@@ -194,6 +250,7 @@ void LoadQueue::advance(Job& job, const std::string& mapCrs, LoadEvents& events)
 LoadEvents LoadQueue::poll(Scene& scene)
 {
     LoadEvents events;
+    std::erase_if(m_cacheWrites, [](const std::future<void>& w) { return ready(w); });
     for (Job& j : m_jobs) advance(j, scene.mapCrs, events);
     // A file's other layers go right after its first (and after each other): batches upload in
     // m_jobs order.
@@ -241,6 +298,7 @@ LoadEvents LoadQueue::poll(Scene& scene)
             } else if (j.vector) {
                 for (const std::string& w : j.vector->data->warnings) events.warnings.push_back(w);
                 events.loaded.push_back(j.vector->data->name);
+                if (j.fromCache) events.cached.push_back(j.vector->data->name);
                 scene.addLayer(std::move(*j.vector));
             }
         }
@@ -258,7 +316,7 @@ std::vector<LoadQueue::JobView> LoadQueue::jobs() const
         switch (j.stage) {
         case Stage::Inspecting: v.stage = "opening"; break;
         case Stage::Reading:
-            v.stage = "reading";
+            v.stage = j.lookup.valid() ? "reading the cache" : "reading";
             v.progress = j.reading ? j.reading->progress() * 0.85 : 0;
             break;
         case Stage::Preparing:
@@ -294,11 +352,11 @@ LoadEvents LoadQueue::waitAll(Scene& scene)
     LoadEvents all;
     while (busy()) {
         LoadEvents e = poll(scene);
-        for (auto* v : {&e.errors, &e.warnings, &e.loaded}) {
-            auto* dst = v == &e.errors ? &all.errors : v == &e.warnings ? &all.warnings : &all.loaded;
-            dst->insert(dst->end(), v->begin(), v->end());
-        }
-        all.notes.insert(all.notes.end(), e.notes.begin(), e.notes.end());
+        using Lines = std::vector<std::string>;
+        for (auto [from, to] : std::initializer_list<std::pair<Lines*, Lines*>>{
+                 {&e.errors, &all.errors}, {&e.warnings, &all.warnings}, {&e.loaded, &all.loaded}, {&e.notes, &all.notes},
+                 {&e.cached, &all.cached}})
+            to->insert(to->end(), from->begin(), from->end());
         all.batchFinished |= e.batchFinished;
         if (busy()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }

@@ -2,6 +2,7 @@
 // indexed (geo::LoadJob) and prepared for the GPU on workers; the UI thread only polls,
 // shows progress, offers Cancel, and uploads what is ready.
 #pragma once
+#include "viewer/app/layer_cache.hpp"
 #include "viewer/render/scene.hpp"
 
 #include "geo/load_job.hpp"
@@ -41,13 +42,15 @@ struct LoadEvents {
     // left out, one line each. A file whose every layer is empty is one error instead.
     std::vector<std::string> notes;
     std::vector<std::string> loaded;   // names of layers that arrived
+    std::vector<std::string> cached;   // those of them read back from the disk cache
     bool batchFinished = false;        // a whole batch (e.g. a session) has arrived
 };
 
 class LoadQueue {
 public:
-    LoadQueue() = default;
-    ~LoadQueue(); // cancels and waits for the workers
+    // `cache`: where prepared big layers are kept between openings (LayerCache).
+    explicit LoadQueue(LayerCache cache = LayerCache()) : m_cache(std::move(cache)) {}
+    ~LoadQueue(); // cancels and waits for the workers (and cache writes)
     LoadQueue(const LoadQueue&) = delete;
     LoadQueue& operator=(const LoadQueue&) = delete;
 
@@ -90,6 +93,8 @@ public:
 
     // Blocks until nothing is running (tests); returns the events of the polls.
     LoadEvents waitAll(Scene& scene);
+    // Blocks until the layers that arrived are written to the disk cache (tests).
+    void waitForCacheWrites();
 
 private:
     struct Inspection {
@@ -108,6 +113,15 @@ private:
         Stage stage = Stage::Reading;
         bool cancelled = false;
         std::future<Inspection> inspecting;
+        // Before reading: the disk cache (key empty: not cacheable; lookedUp: answered).
+        struct CacheLookup {
+            std::string key;
+            std::optional<PreparedLayer> hit;
+        };
+        std::future<CacheLookup> lookup;
+        std::string cacheKey;
+        bool lookedUp = false;
+        bool fromCache = false;
         std::unique_ptr<geo::LoadJob> reading;
         std::future<PreparedLayer> preparing;
         std::optional<PreparedLayer> vector;
@@ -117,10 +131,15 @@ private:
     void inspect(const std::string& path, bool allowRemote, bool askForLayers, uint64_t batch);
     void advance(Job& job, const std::string& mapCrs, LoadEvents& events);
     void startReading(Job& job, const std::string& mapCrs);
+    // Starts or collects the cache lookup; true once the job may read its source.
+    bool lookedUp(Job& job, const std::string& mapCrs);
+    std::pair<double, double> levelsFor(const std::string& mapCrs) const; // metres per unit, defer below
 
     std::vector<Job> m_jobs;
     std::vector<Job> m_extra; // added while advancing m_jobs
     std::vector<LayerChoice> m_choices;
+    LayerCache m_cache;
+    std::vector<std::future<void>> m_cacheWrites;
     uint64_t m_nextId = 1;
     uint64_t m_nextBatch = 1;
     size_t m_ordinal = 0; // colours the next user layer

@@ -63,10 +63,7 @@ std::vector<uint8_t> paletteClasses(const geo::Layer& layer, const geo::SpatialI
 PreparedLayer prepareWith(geo::Layer layer, LayerStyle style, const std::vector<double>& now, std::vector<double> deferred)
 {
     PreparedLayer p;
-    std::vector<geo::Extent> boxes;
-    boxes.reserve(layer.features.size());
-    for (const geo::Feature& f : layer.features) boxes.push_back(f.bbox);
-    p.index = geo::SpatialIndex(boxes);
+    p.index = featureIndex(layer);
     if (layer.kind == geo::GeomKind::Polygon) p.paletteClass = paletteClasses(layer, p.index);
     p.deferredTolerances = std::move(deferred);
     p.mesh = buildLayerMesh(layer, now);
@@ -82,6 +79,14 @@ PreparedLayer prepareWith(geo::Layer layer, LayerStyle style, const std::vector<
     return p;
 }
 } // namespace
+
+geo::SpatialIndex featureIndex(const geo::Layer& layer)
+{
+    std::vector<geo::Extent> boxes;
+    boxes.reserve(layer.features.size());
+    for (const geo::Feature& f : layer.features) boxes.push_back(f.bbox);
+    return geo::SpatialIndex(boxes);
+}
 
 PreparedLayer prepareLayer(geo::Layer layer, LayerStyle style, double metresPerUnit, double deferBelow)
 {

@@ -38,6 +38,8 @@ struct PreparedLayer {
 PreparedLayer prepareLayer(geo::Layer layer, LayerStyle style, double metresPerUnit = 1.0, double deferBelow = 0);
 // Only the levels an image of one scale can draw (an export), tolerances in map units.
 PreparedLayer prepareLayerAt(geo::Layer layer, LayerStyle style, const std::vector<double>& tolerances);
+// The R-tree over the layer's feature boxes (ids = feature indices).
+geo::SpatialIndex featureIndex(const geo::Layer& layer);
 
 struct SceneLayer {
     uint64_t id = 0;                      // stable while the layer lives
