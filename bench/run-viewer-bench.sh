@@ -7,13 +7,15 @@
 #
 # The world layer is built by ../shared/bench/make-data.sh into $BENCHDATA (default
 # /tmp/benchdata); it is never committed. BENCH_SKIP_WORLD=1 / BENCH_SKIP_STRESS=1 leave out the world
-# admin-1 rows / the stress-set rows (countries_land_hr.gpkg, with GDAL's read floor of it).
+# admin-1 rows / the stress-set rows (countries_land_hr.gpkg, with GDAL's read floor of it, a first
+# opening with an empty layer cache and a second opening read from it).
 set -euo pipefail
 APP=$(realpath "${1:-build-viewer/compound-atlas}")
 BENCHDATA=${BENCHDATA:-/tmp/benchdata}
 SIZE=${BENCH_SIZE:-1920x1080}
 W=${SIZE%x*}; H=${SIZE#*x}
 OUT=$(mktemp -d /tmp/atlas-bench.XXXXXX)
+export ATLAS_LAYER_CACHE=off # every row a first opening, except the one that says otherwise
 
 DISPLAY_NUM=""
 for n in $(seq 150 199); do
@@ -65,6 +67,12 @@ if [[ ${BENCH_SKIP_STRESS:-0} != 1 ]]; then
   cat "$STRESS" > /dev/null # the file cache warm for both, as for GDAL's floor
   echo "GDAL read floor of the stress set (every geometry, python3-gdal loop): $(read_floor "$STRESS") s"
   run "empty app (--no-basemap, no files)" --no-basemap
-  run "stress set alone (countries_land_hr.gpkg, 8.1M vertices, --no-basemap)" --no-basemap "$STRESS"
-  run "stress set over the basemap" "$STRESS"
+  # First openings with an empty layer cache; then the second opening, read from the cache.
+  export ATLAS_LAYER_CACHE="$OUT/layer-cache"
+  rm -rf "$ATLAS_LAYER_CACHE"
+  run "stress set alone (countries_land_hr.gpkg, 8.1M vertices, --no-basemap), first opening" --no-basemap "$STRESS"
+  run "stress set alone, second opening (disk cache)" --no-basemap "$STRESS"
+  rm -rf "$ATLAS_LAYER_CACHE"
+  run "stress set over the basemap, first opening" "$STRESS"
+  export ATLAS_LAYER_CACHE=off
 fi
