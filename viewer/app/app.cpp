@@ -24,6 +24,7 @@
 
 #include <backends/imgui_impl_sdl.h>
 #include <imgui.h>
+#include <imgui_internal.h> // GetTopMostPopupModal, for the state dump
 
 #include <cstdio>
 #include <ctime>
@@ -249,6 +250,9 @@ void App::drawUi()
     }
     m_session.layersToRemove.clear();
     if (m_session.quitRequested) m_quit = true;
+    const ImGuiWindow* modal = ImGui::GetTopMostPopupModal();
+    const std::string title = modal ? modal->Name : "";
+    m_session.openModal = title.substr(0, title.find("##"));
 }
 
 void App::saveScreenshot(ScreenshotKind kind, const std::string& path)

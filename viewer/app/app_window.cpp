@@ -3,6 +3,7 @@
 #include "viewer/app/app_window.hpp"
 #include "viewer/render/gl_context.hpp"
 #include "viewer/ui/ui_fonts.hpp"
+#include "viewer/ui/ui_style.hpp"
 
 #include "geo/error.hpp"
 
@@ -67,9 +68,7 @@ AppWindow::AppWindow(const std::string& title, std::optional<ScreenRect> size, c
         m_iniPath = m_configDir + "/imgui.ini";
         if (!ec) io.IniFilename = m_iniPath.c_str();
     }
-    ImGui::StyleColorsLight();
-    ImGui::GetStyle().WindowRounding = 4;
-    ImGui::GetStyle().FrameRounding = 3;
+    applyUiStyle(ImGui::GetStyle());
     loadUiFonts(io);
     ImGui_ImplSDL2_InitForOpenGL(m_window, m_context);
     ImGui_ImplOpenGL3_Init("#version 330");

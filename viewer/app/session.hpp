@@ -60,6 +60,8 @@ struct Session {
     std::string crsCodeInput;                     // View > Map CRS's EPSG code field
     bool quitRequested = false;
 
+    // The title of the modal dialog open in the last frame ("" when none), for the state dump.
+    std::string openModal;
     // Centres of named widgets as last drawn (drawable pixels): end-to-end tests click them.
     std::map<std::string, geo::ScreenPx> widgetAt;
 

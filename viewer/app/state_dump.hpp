@@ -20,7 +20,7 @@ struct WindowInfo {
 //  "window":{"width","height","x","y","drawable_width","drawable_height"},"frames",
 //  "layers":[{"name","source","visible","opacity","features","thematic_classes"}],
 //  "rasters":[{"name","source","visible","opacity","width","height","extent":[minx,miny,maxx,maxy]}],
-//  "warnings":[one line each],
+//  "warnings":[one line each], "modal":null|"the open modal dialog's title",
 //  "selected":null|{"layer","fid","name","feature_index"}}
 nlohmann::json stateJson(const Session& session, const WindowInfo& window);
 
