@@ -127,10 +127,6 @@ bool drawCompound(Session& s, const CompoundDetails& d)
     }
     ImGui::SameLine();
     if (ImGui::SmallButton("Clear selection")) return false;
-    if (!d.sources.empty() && ImGui::TreeNodeEx("Sources about the compound", ImGuiTreeNodeFlags_None)) {
-        for (const SourceRef& r : d.sources) drawSourceRef(r);
-        ImGui::TreePop();
-    }
     ImGui::Separator();
     ImGui::Text("Incidents (%zu, in time order)", d.incidents.size());
     if (d.outsideFilter > 0) {
@@ -139,6 +135,11 @@ bool drawCompound(Session& s, const CompoundDetails& d)
     }
     if (d.incidents.empty()) ImGui::TextDisabled("None recorded%s.", d.outsideFilter ? " in the date range" : "");
     for (const IncidentRow& row : d.incidents) drawIncidentRow(row, d.incidents.size() <= 3);
+    // Below the incidents: the numbers run in reading order (see source_numbers.hpp).
+    if (!d.sources.empty() && ImGui::TreeNodeEx("Sources about the compound", ImGuiTreeNodeFlags_None)) {
+        for (const SourceRef& r : d.sources) drawSourceRef(r);
+        ImGui::TreePop();
+    }
     if (!d.findings.empty()) {
         ImGui::Separator();
         ImGui::Text("Findings (%zu)", d.findings.size());
