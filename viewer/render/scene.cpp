@@ -185,6 +185,17 @@ void Scene::removeRasterLayer(uint64_t id)
     std::erase_if(m_rasters, [&](const RasterLayer& r) { return r.id() == id; });
 }
 
+double Scene::groundMetresPerPixel(const geo::Viewport& view) const
+{
+    try {
+        if (!m_scaleCrs || m_scaleCrs->definition() != mapCrs) m_scaleCrs.emplace(mapCrs);
+    } catch (const std::exception&) { // a CRS PROJ does not know cannot have been drawn in: nominal
+        return view.unitsPerPixel() * metresPerUnit;
+    }
+    const double m = m_scaleCrs->metresPerUnitAt(view.center());
+    return view.unitsPerPixel() * (std::isfinite(m) && m > 0 ? m : metresPerUnit);
+}
+
 geo::Extent Scene::extent() const
 {
     geo::Extent e;
