@@ -13,6 +13,7 @@
 #include "viewer/ui/layers_panel.hpp"
 #include "viewer/ui/help_windows.hpp"
 #include "viewer/ui/main_menu.hpp"
+#include "viewer/ui/panel_layout.hpp"
 #include "viewer/ui/measure_overlay.hpp"
 #include "viewer/ui/status_bar.hpp"
 #include "viewer/ui/case_panel.hpp"
@@ -182,6 +183,12 @@ void App::updateSize()
     m_session.pixelRatio = ww > 0 ? static_cast<double>(dw) / ww : 1.0;
     if (dw != m_session.view.width() || dh != m_session.view.height()) m_session.view.resize(dw, dh);
     m_target.setSize(dw, dh);
+    // The panels' first places, not where the user dragged them: Home frames the same part of
+    // the window every time.
+    const MapArea area = freeMapArea(panelLayout(static_cast<float>(ww), static_cast<float>(wh)), static_cast<float>(ww),
+                                     static_cast<float>(wh), m_session.showLayers, m_session.showCases, m_session.pixelRatio);
+    m_session.mapAreaMin = area.min;
+    m_session.mapAreaMax = area.max;
 }
 
 bool App::pumpEvents()

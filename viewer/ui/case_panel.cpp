@@ -1,6 +1,7 @@
 // Panel layout: search + list, filter, legend, then the selected compound's details.
 #include "viewer/ui/case_panel.hpp"
 #include "viewer/ui/case_editor.hpp"
+#include "viewer/ui/panel_layout.hpp"
 #include "viewer/ui/case_incident.hpp"
 #include "viewer/ui/panel_window.hpp"
 #include "viewer/ui/time_filter.hpp"
@@ -194,10 +195,9 @@ void drawCasePanel(Session& s)
 {
     if (!s.showCases) return;
     const ImGuiIO& io = ImGui::GetIO();
-    // At the right edge, at most a third of the window wide so the map stays in view.
-    const float width = std::min(440.0f, io.DisplaySize.x * 0.34f);
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - width - 10, 30), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(width, io.DisplaySize.y - 80), ImGuiCond_FirstUseEver);
+    const PanelBox at = panelLayout(io.DisplaySize.x, io.DisplaySize.y).cases; // the right edge
+    ImGui::SetNextWindowPos(ImVec2(at.x, at.y), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(at.w, at.h), ImGuiCond_FirstUseEver);
     PanelWindow window("Compounds & incidents", &s.showCases);
     if (!window) return;
     CaseView& cases = s.cases;
