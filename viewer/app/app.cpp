@@ -5,6 +5,7 @@
 #include "viewer/app/input_pacer.hpp"
 #include "viewer/app/layer_loader.hpp"
 #include "viewer/app/map_crs.hpp"
+#include "viewer/app/refine_plan.hpp"
 #include "viewer/app/identify.hpp"
 #include "viewer/app/screenshot.hpp"
 #include "viewer/app/state_dump.hpp"
@@ -124,24 +125,21 @@ void App::finishLoadingIfReady()
 
 void App::startRefining()
 {
-    struct Job {
-        uint64_t id;
-        std::shared_ptr<const geo::Layer> data;
-        geo::MapXY origin;
-        std::vector<double> tolerances;
-    };
-    // Only for layers whose finest level is coarser than a pixel of this view: detail is
-    // built when a view first needs it (most views of a big file never do).
-    const double upp = m_session.view.unitsPerPixel();
-    std::vector<Job> jobs;
-    for (const SceneLayer& l : m_session.scene.layers())
-        if (!l.deferredTolerances.empty() && (l.gpu->lodCount() == 0 || upp < l.gpu->lodTolerance(0)))
-            jobs.push_back({l.id, l.data, l.gpu->origin(), l.deferredTolerances});
+    // Looks again only when the view or the scene's levels changed.
+    const geo::Extent seen = m_session.view.visibleExtent();
+    size_t levels = 0;
+    for (const SceneLayer& l : m_session.scene.layers()) levels += l.deferredTolerances.size() + l.gpu->lodCount();
+    const auto lookingAt = std::make_tuple(m_session.view.unitsPerPixel(), seen.center().x, seen.center().y,
+                                           m_session.scene.layers().size(), levels);
+    if (lookingAt == m_refineLookedAt) return;
+    m_refineLookedAt = lookingAt;
+    std::vector<RefineJob> jobs = refinePlan(m_session.scene, m_session.view);
     if (jobs.empty()) return;
     const std::atomic<bool>* cancel = &m_cancelRefine;
-    m_refining = std::async(std::launch::async, [jobs, cancel] {
+    m_refining = std::async(std::launch::async, [jobs = std::move(jobs), cancel] {
         std::vector<std::pair<uint64_t, std::vector<LodMesh>>> out;
-        for (const Job& j : jobs) out.emplace_back(j.id, buildLods(*j.data, j.origin, j.tolerances, cancel));
+        for (const RefineJob& j : jobs)
+            out.emplace_back(j.layerId, buildLods(*j.data, j.origin, j.tolerances, cancel, &j.features));
         return out;
     });
 }

@@ -122,7 +122,9 @@ void Scene::refineLayer(uint64_t id, const std::vector<LodMesh>& fine)
     SceneLayer* l = find(id);
     if (!l) return;
     l->gpu->addLods(fine);
-    l->deferredTolerances.clear();
+    // A level built for the features in view stays deferred for the others.
+    if (fine.empty()) l->deferredTolerances.clear(); // nothing to build there (no lines or areas)
+    std::erase_if(l->deferredTolerances, [&](double t) { return l->gpu->levelComplete(t); });
 }
 
 void Scene::removeLayer(uint64_t id)
