@@ -23,6 +23,13 @@ void LoadJob::wait()
 
 void LoadJob::run()
 {
+    struct EndNotice {
+        const std::function<void()>& call;
+        ~EndNotice()
+        {
+            if (call) call();
+        }
+    } notice{m_request.onEnded};
     ReadControl control;
     control.cancel = &m_cancel;
     control.allowRemote = m_request.allowRemote;

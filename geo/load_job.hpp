@@ -6,6 +6,7 @@
 #include "geo/spatial_index.hpp"
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -30,6 +31,9 @@ struct LoadRequest {
     std::string targetCrs;
     bool allowRemote = false;
     int maxRasterSide = 4096;
+    // Called on the worker once the job has ended (done, failed or cancelled): lets a UI that
+    // sleeps between frames wake up for the result.
+    std::function<void()> onEnded = {};
 };
 
 class LoadJob {

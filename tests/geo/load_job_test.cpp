@@ -5,7 +5,9 @@
 
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <fstream>
+#include <thread>
 
 namespace {
 
@@ -83,4 +85,30 @@ TEST_CASE("cancel stops a running load")
     auto s = finish(job);
     // The worker may have finished before the cancel arrived; it must never fail.
     CHECK((s == geo::LoadJob::State::Cancelled || s == geo::LoadJob::State::Done));
+}
+
+TEST_CASE("a load calls its end notice once, after its state is final, whether it worked or not")
+{
+    testdata::ScratchDir dir("loadnotice");
+    std::string garbage = dir.path("g.kml");
+    std::ofstream(garbage) << "<kml><Placemark><Point><coordinates>broken";
+    for (const std::string& path : {testdata::basemap(), garbage}) {
+        std::atomic<int> calls{0};
+        std::atomic<bool> finalWhenCalled{false};
+        geo::LoadRequest req{path, "", geo::kWebMercator};
+        geo::LoadJob* self = nullptr;
+        std::atomic<bool> started{false};
+        req.onEnded = [&] {
+            while (!started.load()) std::this_thread::yield();
+            finalWhenCalled = self->state() != geo::LoadJob::State::Running;
+            ++calls;
+        };
+        geo::LoadJob job(req);
+        self = &job;
+        started = true;
+        finish(job);
+        job.wait();
+        CHECK(calls.load() == 1);
+        CHECK(finalWhenCalled.load());
+    }
 }

@@ -72,6 +72,8 @@ App::App(const AppOptions& options)
     // User files load in the background (geo::LoadJob) and arrive above the basemap, with
     // their coarse levels of detail first.
     m_files.queue().setDeferFineLevels(true);
+    // Workers wake the loop when they finish: between frames it sleeps until input or that.
+    m_files.queue().setWake(wakeFunction());
     m_files.openFiles(options.files, m_session, false);
     if (!options.session.empty()) m_files.openSession(options.session, m_session, options.crs); // --crs wins
     if (!options.testCommands.empty()) m_testCommands.emplace(options.testCommands);
@@ -82,10 +84,23 @@ App::App(const AppOptions& options)
     }
 }
 
+std::function<void()> App::wakeFunction() const
+{
+    return [type = m_wakeEvent] {
+        SDL_Event e{};
+        e.type = type;
+        SDL_PushEvent(&e); // thread-safe
+    };
+}
+
 void App::startLoading()
 {
     const AppOptions opts = m_options;
-    m_loading = std::async(std::launch::async, [opts, crs = m_session.crs] {
+    m_loading = std::async(std::launch::async, [opts, crs = m_session.crs, wake = wakeFunction()] {
+        struct WakeOnEnd {
+            std::function<void()> wake;
+            ~WakeOnEnd() { wake(); }
+        } notice{wake};
         Loaded out;
         try {
             if (!opts.noBasemap && opts.session.empty()) {
@@ -103,8 +118,7 @@ void App::startLoading()
 void App::finishLoadingIfReady()
 {
     if (m_loaded) return;
-    // Waiting here also throttles the frame loop while loading, leaving the CPU to the loaders.
-    if (m_loading.wait_for(std::chrono::milliseconds(30)) != std::future_status::ready) return;
+    if (m_loading.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
     Loaded loaded = m_loading.get();
     for (PreparedLayer& p : loaded.layers) m_session.scene.addLayer(std::move(p));
     m_loadSeconds = secondsSince(m_start);
@@ -136,10 +150,11 @@ void App::startRefining()
     std::vector<RefineJob> jobs = refinePlan(m_session.scene, m_session.view);
     if (jobs.empty()) return;
     const std::atomic<bool>* cancel = &m_cancelRefine;
-    m_refining = std::async(std::launch::async, [jobs = std::move(jobs), cancel] {
+    m_refining = std::async(std::launch::async, [jobs = std::move(jobs), cancel, wake = wakeFunction()] {
         std::vector<std::pair<uint64_t, std::vector<LodMesh>>> out;
         for (const RefineJob& j : jobs)
             out.emplace_back(j.layerId, buildLods(*j.data, j.origin, j.tolerances, cancel, &j.features));
+        wake();
         return out;
     });
 }
@@ -297,8 +312,12 @@ int App::run()
         const auto frameStart = std::chrono::steady_clock::now();
         // Nothing happening: sleep until input arrives (or 200 ms pass, for toasts) instead
         // of redrawing an unchanged map. ImGui gets a few frames after input to settle.
+        // While loading or building detail, redraw for the progress bar at most 10 times a
+        // second and leave the cores to the workers, which wake the loop when they finish (the
+        // bench too: it counts frames only once everything is in).
+        const bool working = !m_loaded || m_files.busy() || m_refining.valid();
         if (m_options.testFrameDelayMs > 0) SDL_Delay(m_options.testFrameDelayMs); // a slow frame: input piles up
-        else if (!m_bench && m_loaded && m_idleFrames >= 3 && !m_export.busy()) SDL_WaitEventTimeout(nullptr, m_files.busy() ? 50 : 200);
+        else if ((!m_bench || working) && m_idleFrames >= 3 && !m_export.busy()) SDL_WaitEventTimeout(nullptr, working ? 100 : 200);
         m_session.now = secondsSince(m_start);
         m_idleFrames = pumpEvents() ? 0 : m_idleFrames + 1;
         updateSize();

@@ -19,6 +19,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <future>
 #include <tuple>
 #include <memory>
@@ -40,6 +41,8 @@ private:
     void finishLoadingIfReady();
     // Then the finest levels of detail, on a worker, swapped in when done.
     void startRefining();
+    // Pushes m_wakeEvent: for workers, to wake the frame loop when they finish.
+    std::function<void()> wakeFunction() const;
     void finishRefiningIfReady();
     // Carries out Session::crsRequest: every layer reloaded in the new CRS, same place and scale.
     void switchCrs();
@@ -74,6 +77,7 @@ private:
     std::future<std::vector<std::pair<uint64_t, std::vector<LodMesh>>>> m_refining;
     double m_refineSeconds = 0;
     std::atomic<bool> m_cancelRefine{false};
+    Uint32 m_wakeEvent = SDL_RegisterEvents(1);
     // The view and the scene's levels startRefining last looked at.
     std::tuple<double, double, double, size_t, size_t> m_refineLookedAt{};
     bool m_loaded = false;

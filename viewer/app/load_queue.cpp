@@ -16,6 +16,15 @@ namespace viewer {
 
 namespace {
 
+// Calls `wake` when it goes out of scope: at the end of a worker's task, however it ends.
+struct WakeOnEnd {
+    std::function<void()> wake;
+    ~WakeOnEnd()
+    {
+        if (wake) wake();
+    }
+};
+
 bool ready(const auto& future) { return future.valid() && future.wait_for(std::chrono::seconds(0)) == std::future_status::ready; }
 
 std::string fileName(const std::string& path)
@@ -85,7 +94,8 @@ bool LoadQueue::lookedUp(Job& job, const std::string& mapCrs)
         char levels[64];
         std::snprintf(levels, sizeof levels, "%.17g %s", levelsFor(mapCrs).first, m_deferFine ? "deferred" : "all");
         job.lookup = std::async(std::launch::async, [cache = &m_cache, order = job.order, ordinal = job.ordinal, mapCrs,
-                                                     levels = std::string(levels)] {
+                                                     levels = std::string(levels), wake = m_wake] {
+            const WakeOnEnd notice{wake};
             Job::CacheLookup out;
             out.key = cache->keyFor(order.path, order.layer, mapCrs, levels).value_or("");
             if (out.key.empty()) return out;
@@ -128,7 +138,8 @@ void LoadQueue::inspect(const std::string& path, bool allowRemote, bool askForLa
     job.order.path = path;
     job.order.allowRemote = allowRemote;
     job.stage = Stage::Inspecting;
-    job.inspecting = std::async(std::launch::async, [path, allowRemote] {
+    job.inspecting = std::async(std::launch::async, [path, allowRemote, wake = m_wake] {
+        const WakeOnEnd notice{wake};
         Inspection out;
         try {
             geo::initGdal();
@@ -167,6 +178,7 @@ void LoadQueue::startReading(Job& job, const std::string& mapCrs)
     req.layer = job.order.layer;
     req.targetCrs = mapCrs;
     req.allowRemote = job.order.allowRemote;
+    req.onEnded = m_wake;
     job.reading = std::make_unique<geo::LoadJob>(req);
 }
 
@@ -227,7 +239,9 @@ void LoadQueue::advance(Job& job, const std::string& mapCrs, LoadEvents& events)
                 geo::Layer layer = std::move(std::get<geo::LoadedVector>(*result).layer);
                 LayerStyle style = job.order.style ? *job.order.style : defaultStyleFor(layer, job.ordinal);
                 const auto [mpu, defer] = levelsFor(mapCrs);
-                job.preparing = std::async(std::launch::async, [layer = std::move(layer), style, mpu, defer]() mutable {
+                job.preparing = std::async(std::launch::async, [layer = std::move(layer), style, mpu, defer,
+                                                                wake = m_wake]() mutable {
+                    const WakeOnEnd notice{wake};
                     return prepareLayer(std::move(layer), std::move(style), mpu, defer);
                 });
                 job.stage = Stage::Preparing;

@@ -9,6 +9,7 @@
 #include "geo/vector_source.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <future>
 #include <memory>
 #include <optional>
@@ -93,6 +94,9 @@ public:
     // The view new layers arrive into (map units per pixel): with deferred levels, only the
     // ones this view or a coarser one draws are built before the layer shows.
     void setViewUnitsPerPixel(double upp) { m_viewUnitsPerPixel = upp; }
+    // Called on a worker whenever a stage of a job ends, so a UI waiting for input wakes up
+    // to poll() (thread-safe callers only, e.g. SDL_PushEvent).
+    void setWake(std::function<void()> wake) { m_wake = std::move(wake); }
 
     // Blocks until nothing is running (tests); returns the events of the polls.
     LoadEvents waitAll(Scene& scene);
@@ -148,6 +152,7 @@ private:
     size_t m_ordinal = 0; // colours the next user layer
     bool m_deferFine = false;
     double m_viewUnitsPerPixel = 0;
+    std::function<void()> m_wake;
 };
 
 } // namespace viewer
