@@ -66,13 +66,31 @@ e2e_state() {
 }
 
 # e2e_wait_state JQ_FILTER WHAT [JQ_ARGS...]: asks for the state until JQ_FILTER holds on it, at
-# most 20 s; then fails with WHAT and the filter's inputs (.view, .pointer, .hover, .selected).
+# most E2E_WAIT_S seconds (20); then fails with WHAT and what the filters mostly read.
 e2e_wait_state() {
   local filter=$1 what=$2 start=$SECONDS
   shift 2
   while :; do
     e2e_state
     jq -e "$@" "$filter" "$STATE" >/dev/null && return 0
-    (( SECONDS - start < 20 )) || fail "$what; state: $(jq -c '{view: .view.center_map, upp: .view.units_per_pixel, pointer, hover, selected}' "$STATE")"
+    (( SECONDS - start < ${E2E_WAIT_S:-20} )) || fail "$what; state: $(jq -c '{view: .view.center_map, upp: .view.units_per_pixel, pointer, hover, selected, ui, search: .cases.search}' "$STATE")"
   done
+}
+
+# e2e_move X Y: the pointer to window pixel X,Y, and waits until the viewer has seen it there.
+e2e_move() {
+  xdotool mousemove --window "$WID" "$1" "$2"
+  e2e_wait_state '.pointer.x == $x and .pointer.y == $y' "the pointer never reached $1,$2" --argjson x "$1" --argjson y "$2"
+}
+
+# e2e_wait_log PATTERN FILE WHAT [SECONDS]: waits until FILE (the viewer's stderr) has a line
+# matching PATTERN (grep -E), at most SECONDS (20); fails with WHAT.
+e2e_wait_log() {
+  local i
+  for i in $(seq $(( ${4:-20} * 10 ))); do
+    grep -qE -- "$1" "$2" && return 0
+    kill -0 "$APP_PID" 2>/dev/null || break
+    sleep 0.1
+  done
+  grep -qE -- "$1" "$2" || fail "$3"
 }

@@ -33,9 +33,8 @@ e2e_state
 S0=$STATE
 [[ $(jq .window.drawable_width "$S0") == "$W" ]] || fail "the window is not ${W} px wide (high-DPI?)"
 read -r LX LY < <(jq -r '.widgets["layers.panel"] | "\(.x|round) \(.y|round)"' "$S0")
-read -r LX1 LY1 < <(jq -r '.widgets["layers.panel_max"] | "\(.x|round) \(.y|round)"' "$S0")
 [[ -n $LX && $LX != null ]] || fail "no Layers panel in the state: $(jq -c .widgets "$S0")"
-echo "Layers panel centre at $LX,$LY, lower right corner $LX1,$LY1"
+echo "Layers panel centre at $LX,$LY, $(jq -r '.widgets["layers.panel"] | "\(.w)x\(.h)"' "$S0") px"
 
 # Window pixel <-> lon/lat in the default Web Mercator view of $S0.
 read -r SX SY PLON PLAT < <(python3 - "$S0" "$LX" "$LY" <<'PY'

@@ -218,6 +218,7 @@ void App::drawUi()
                                              ImGuiHoveredFlags_AllowWhenBlockedByActiveItem;
     const bool overUi = ImGui::GetIO().WantCaptureMouse || ImGui::IsWindowHovered(kAnyWindow);
     m_session.cursorOverUi = m_session.cursor && overUi;
+    m_session.textInput = ImGui::GetIO().WantTextInput;
     m_session.hover.reset();
     // While measuring, a click makes a point: no feature tooltip over what is being measured.
     if (m_session.cursor && !overUi && !m_navigation.dragging() && !m_session.measure.takingPoints())

@@ -24,6 +24,14 @@ struct Toast {
 
 enum class ScreenshotKind { MapOnly, WithUi };
 
+// A named widget as last drawn (drawable pixels): its centre and size; for a window, its scroll.
+struct WidgetRect {
+    double x = 0, y = 0; // centre
+    double w = 0, h = 0;
+    bool window = false;
+    double scrollY = 0, scrollMaxY = 0;
+};
+
 struct Session {
     Scene scene;
     geo::Viewport view;            // in drawable pixels
@@ -36,6 +44,7 @@ struct Session {
     std::optional<geo::ScreenPx> cursor;
     std::optional<FeatureRef> hover;   // the map feature under the cursor (none over the panels)
     bool cursorOverUi = false;         // the cursor is over a panel, menu or popup
+    bool textInput = false;            // a text field has the keyboard (ImGui's WantTextInput)
 
     bool showLayers = true;
     bool showFeature = true;
@@ -60,8 +69,8 @@ struct Session {
     std::string crsCodeInput;                     // View > Map CRS's EPSG code field
     bool quitRequested = false;
 
-    // Centres of named widgets as last drawn (drawable pixels): end-to-end tests click them.
-    std::map<std::string, geo::ScreenPx> widgetAt;
+    // Named widgets as last drawn (viewer/ui/widget_notes.hpp): end-to-end tests click them.
+    std::map<std::string, WidgetRect> widgetAt;
 
     std::vector<Toast> toasts;
     std::vector<std::string> warnings; // from loading, shown in the Layers panel
