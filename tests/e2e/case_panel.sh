@@ -10,17 +10,9 @@
 # Usage: bash tests/e2e/case_panel.sh path/to/compound-atlas
 set -euo pipefail
 APP=$(realpath "${1:?usage: case_panel.sh path/to/compound-atlas}")
-for tool in Xvfb xdotool import convert jq python3; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool missing"; exit 77; }
-done
-WORK=$(mktemp -d /tmp/atlas-cases-e2e.XXXXXX)
-W=1280; H=800
-fail() { echo "FAIL: $*" >&2; exit 1; }
-
 source "$(dirname "$0")/lib.sh"
-e2e_start_xvfb 141 190 1400x900x24
-# The sample store, read-only, whatever the environment says.
-export ATLAS_CASES="$PWD/data/cases.gpkg"
+e2e_setup case-panel 141 190 1400x900x24 xdotool import convert jq python3
+W=1280; H=800
 
 # Starts the viewer ($1 = name, then extra options), waits for its first full frame.
 start() {

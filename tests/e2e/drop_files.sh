@@ -8,17 +8,10 @@
 # Usage: bash tests/e2e/drop_files.sh path/to/compound-atlas
 set -euo pipefail
 APP=$(realpath "${1:?usage: drop_files.sh path/to/compound-atlas}")
-for tool in Xvfb xdotool import convert jq gdal_create python3; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool missing"; exit 77; }
-done
-WORK=$(mktemp -d /tmp/atlas-drop.XXXXXX)
+source "$(dirname "$0")/lib.sh"
+e2e_setup drop 191 240 1280x900x24 xdotool import convert jq gdal_create python3
 W=1024; H=700
 VIEW=100.8,8.8,109.2,16.2
-fail() { echo "FAIL: $*" >&2; exit 1; }
-export XDG_CONFIG_HOME="$WORK/config"   # the recent-files list goes here, not into $HOME
-
-source "$(dirname "$0")/lib.sh"
-e2e_start_xvfb 191 240 1280x900x24
 
 # The files a colleague might send: a KML area, a CSV of points, a GeoTIFF scene, and junk.
 cat >"$WORK/area.kml" <<'KML'
@@ -51,8 +44,6 @@ PY
 echo "raster at $RX,$RY; KML area at $KX,$KY; Kampot point at $PX,$PY"
 
 # The run that gets the drops (the first frame is ready once they are all in).
-CMDS="$WORK/commands"
-: >"$CMDS"
 mkdir -p "$WORK/shots"
 ATLAS_SCREENSHOT_DIR="$WORK/shots" "$APP" --size ${W}x${H} --view $VIEW --dump-state "$WORK/s1.json" \
   --test-commands "$CMDS" --ready-file "$WORK/ready" --test-drop "$WORK/area.kml" --test-drop "$WORK/sites.csv" \

@@ -8,16 +8,9 @@
 # Usage: bash tests/e2e/keyboard_input.sh path/to/compound-atlas
 set -euo pipefail
 APP=$(realpath "${1:?usage: keyboard_input.sh path/to/compound-atlas}")
-for tool in Xvfb xdotool jq; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool missing"; exit 77; }
-done
-WORK=$(mktemp -d /tmp/atlas-keys.XXXXXX)
-W=1200; H=800
-fail() { echo "FAIL: $*" >&2; exit 1; }
-
 source "$(dirname "$0")/lib.sh"
-e2e_start_xvfb 341 390 1400x900x24
-export ATLAS_CASES="$PWD/data/cases.gpkg"
+e2e_setup keys 341 390 1400x900x24 xdotool jq
+W=1200; H=800
 
 # Where the panel draws its search box.
 "$APP" --size ${W}x${H} --quit-after-frames 5 --dump-state "$WORK/s0.json" 2>"$WORK/app0.log"
@@ -25,8 +18,6 @@ read -r SX SY < <(jq -r '.widgets["cases.search"] // empty | "\(.x|round) \(.y|r
 [[ $SX != null && -n $SX ]] || fail "no search box in the state: $(jq -c .widgets "$WORK/s0.json")"
 echo "search box at $SX,$SY"
 
-CMDS="$WORK/commands"
-: >"$CMDS"
 "$APP" --size ${W}x${H} --dump-state "$WORK/s1.json" --test-commands "$CMDS" --ready-file "$WORK/ready" \
   2>"$WORK/app1.log" &
 APP_PID=$!

@@ -1,8 +1,35 @@
-# Shared by the end-to-end tests (sourced, not a test): a private Xvfb display, and cleanup of
-# what a test started. Needs WORK (a temp dir) and fail() defined by the caller.
-# Usage: e2e_start_xvfb FIRST LAST WxHxDEPTH   (a free display number in FIRST..LAST: tests
-# run in parallel, so each script keeps its own range). Sets DISPLAY, XVFB_PID and APP_PID="".
+# Shared by the end-to-end tests (sourced, not a test): the common start (e2e_setup), a private
+# Xvfb display, waiting on the viewer's state, and cleanup of what a test started.
+#
+#   set -euo pipefail
+#   APP=$(realpath "${1:?usage: NAME.sh path/to/compound-atlas}")
+#   source "$(dirname "$0")/lib.sh"
+#   e2e_setup NAME FIRST LAST WxHxDEPTH [TOOL...]
 
+# e2e_setup NAME FIRST LAST WxHxDEPTH [TOOL...]: skips the test (exit 77) when Xvfb or a TOOL is
+# missing; makes WORK (/tmp/atlas-NAME.*, removed on exit unless KEEP_E2E=1); defines fail();
+# starts Xvfb on a free display in FIRST..LAST (tests run in parallel, so each script keeps its
+# own range); points the viewer at the sample case store, read-only, and at a config folder of
+# its own (window size, recent files); makes an empty test-command file CMDS.
+e2e_setup() {
+  local name=$1 first=$2 last=$3 screen=$4 tool
+  shift 4
+  for tool in Xvfb "$@"; do
+    command -v "$tool" >/dev/null || { echo "SKIP: $tool missing"; exit 77; }
+  done
+  WORK=$(mktemp -d "/tmp/atlas-$name.XXXXXX")
+  fail() { echo "FAIL: $*" >&2; exit 1; }
+  e2e_start_xvfb "$first" "$last" "$screen"
+  export ATLAS_CASES="$E2E_SOURCE_DIR/data/cases.gpkg"
+  export XDG_CONFIG_HOME="$WORK/config"
+  CMDS="$WORK/commands"
+  : >"$CMDS"
+}
+
+# The source tree (data/, the sample case store).
+E2E_SOURCE_DIR=$(realpath "$(dirname "${BASH_SOURCE[0]}")/../..")
+
+# On exit: the viewer if still up, Xvfb, and WORK.
 e2e_cleanup() {
   [[ -n ${APP_PID:-} ]] && kill "$APP_PID" 2>/dev/null || true
   kill "$XVFB_PID" 2>/dev/null || true
@@ -10,6 +37,8 @@ e2e_cleanup() {
   if [[ ${KEEP_E2E:-0} != 1 ]]; then rm -rf "$WORK"; else echo "kept $WORK"; fi
 }
 
+# e2e_start_xvfb FIRST LAST WxHxDEPTH: Xvfb on a free display number in FIRST..LAST. Needs WORK
+# and fail(). Sets DISPLAY, XVFB_PID and APP_PID="".
 e2e_start_xvfb() {
   local first=$1 last=$2 screen=$3 n
   DISPLAY_NUM=""

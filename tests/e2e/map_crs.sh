@@ -7,17 +7,12 @@
 # Usage: bash tests/e2e/map_crs.sh path/to/compound-atlas
 set -euo pipefail
 APP=$(realpath "${1:?usage: map_crs.sh path/to/compound-atlas}")
-for tool in Xvfb jq gdaltransform python3; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool missing"; exit 77; }
-done
-[[ -x /usr/bin/convert ]] || { echo "SKIP: /usr/bin/convert missing"; exit 77; }
-WORK=$(mktemp -d /tmp/atlas-e2e-crs.XXXXXX)
-W=1024; H=700
-fail() { echo "FAIL: $*" >&2; exit 1; }
-
 source "$(dirname "$0")/lib.sh"
-e2e_start_xvfb 241 290 1280x900x24
-BASEMAP=$(realpath "$(dirname "$0")/../../data/basemap.gpkg")
+e2e_setup map-crs 241 290 1280x900x24 jq gdaltransform python3
+[[ -x /usr/bin/convert ]] || { echo "SKIP: /usr/bin/convert missing"; exit 77; }
+W=1024; H=700
+
+BASEMAP="$E2E_SOURCE_DIR/data/basemap.gpkg"
 
 # Screen pixel of LON LAT in the view of STATE (map coordinates from gdaltransform).
 screen_of() {
@@ -110,8 +105,6 @@ check_view session4326 EPSG:4326
 # window. Every layer is reloaded in the background; the place and the scale stay.
 command -v xdotool >/dev/null || { echo "SKIP: xdotool missing"; exit 77; }
 run_app before
-CMDS="$WORK/commands"
-: >"$CMDS"
 "$APP" --size ${W}x${H} --dump-state "$WORK/menu.json" --test-commands "$CMDS" --ready-file "$WORK/ready" \
   2>"$WORK/menu.log" &
 APP_PID=$!

@@ -5,15 +5,9 @@
 # Usage: bash tests/e2e/screenshot_folder.sh path/to/compound-atlas
 set -euo pipefail
 APP=$(realpath "${1:?usage: screenshot_folder.sh path/to/compound-atlas}")
-for tool in Xvfb xdotool; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool missing"; exit 77; }
-done
-WORK=$(mktemp -d /tmp/atlas-shots.XXXXXX)
-fail() { echo "FAIL: $*" >&2; exit 1; }
-
 source "$(dirname "$0")/lib.sh"
-e2e_start_xvfb 441 490 1280x900x24
-export ATLAS_CASES="$PWD/data/cases.gpkg"
+e2e_setup shots 441 490 1280x900x24 xdotool
+
 export HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/config"
 unset ATLAS_SCREENSHOT_DIR XDG_PICTURES_DIR
 mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$WORK/cwd"
