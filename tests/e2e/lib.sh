@@ -37,8 +37,8 @@ e2e_cleanup() {
   if [[ ${KEEP_E2E:-0} != 1 ]]; then rm -rf "$WORK"; else echo "kept $WORK"; fi
 }
 
-# e2e_start_xvfb FIRST LAST WxHxDEPTH: Xvfb on a free display number in FIRST..LAST. Needs WORK
-# and fail(). Sets DISPLAY, XVFB_PID and APP_PID="".
+# e2e_start_xvfb FIRST LAST WxHxDEPTH: Xvfb on a free display number in FIRST..LAST (and the
+# options in E2E_XVFB_ARGS). Needs WORK and fail(). Sets DISPLAY, XVFB_PID and APP_PID="".
 e2e_start_xvfb() {
   local first=$1 last=$2 screen=$3 n
   DISPLAY_NUM=""
@@ -46,7 +46,8 @@ e2e_start_xvfb() {
     if [[ ! -e /tmp/.X$n-lock && ! -e /tmp/.X11-unix/X$n ]]; then DISPLAY_NUM=$n; break; fi
   done
   [[ -n $DISPLAY_NUM ]] || fail "no free X display"
-  Xvfb ":$DISPLAY_NUM" -screen 0 "$screen" -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
+  # shellcheck disable=SC2086 # E2E_XVFB_ARGS: more options for Xvfb (e.g. -dpi 192), split on spaces
+  Xvfb ":$DISPLAY_NUM" -screen 0 "$screen" -nolisten tcp ${E2E_XVFB_ARGS:-} >"$WORK/xvfb.log" 2>&1 &
   XVFB_PID=$!
   APP_PID=""
   trap e2e_cleanup EXIT

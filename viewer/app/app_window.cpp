@@ -1,6 +1,7 @@
 // SDL + GL context + ImGui lifetime. MSAA (off by default: strokes, markers and labels are
 // anti-aliased in their shaders) is asked for when wanted and dropped when the display lacks it.
 #include "viewer/app/app_window.hpp"
+#include "viewer/app/display_dpi.hpp"
 #include "viewer/render/gl_context.hpp"
 #include "viewer/ui/ui_fonts.hpp"
 
@@ -10,7 +11,9 @@
 #include <backends/imgui_impl_sdl.h>
 #include <imgui.h>
 
+#include <cfloat>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 
 namespace viewer {
@@ -28,9 +31,19 @@ std::vector<ScreenRect> usableDisplays()
     return out;
 }
 
+// Drawable pixels per window point (above 1 where the system scales windows: Wayland, macOS).
+double drawablePerPoint(SDL_Window* w)
+{
+    int ww = 0, wh = 0, dw = 0, dh = 0;
+    SDL_GetWindowSize(w, &ww, &wh);
+    SDL_GL_GetDrawableSize(w, &dw, &dh);
+    return ww > 0 && dw > 0 ? static_cast<double>(dw) / ww : 1.0;
+}
+
 } // namespace
 
-AppWindow::AppWindow(const std::string& title, std::optional<ScreenRect> size, const std::string& configDir, int msaaSamples)
+AppWindow::AppWindow(const std::string& title, std::optional<ScreenRect> size, const std::string& configDir, int msaaSamples,
+                     double uiScale)
     : m_configDir(size ? "" : configDir)
 {
     SDL_SetHint(SDL_HINT_MOUSE_FOCUS_CLICKTHROUGH, "1");
@@ -55,6 +68,8 @@ AppWindow::AppWindow(const std::string& title, std::optional<ScreenRect> size, c
     if (!m_window || !m_context) throw geo::Error(std::string("cannot open an OpenGL 3.3 window: ") + SDL_GetError());
     SDL_GL_MakeCurrent(m_window, m_context);
     SDL_GL_SetSwapInterval(1);
+    m_uiScale = chooseUiScale(uiScale, std::getenv("ATLAS_UI_SCALE"), displayDpi(m_window), drawablePerPoint(m_window));
+    if (!m_uiScale.warning.empty()) std::fprintf(stderr, "compound-atlas: warning: %s\n", m_uiScale.warning.c_str());
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -70,7 +85,9 @@ AppWindow::AppWindow(const std::string& title, std::optional<ScreenRect> size, c
     ImGui::StyleColorsLight();
     ImGui::GetStyle().WindowRounding = 4;
     ImGui::GetStyle().FrameRounding = 3;
-    loadUiFonts(io);
+    // The style's sizes stay in layout pixels (the whole UI is scaled as one); the font is
+    // rasterised at the pixels it will cover, so it is sharp, not a stretched small one.
+    loadUiFonts(io, static_cast<float>(m_uiScale.scale * drawablePerPoint(m_window)));
     ImGui_ImplSDL2_InitForOpenGL(m_window, m_context);
     ImGui_ImplOpenGL3_Init("#version 330");
     m_imgui = true;
@@ -106,8 +123,13 @@ void AppWindow::rememberGeometry() const
 void AppWindow::beginImGuiFrame(const ImGuiPointer& pointer)
 {
     ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplSDL2_NewFrame();
-    pointer.applyTo(ImGui::GetIO());
+    ImGui_ImplSDL2_NewFrame(); // display size in points, framebuffer scale = drawable / points
+    ImGuiIO& io = ImGui::GetIO();
+    pointer.applyTo(io);
+    const float k = static_cast<float>(m_uiScale.scale);
+    io.DisplaySize = ImVec2(io.DisplaySize.x / k, io.DisplaySize.y / k);
+    io.DisplayFramebufferScale = ImVec2(io.DisplayFramebufferScale.x * k, io.DisplayFramebufferScale.y * k);
+    if (io.MousePos.x > -FLT_MAX / 2) io.MousePos = ImVec2(io.MousePos.x / k, io.MousePos.y / k);
     ImGui::NewFrame();
 }
 

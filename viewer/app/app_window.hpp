@@ -2,6 +2,7 @@
 // Dear ImGui (SDL2 + OpenGL3 backends) with a TTF that covers the names on the map.
 #pragma once
 #include "viewer/app/imgui_input.hpp"
+#include "viewer/app/ui_scale.hpp"
 #include "viewer/app/window_geometry.hpp"
 
 #include <SDL.h>
@@ -15,7 +16,9 @@ public:
     // Opens the window: `size` (points, centred) when given; else as remembered in `configDir`
     // (window.json, and the panels in imgui.ini), else fitted to the display's usable area.
     // `configDir` "" remembers nothing. Throws geo::Error with one line on failure.
-    AppWindow(const std::string& title, std::optional<ScreenRect> size, const std::string& configDir, int msaaSamples = 0);
+    // `uiScale`: --ui-scale (0 = ATLAS_UI_SCALE, else the display's; viewer/app/ui_scale.hpp).
+    AppWindow(const std::string& title, std::optional<ScreenRect> size, const std::string& configDir, int msaaSamples = 0,
+              double uiScale = 0);
     ~AppWindow();
     AppWindow(const AppWindow&) = delete;
     AppWindow& operator=(const AppWindow&) = delete;
@@ -23,7 +26,10 @@ public:
     SDL_Window* sdl() const { return m_window; }
     void windowSize(int& w, int& h) const { SDL_GetWindowSize(m_window, &w, &h); }
     void drawableSize(int& w, int& h) const { SDL_GL_GetDrawableSize(m_window, &w, &h); }
-    // ImGui reads the pointer as this frame's events left it (imgui_input.hpp).
+    // Window points per ImGui unit (a layout pixel), chosen when the window opened.
+    const UiScale& uiScale() const { return m_uiScale; }
+    // ImGui reads the pointer as this frame's events left it (imgui_input.hpp), and lays out
+    // in layout pixels: the display size and the pointer divided by the UI scale.
     void beginImGuiFrame(const ImGuiPointer& pointer);
     void renderImGui();
     void swap() { SDL_GL_SwapWindow(m_window); }
@@ -36,6 +42,7 @@ private:
     SDL_Window* m_window = nullptr;
     SDL_GLContext m_context = nullptr;
     bool m_imgui = false;
+    UiScale m_uiScale;
     std::string m_configDir;
     std::string m_iniPath; // ImGui keeps the pointer: it must live as long as the context
 };

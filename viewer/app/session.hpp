@@ -38,7 +38,12 @@ struct Session {
     geo::MapCrs crs;               // the map CRS (scene.mapCrs spells it for the loaders)
     geo::Extent homeLonLat = kHomeLonLat; // what Home shows, lon/lat
     geo::Extent homeExtent;        // the same in the map CRS
-    double pixelRatio = 1;         // drawable pixels per window point (high-DPI)
+    // Drawable pixels per layout pixel (an ImGui unit; what style sizes in px mean on the map):
+    // windowRatio * uiScale. The map and the pointer are in drawable pixels.
+    double pixelRatio = 1;
+    double windowRatio = 1;        // drawable pixels per window point (the system's high-DPI)
+    double uiScale = 1;            // window points per layout pixel (viewer/app/ui_scale.hpp)
+    std::string uiScaleSource;     // where uiScale came from: --ui-scale, ATLAS_UI_SCALE, display, default
 
     // Pointer, in drawable pixels; set while the pointer is in the window.
     std::optional<geo::ScreenPx> cursor;

@@ -75,7 +75,10 @@ nlohmann::json stateJson(const Session& s, const WindowInfo& w)
         json& w = j["widgets"][name] = {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}};
         if (r.window) w.update({{"scroll_y", r.scrollY}, {"scroll_max_y", r.scrollMaxY}});
     }
-    j["ui"] = {{"text_input", s.textInput}};
+    j["ui"] = {{"scale", s.uiScale},              // window points per layout pixel
+               {"scale_source", s.uiScaleSource},
+               {"pixel_ratio", s.pixelRatio},       // drawable pixels per layout pixel
+               {"text_input", s.textInput}};
     j["layers"] = json::array();
     for (const SceneLayer& l : s.scene.layers())
         j["layers"].push_back({{"name", l.data->name},
