@@ -21,8 +21,7 @@ shoot() {
   APP_PID=$!
   e2e_wait_ready "$WORK/$name.ready" >&2
   xdotool key --window "$WID" F12
-  for _ in $(seq 200); do grep -q "screenshot saved to" "$WORK/$name.log" && break; sleep 0.1; done
-  grep -q "screenshot saved to" "$WORK/$name.log" || fail "$name: F12 said nothing: $(cat "$WORK/$name.log")"
+  e2e_wait_log "screenshot saved to" "$WORK/$name.log" "$name: F12 said nothing" 20
   e2e_quit >&2
   sed -n 's/^compound-atlas: screenshot saved to //p' "$WORK/$name.log" | head -1
 }

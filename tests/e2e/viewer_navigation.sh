@@ -73,7 +73,7 @@ for i in 1 2 3; do
 done
 # F12: the app's own screenshot of the map; it says so on stderr once written.
 xdotool key F12
-for _ in $(seq 300); do grep -q "screenshot saved to" "$WORK/app1.log" && break; sleep 0.1; done
+e2e_wait_log "screenshot saved to" "$WORK/app1.log" "F12 said nothing" 30
 e2e_state # a frame after the screenshot: the X screen shows the final view
 import -window root "$WORK/final.png"
 
