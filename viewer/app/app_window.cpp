@@ -1,5 +1,7 @@
 // SDL + GL context + ImGui lifetime. MSAA (off by default: strokes, markers and labels are
 // anti-aliased in their shaders) is asked for when wanted and dropped when the display lacks it.
+// The UI scale is applied here once: ImGui sees a display UI-scale times smaller and renders it
+// through a framebuffer scale that much bigger, so every size written in the panels scales.
 #include "viewer/app/app_window.hpp"
 #include "viewer/app/display_dpi.hpp"
 #include "viewer/render/gl_context.hpp"
