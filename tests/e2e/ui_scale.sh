@@ -3,7 +3,8 @@
 # a 192-dpi screen the viewer draws at scale 2 by itself; ATLAS_UI_SCALE=1 brings it back to 1;
 # --ui-scale wins over both. Asserts from --dump-state the scale and where it came from, that
 # the widgets (menu titles, the search box, the Layers panel) are twice as large at scale 2 as
-# at scale 1, and that the map itself is not moved: a compound is drawn at the same pixel.
+# at scale 1, and that the map is still laid out in the window's pixels: a compound is drawn
+# where the view puts its point.
 # KEEP_SHOT=DIR keeps the screenshots (with the panels), to look at.
 # Usage: bash tests/e2e/ui_scale.sh path/to/compound-atlas
 set -euo pipefail
@@ -36,8 +37,8 @@ jq -e '.window.drawable_width == 1400 and .window.drawable_height == 900' "$WORK
   fail "the window is $(jq -c .window "$WORK/option2.json")"
 
 # Twice the size at scale 2, within the rounding of glyph advances (a few pixels, 2 %).
-python3 - "$WORK/env1.json" "$WORK/option2.json" "$WORK/display.json" <<'PY' || fail "widget sizes do not follow the scale"
-import json, sys
+python3 - "$WORK/env1.json" "$WORK/option2.json" "$WORK/display.json" <<'PY' || fail "widget sizes do not follow the scale, or the map moved"
+import json, math, sys
 one, *twos = (json.load(open(p)) for p in sys.argv[1:])
 for two in twos:
     # The Compounds panel is at most a third of the window wide: only the search box's height.
@@ -45,11 +46,16 @@ for two in twos:
         a, b = one["widgets"][name], two["widgets"][name]
         for d in dims:
             assert a[d] > 0 and abs(b[d] - 2 * a[d]) <= max(3, 0.02 * a[d]), f"{name}.{d}: {a[d]} at scale 1, {b[d]} at scale 2"
-    # The map is laid out in the window's pixels whatever the scale: a compound alone at its
-    # point is drawn at the same pixel.
-    m1 = {m["id"]: m for m in one["cases"]["markers"]}["sihanoukville-jinbei"]
-    m2 = {m["id"]: m for m in two["cases"]["markers"]}["sihanoukville-jinbei"]
-    assert abs(m1["x"] - m2["x"]) < 0.5 and abs(m1["y"] - m2["y"]) < 0.5, (m1, m2)
+# The map is laid out in the window's pixels whatever the scale: a compound alone at its point
+# is drawn where the view puts that point (Web Mercator; Jin Bei, Sihanoukville).
+R = 6378137.0
+for s in (one, *twos):
+    v, w = s["view"], s["window"]
+    x = R * math.radians(103.5); y = R * math.log(math.tan(math.pi / 4 + math.radians(10.6333) / 2))
+    ex = (x - v["center_map"]["x"]) / v["units_per_pixel"] + w["drawable_width"] / 2
+    ey = (v["center_map"]["y"] - y) / v["units_per_pixel"] + w["drawable_height"] / 2
+    m = {m["id"]: m for m in s["cases"]["markers"]}["sihanoukville-jinbei"]
+    assert abs(m["x"] - ex) < 1.5 and abs(m["y"] - ey) < 1.5, (s["ui"], m, ex, ey)
 w = one["widgets"]["cases.search"]
 print(f"ok: search box {w['w']:.0f}x{w['h']:.0f} at scale 1, "
       f"{twos[0]['widgets']['cases.search']['w']:.0f}x{twos[0]['widgets']['cases.search']['h']:.0f} at scale 2")
