@@ -32,6 +32,9 @@ jq -e '.ui.scale == 2 and .ui.scale_source == "--ui-scale"' "$WORK/option2.json"
 jq -e '.ui.scale == 2 and .ui.scale_source == "display"' "$WORK/junk.json" >/dev/null ||
   fail "a bad ATLAS_UI_SCALE was not ignored: $(jq -c .ui "$WORK/junk.json")"
 grep -q "warning: ATLAS_UI_SCALE=junk" "$WORK/junk.log" || fail "no warning for ATLAS_UI_SCALE=junk"
+# The font is rasterised at the pixels it covers (15 layout pixels), not a small one stretched.
+jq -e '.ui.font_px == 15' "$WORK/env1.json" >/dev/null || fail "the UI font at scale 1 is $(jq .ui.font_px "$WORK/env1.json") px"
+jq -e '.ui.font_px == 30' "$WORK/option2.json" >/dev/null || fail "the UI font at scale 2 is $(jq .ui.font_px "$WORK/option2.json") px, not 30"
 # The window is the same size in pixels at every scale (the drawable is not what scales here).
 jq -e '.window.drawable_width == 1400 and .window.drawable_height == 900' "$WORK/option2.json" >/dev/null ||
   fail "the window is $(jq -c .window "$WORK/option2.json")"

@@ -50,6 +50,8 @@ App::App(const AppOptions& options)
     if (!options.crs.empty()) m_session.setCrs(mapCrsFromUser(options.crs)); // before anything is read
     m_session.debugMenu = options.debugMenu;
     m_session.uiScaleSource = m_window.uiScale().source;
+    // As asked of the atlas (ImFont::FontSize is only set once the atlas is built).
+    if (!ImGui::GetIO().Fonts->ConfigData.empty()) m_session.uiFontPx = ImGui::GetIO().Fonts->ConfigData[0].SizePixels;
     startLoading();
     m_session.cases.startLoading(options.cases, options.basemap);
     m_renderer = std::make_unique<MapRenderer>();

@@ -44,6 +44,7 @@ struct Session {
     double windowRatio = 1;        // drawable pixels per window point (the system's high-DPI)
     double uiScale = 1;            // window points per layout pixel (viewer/app/ui_scale.hpp)
     std::string uiScaleSource;     // where uiScale came from: --ui-scale, ATLAS_UI_SCALE, display, default
+    double uiFontPx = 0;           // the UI font as rasterised, drawable pixels (sharp at any scale)
 
     // Pointer, in drawable pixels; set while the pointer is in the window.
     std::optional<geo::ScreenPx> cursor;

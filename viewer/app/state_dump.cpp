@@ -78,6 +78,7 @@ nlohmann::json stateJson(const Session& s, const WindowInfo& w)
     j["ui"] = {{"scale", s.uiScale},              // window points per layout pixel
                {"scale_source", s.uiScaleSource},
                {"pixel_ratio", s.pixelRatio},       // drawable pixels per layout pixel
+               {"font_px", s.uiFontPx},             // the UI font as rasterised
                {"text_input", s.textInput}};
     j["layers"] = json::array();
     for (const SceneLayer& l : s.scene.layers())
