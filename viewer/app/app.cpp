@@ -49,9 +49,6 @@ App::App(const AppOptions& options)
 {
     if (!options.crs.empty()) m_session.setCrs(mapCrsFromUser(options.crs)); // before anything is read
     m_session.debugMenu = options.debugMenu;
-    m_session.uiScaleSource = m_window.uiScale().source;
-    // As asked of the atlas (ImFont::FontSize is only set once the atlas is built).
-    if (!ImGui::GetIO().Fonts->ConfigData.empty()) m_session.uiFontPx = ImGui::GetIO().Fonts->ConfigData[0].SizePixels;
     startLoading();
     m_session.cases.startLoading(options.cases, options.basemap);
     m_renderer = std::make_unique<MapRenderer>();
@@ -183,6 +180,8 @@ void App::updateSize()
     m_window.drawableSize(dw, dh);
     m_session.windowRatio = ww > 0 ? static_cast<double>(dw) / ww : 1.0;
     m_session.uiScale = m_window.uiScale().scale;
+    m_session.uiScaleSource = m_window.uiScale().source;
+    m_session.uiFontPx = m_window.fontPixels();
     m_session.pixelRatio = m_session.windowRatio * m_session.uiScale;
     if (dw != m_session.view.width() || dh != m_session.view.height()) m_session.view.resize(dw, dh);
     m_target.setSize(dw, dh);

@@ -70,7 +70,10 @@ AppWindow::AppWindow(const std::string& title, std::optional<ScreenRect> size, c
     if (!m_window || !m_context) throw geo::Error(std::string("cannot open an OpenGL 3.3 window: ") + SDL_GetError());
     SDL_GL_MakeCurrent(m_window, m_context);
     SDL_GL_SetSwapInterval(1);
-    m_uiScale = chooseUiScale(uiScale, std::getenv("ATLAS_UI_SCALE"), displayDpi(m_window), drawablePerPoint(m_window));
+    m_uiScaleOption = uiScale;
+    m_display = SDL_GetWindowDisplayIndex(m_window);
+    m_ratio = drawablePerPoint(m_window);
+    m_uiScale = chooseUiScale(uiScale, std::getenv("ATLAS_UI_SCALE"), displayDpi(m_window), m_ratio);
     if (!m_uiScale.warning.empty()) std::fprintf(stderr, "compound-atlas: warning: %s\n", m_uiScale.warning.c_str());
 
     IMGUI_CHECKVERSION();
@@ -89,7 +92,8 @@ AppWindow::AppWindow(const std::string& title, std::optional<ScreenRect> size, c
     ImGui::GetStyle().FrameRounding = 3;
     // The style's sizes stay in layout pixels (the whole UI is scaled as one); the font is
     // rasterised at the pixels it will cover, so it is sharp, not a stretched small one.
-    loadUiFonts(io, static_cast<float>(m_uiScale.scale * drawablePerPoint(m_window)));
+    m_fontPixelsPerUnit = static_cast<float>(m_uiScale.scale * m_ratio);
+    loadUiFonts(io, m_fontPixelsPerUnit);
     ImGui_ImplSDL2_InitForOpenGL(m_window, m_context);
     ImGui_ImplOpenGL3_Init("#version 330");
     m_imgui = true;
@@ -122,8 +126,31 @@ void AppWindow::rememberGeometry() const
         std::fprintf(stderr, "compound-atlas: cannot write %s/window.json\n", m_configDir.c_str());
 }
 
+void AppWindow::followDisplay()
+{
+    const int display = SDL_GetWindowDisplayIndex(m_window);
+    const double ratio = drawablePerPoint(m_window);
+    if (display == m_display && ratio == m_ratio) return;
+    // Moved to another monitor, or the system changed its scale: choose again, and rasterise
+    // the font again if it now covers other pixels (between frames, so no draw list holds it).
+    m_display = display;
+    m_ratio = ratio;
+    m_uiScale = chooseUiScale(m_uiScaleOption, std::getenv("ATLAS_UI_SCALE"), displayDpi(m_window), ratio);
+    const float ppu = static_cast<float>(m_uiScale.scale * ratio);
+    if (ppu == m_fontPixelsPerUnit) return;
+    m_fontPixelsPerUnit = ppu;
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    loadUiFonts(io, ppu);
+    if (m_framesBegun) { // before the first frame the backend has made no texture yet
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+}
+
 void AppWindow::beginImGuiFrame(const ImGuiPointer& pointer)
 {
+    followDisplay();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame(); // display size in points, framebuffer scale = drawable / points
     ImGuiIO& io = ImGui::GetIO();
@@ -133,6 +160,7 @@ void AppWindow::beginImGuiFrame(const ImGuiPointer& pointer)
     io.DisplayFramebufferScale = ImVec2(io.DisplayFramebufferScale.x * k, io.DisplayFramebufferScale.y * k);
     if (io.MousePos.x > -FLT_MAX / 2) io.MousePos = ImVec2(io.MousePos.x / k, io.MousePos.y / k);
     ImGui::NewFrame();
+    m_framesBegun = true;
 }
 
 void AppWindow::renderImGui()

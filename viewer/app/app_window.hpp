@@ -3,6 +3,7 @@
 #pragma once
 #include "viewer/app/imgui_input.hpp"
 #include "viewer/app/ui_scale.hpp"
+#include "viewer/ui/ui_fonts.hpp"
 #include "viewer/app/window_geometry.hpp"
 
 #include <SDL.h>
@@ -26,8 +27,10 @@ public:
     SDL_Window* sdl() const { return m_window; }
     void windowSize(int& w, int& h) const { SDL_GetWindowSize(m_window, &w, &h); }
     void drawableSize(int& w, int& h) const { SDL_GL_GetDrawableSize(m_window, &w, &h); }
-    // Window points per ImGui unit (a layout pixel), chosen when the window opened.
+    // Window points per ImGui unit (a layout pixel), chosen when the window opened and again
+    // when it moves to another display or the system's scale changes.
     const UiScale& uiScale() const { return m_uiScale; }
+    float fontPixels() const { return kUiFontPx * m_fontPixelsPerUnit; } // the UI font (the TTF) as rasterised
     // ImGui reads the pointer as this frame's events left it (imgui_input.hpp), and lays out
     // in layout pixels: the display size and the pointer divided by the UI scale.
     void beginImGuiFrame(const ImGuiPointer& pointer);
@@ -41,8 +44,14 @@ public:
 private:
     SDL_Window* m_window = nullptr;
     SDL_GLContext m_context = nullptr;
+    void followDisplay(); // the UI scale and the font for the display the window is on now
     bool m_imgui = false;
     UiScale m_uiScale;
+    double m_uiScaleOption = 0; // --ui-scale
+    int m_display = -1;         // the display index the scale was chosen for
+    double m_ratio = 1;         // drawable pixels per window point when it was
+    float m_fontPixelsPerUnit = 1;
+    bool m_framesBegun = false;
     std::string m_configDir;
     std::string m_iniPath; // ImGui keeps the pointer: it must live as long as the context
 };
