@@ -2,6 +2,7 @@
 // hundreds of thousands of points).
 #include "geo/simplify.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 #include <utility>
@@ -13,6 +14,8 @@ namespace {
 // One speck per cell this many tolerances wide: a dot every few pixels keeps an archipelago
 // visible; one per islet would cost as much as the islets (OSM land: 900 k rings).
 constexpr double kSpeckCell = 4;
+
+constexpr size_t kSpan = 4096;
 
 double segmentDistanceSq(MapXY p, MapXY a, MapXY b)
 {
@@ -31,9 +34,21 @@ void douglasPeucker(const MapXY* pts, size_t n, double tolerance, std::vector<Ma
         out.insert(out.end(), pts, pts + n);
         return;
     }
-    std::vector<char> keep(n, 0);
+    // Reused across calls: a ring of the stress set can have a million points, and fresh
+    // buffers per ring cost more in page faults than the search itself.
+    thread_local std::vector<char> keep;
+    thread_local std::vector<std::pair<size_t, size_t>> stack;
+    keep.assign(n, 0);
     keep[0] = keep[n - 1] = 1;
-    std::vector<std::pair<size_t, size_t>> stack{{0, n - 1}};
+    // Long runs start cut into spans of kSpan points whose ends are kept: the search is then
+    // O(n * kSpan) at worst instead of O(n^2) (a coast whose farthest point keeps falling
+    // next to an end), for one extra vertex per span, under a pixel at any level.
+    stack.clear();
+    for (size_t first = 0; first < n - 1; first += kSpan) {
+        const size_t last = std::min(first + kSpan, n - 1);
+        keep[last] = 1;
+        stack.emplace_back(first, last);
+    }
     const double tol2 = tolerance * tolerance;
     while (!stack.empty()) {
         auto [first, last] = stack.back();

@@ -76,6 +76,19 @@ void Viewport::fit(const Extent& e, double marginFraction)
     setUnitsPerPixel(std::max({ux, uy, m_minUpp}));
 }
 
+void Viewport::fit(const Extent& e, double marginFraction, ScreenPx areaMin, ScreenPx areaMax)
+{
+    const double w = areaMax.x - areaMin.x, h = areaMax.y - areaMin.y;
+    const bool inside = areaMin.x >= 0 && areaMin.y >= 0 && areaMax.x <= m_width && areaMax.y <= m_height;
+    if (e.empty() || !(w >= 1 && h >= 1) || !inside) return fit(e, marginFraction);
+    const double usable = 1.0 - 2.0 * std::clamp(marginFraction, 0.0, 0.45);
+    setUnitsPerPixel(std::max({e.width() / (w * usable), e.height() / (h * usable), m_minUpp}));
+    // e's centre on the area's centre (screen y grows down, map y up).
+    const MapXY c = e.center();
+    m_center = {c.x - ((areaMin.x + areaMax.x) / 2 - m_width / 2.0) * m_unitsPerPixel,
+                c.y + ((areaMin.y + areaMax.y) / 2 - m_height / 2.0) * m_unitsPerPixel};
+}
+
 double scaleDenominator(double unitsPerPixel, double metresPerUnit)
 {
     return unitsPerPixel * metresPerUnit / 0.00028;

@@ -29,6 +29,9 @@ public:
     void zoomAt(ScreenPx anchor, double factor);
     // Shows all of `e` with `marginFraction` of the smaller side left free around it.
     void fit(const Extent& e, double marginFraction = 0.05);
+    // The same within the screen box [areaMin, areaMax] (the part of the window panels leave
+    // free), centred there; the whole view when the box is empty or reaches outside the view.
+    void fit(const Extent& e, double marginFraction, ScreenPx areaMin, ScreenPx areaMax);
 
     // Limits so the user cannot zoom to absurd scales (units per pixel); the defaults suit
     // metres, a map in degrees sets its own.

@@ -52,3 +52,28 @@ TEST_CASE("fit shows the whole extent with a margin, and zoom is clamped")
     v.zoomAt({500, 250}, 1e12);
     CHECK(v.unitsPerPixel() == doctest::Approx(geo::Viewport::kMinUnitsPerPixel));
 }
+
+TEST_CASE("fit into a screen box: the extent lies inside the box, centred there, with the margin")
+{
+    geo::Viewport v(1600, 900, {}, 1.0);
+    geo::Extent e{1000, 2000, 5000, 4000};
+    const geo::ScreenPx lo{330, 30}, hi{1150, 850};
+    v.fit(e, 0.06, lo, hi);
+    const geo::ScreenPx a = v.toScreen({e.minX, e.maxY}), b = v.toScreen({e.maxX, e.minY});
+    CHECK(a.x >= lo.x - 1e-6);
+    CHECK(a.y >= lo.y - 1e-6);
+    CHECK(b.x <= hi.x + 1e-6);
+    CHECK(b.y <= hi.y + 1e-6);
+    // Centred in the box, and the wider side (here x) uses the box less the margins.
+    CHECK((a.x + b.x) / 2 == doctest::Approx((lo.x + hi.x) / 2));
+    CHECK((a.y + b.y) / 2 == doctest::Approx((lo.y + hi.y) / 2));
+    CHECK(b.x - a.x == doctest::Approx((hi.x - lo.x) * 0.88));
+    // An empty box, or one reaching outside the view, fits on the whole view as before.
+    geo::Viewport whole(1600, 900, {}, 1.0), empty(1600, 900, {}, 1.0), outside(1600, 900, {}, 1.0);
+    whole.fit(e, 0.06);
+    empty.fit(e, 0.06, {}, {});
+    outside.fit(e, 0.06, {-10, 0}, {900, 900});
+    CHECK(empty.unitsPerPixel() == doctest::Approx(whole.unitsPerPixel()));
+    CHECK(empty.center().x == doctest::Approx(whole.center().x));
+    CHECK(outside.unitsPerPixel() == doctest::Approx(whole.unitsPerPixel()));
+}

@@ -221,3 +221,64 @@ TEST_CASE("a store switch is not refused while a live reload runs")
     CHECK(s.cases.data().findCompound("bavet-crown")->notes == "their note");
     CHECK(s.cases.reloads() == 0); // the old store's reload was dropped, the switch read anew
 }
+
+TEST_CASE("Undo refreshes an open compound form: saved fields show the undone values, unsaved typing stays")
+{
+    const std::string path = storeCopy("undo-compound-form");
+    Session s;
+    loadInto(s, path);
+    const std::string storedName = s.cases.data().findCompound("a7-park")->name;
+    REQUIRE(openCompoundEditor(s, "a7-park"));
+    CaseEditing& ed = s.cases.editing;
+    ed.compound->name = "A7 Park (renamed)";
+    ed.compound->status = geo::CompoundStatus::Closed;
+    REQUIRE(saveCompoundForm(s));
+    REQUIRE(ed.compound->name == "A7 Park (renamed)");
+    ed.compound->notes = "typed after the save, not saved";
+
+    REQUIRE(canUndoEdit(s));
+    REQUIRE(undoLastEdit(s));
+    REQUIRE(ed.compound);
+    const geo::Compound* now = s.cases.data().findCompound("a7-park");
+    REQUIRE(now);
+    CHECK(now->name == storedName);
+    CHECK(ed.compound->name == storedName); // was "A7 Park (renamed)": the form showed the undone value
+    CHECK(ed.compound->status == now->status);
+    CHECK(ed.compound->status != geo::CompoundStatus::Closed);
+    CHECK(ed.compound->notes == "typed after the save, not saved");
+    CHECK_FALSE(ed.compound->isNew);
+    // The form saves against the rows the undo left: no conflict with our own undo.
+    REQUIRE(saveCompoundForm(s));
+    CHECK(geo::CaseStore::open(path).data().findCompound("a7-park")->notes == "typed after the save, not saved");
+    CHECK(geo::CaseStore::open(path).data().findCompound("a7-park")->name == storedName);
+}
+
+TEST_CASE("Undo refreshes an open incident form, and a form whose row the undo removed saves it as new")
+{
+    const std::string path = storeCopy("undo-incident-form");
+    Session s;
+    loadInto(s, path);
+    REQUIRE_FALSE(s.cases.data().incidents.empty());
+    const geo::Incident stored = s.cases.data().incidents.front();
+    REQUIRE(openIncidentEditor(s, stored.id));
+    CaseEditing& ed = s.cases.editing;
+    ed.incident->summary = "a summary saved, then undone";
+    ed.incident->total = "4321";
+    REQUIRE(saveIncidentForm(s));
+    REQUIRE(ed.incident->summary == "a summary saved, then undone");
+    REQUIRE(undoLastEdit(s));
+    REQUIRE(ed.incident);
+    CHECK(ed.incident->summary == stored.summary);
+    CHECK(ed.incident->total == (stored.totalPeople ? std::to_string(*stored.totalPeople) : ""));
+
+    // A new compound saved and undone: its open form offers to add it again.
+    openNewCompound(s, {104.9, 11.5});
+    ed.compound->name = "Undo Test Compound";
+    REQUIRE(saveCompoundForm(s));
+    REQUIRE_FALSE(ed.compound->isNew);
+    const std::string id = ed.compound->id;
+    REQUIRE(undoLastEdit(s));
+    CHECK_FALSE(s.cases.data().findCompound(id));
+    CHECK(ed.compound->isNew);
+    CHECK(ed.compound->name == "Undo Test Compound");
+}

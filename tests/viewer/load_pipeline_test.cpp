@@ -236,6 +236,34 @@ TEST_CASE("load: no CRS, NaN and huge coordinates, invalid rings: loaded with wa
     CHECK(bowtie);
 }
 
+TEST_CASE("load: with deferred levels a layer arrives with the level its view draws and the coarser ones only")
+{
+    auto ctx = HeadlessGlContext::create();
+    const std::string path = geojsonProvinces(tempFolder("viewfirst"));
+    auto arrive = [&](double unitsPerPixel) {
+        LoadQueue q;
+        q.setDeferFineLevels(true);
+        if (unitsPerPixel > 0) q.setViewUnitsPerPixel(unitsPerPixel);
+        Scene scene;
+        q.openPath(path);
+        q.waitAll(scene);
+        REQUIRE(scene.layers().size() == 1);
+        const SceneLayer& l = scene.layers()[0];
+        REQUIRE(l.gpu->lodCount() >= 1);
+        const std::vector<double>& d = l.deferredTolerances;
+        return std::make_pair(l.gpu->lodTolerance(0), std::find(d.begin(), d.end(), 5120.0) != d.end());
+    };
+    // The whole world in 1920 pixels (Web Mercator metres): only the coarsest level is built.
+    const auto [worldFinest, worldDefers5k] = arrive(40075016.0 / 1920);
+    CHECK(worldFinest == 20480);
+    CHECK(worldDefers5k);
+    // No view given, or a close one: the coarse levels (kDeferFinerThanMetres) and up.
+    const auto [finest, defers5k] = arrive(0);
+    CHECK(finest == 5120);
+    CHECK_FALSE(defers5k);
+    CHECK(arrive(50).first == 5120);
+}
+
 TEST_CASE("load: cancel stops a job and nothing arrives")
 {
     auto ctx = HeadlessGlContext::create();

@@ -5,6 +5,7 @@
 #include "viewer/app/input_pacer.hpp"
 #include "viewer/app/layer_loader.hpp"
 #include "viewer/app/map_crs.hpp"
+#include "viewer/app/refine_plan.hpp"
 #include "viewer/app/identify.hpp"
 #include "viewer/app/screenshot.hpp"
 #include "viewer/app/state_dump.hpp"
@@ -13,6 +14,7 @@
 #include "viewer/ui/layers_panel.hpp"
 #include "viewer/ui/help_windows.hpp"
 #include "viewer/ui/main_menu.hpp"
+#include "viewer/ui/panel_layout.hpp"
 #include "viewer/ui/measure_overlay.hpp"
 #include "viewer/ui/status_bar.hpp"
 #include "viewer/ui/case_panel.hpp"
@@ -24,6 +26,7 @@
 
 #include <backends/imgui_impl_sdl.h>
 #include <imgui.h>
+#include <imgui_internal.h> // GetTopMostPopupModal, for the state dump
 
 #include <cstdio>
 #include <ctime>
@@ -122,24 +125,21 @@ void App::finishLoadingIfReady()
 
 void App::startRefining()
 {
-    struct Job {
-        uint64_t id;
-        std::shared_ptr<const geo::Layer> data;
-        geo::MapXY origin;
-        std::vector<double> tolerances;
-    };
-    // Only for layers whose finest level is coarser than a pixel of this view: detail is
-    // built when a view first needs it (most views of a big file never do).
-    const double upp = m_session.view.unitsPerPixel();
-    std::vector<Job> jobs;
-    for (const SceneLayer& l : m_session.scene.layers())
-        if (!l.deferredTolerances.empty() && (l.gpu->lodCount() == 0 || upp < l.gpu->lodTolerance(0)))
-            jobs.push_back({l.id, l.data, l.gpu->origin(), l.deferredTolerances});
+    // Looks again only when the view or the scene's levels changed.
+    const geo::Extent seen = m_session.view.visibleExtent();
+    size_t levels = 0;
+    for (const SceneLayer& l : m_session.scene.layers()) levels += l.deferredTolerances.size() + l.gpu->lodCount();
+    const auto lookingAt = std::make_tuple(m_session.view.unitsPerPixel(), seen.center().x, seen.center().y,
+                                           m_session.scene.layers().size(), levels);
+    if (lookingAt == m_refineLookedAt) return;
+    m_refineLookedAt = lookingAt;
+    std::vector<RefineJob> jobs = refinePlan(m_session.scene, m_session.view);
     if (jobs.empty()) return;
     const std::atomic<bool>* cancel = &m_cancelRefine;
-    m_refining = std::async(std::launch::async, [jobs, cancel] {
+    m_refining = std::async(std::launch::async, [jobs = std::move(jobs), cancel] {
         std::vector<std::pair<uint64_t, std::vector<LodMesh>>> out;
-        for (const Job& j : jobs) out.emplace_back(j.id, buildLods(*j.data, j.origin, j.tolerances, cancel));
+        for (const RefineJob& j : jobs)
+            out.emplace_back(j.layerId, buildLods(*j.data, j.origin, j.tolerances, cancel, &j.features));
         return out;
     });
 }
@@ -185,6 +185,12 @@ void App::updateSize()
     m_session.pixelRatio = m_session.windowRatio * m_session.uiScale;
     if (dw != m_session.view.width() || dh != m_session.view.height()) m_session.view.resize(dw, dh);
     m_target.setSize(dw, dh);
+    // The panels' first places, not where the user dragged them: Home frames the same part of
+    // the window every time.
+    const MapArea area = freeMapArea(panelLayout(static_cast<float>(ww), static_cast<float>(wh)), static_cast<float>(ww),
+                                     static_cast<float>(wh), m_session.showLayers, m_session.showCases, m_session.pixelRatio);
+    m_session.mapAreaMin = area.min;
+    m_session.mapAreaMax = area.max;
 }
 
 bool App::pumpEvents()
@@ -254,6 +260,9 @@ void App::drawUi()
     }
     m_session.layersToRemove.clear();
     if (m_session.quitRequested) m_quit = true;
+    const ImGuiWindow* modal = ImGui::GetTopMostPopupModal();
+    const std::string title = modal ? modal->Name : "";
+    m_session.openModal = title.substr(0, title.find("##"));
 }
 
 void App::saveScreenshot(ScreenshotKind kind, const std::string& path)

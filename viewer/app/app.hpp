@@ -20,6 +20,7 @@
 #include <atomic>
 #include <chrono>
 #include <future>
+#include <tuple>
 #include <memory>
 #include <optional>
 
@@ -74,6 +75,8 @@ private:
     std::future<std::vector<std::pair<uint64_t, std::vector<LodMesh>>>> m_refining;
     double m_refineSeconds = 0;
     std::atomic<bool> m_cancelRefine{false};
+    // The view and the scene's levels startRefining last looked at.
+    std::tuple<double, double, double, size_t, size_t> m_refineLookedAt{};
     bool m_loaded = false;
     bool m_loadFailed = false; // exit code 1 when a layer could not be opened
     long m_idleFrames = 0;

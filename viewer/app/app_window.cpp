@@ -6,6 +6,7 @@
 #include "viewer/app/display_dpi.hpp"
 #include "viewer/render/gl_context.hpp"
 #include "viewer/ui/ui_fonts.hpp"
+#include "viewer/ui/ui_style.hpp"
 
 #include "geo/error.hpp"
 
@@ -87,9 +88,7 @@ AppWindow::AppWindow(const std::string& title, std::optional<ScreenRect> size, c
         m_iniPath = m_configDir + "/imgui.ini";
         if (!ec) io.IniFilename = m_iniPath.c_str();
     }
-    ImGui::StyleColorsLight();
-    ImGui::GetStyle().WindowRounding = 4;
-    ImGui::GetStyle().FrameRounding = 3;
+    applyUiStyle(ImGui::GetStyle());
     // The style's sizes stay in layout pixels (the whole UI is scaled as one); the font is
     // rasterised at the pixels it will cover, so it is sharp, not a stretched small one.
     m_fontPixelsPerUnit = static_cast<float>(m_uiScale.scale * m_ratio);

@@ -168,6 +168,7 @@ void FileActions::showDialog(BrowserPurpose purpose, Session& session)
 
 void FileActions::update(Session& session)
 {
+    m_queue.setViewUnitsPerPixel(session.view.unitsPerPixel());
     const LoadEvents ev = m_queue.poll(session.scene);
     for (const std::string& e : ev.errors) {
         std::cerr << "compound-atlas: " << e << "\n";

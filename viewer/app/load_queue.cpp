@@ -70,7 +70,10 @@ void LoadQueue::waitForCacheWrites()
 std::pair<double, double> LoadQueue::levelsFor(const std::string& mapCrs) const
 {
     const double mpu = metresPerUnitOf(mapCrs);
-    return {mpu, m_deferFine ? kDeferFinerThanMetres / mpu : 0};
+    if (!m_deferFine) return {mpu, 0};
+    const double defer = kDeferFinerThanMetres / mpu;
+    if (m_viewUnitsPerPixel <= 0) return {mpu, defer};
+    return {mpu, std::max(defer, levelForView(lodTolerances(mpu), m_viewUnitsPerPixel))};
 }
 
 bool LoadQueue::lookedUp(Job& job, const std::string& mapCrs)
@@ -78,9 +81,9 @@ bool LoadQueue::lookedUp(Job& job, const std::string& mapCrs)
     if (job.lookedUp) return true;
     if (!job.lookup.valid()) {
         // Key, read and index on a worker: stat and a 200 MB read do not belong on the UI thread.
-        const auto [mpu, defer] = levelsFor(mapCrs);
+        // Not the view's levels: an entry holds the levels built so far and lists the rest.
         char levels[64];
-        std::snprintf(levels, sizeof levels, "%.17g %.17g", mpu, defer);
+        std::snprintf(levels, sizeof levels, "%.17g %s", levelsFor(mapCrs).first, m_deferFine ? "deferred" : "all");
         job.lookup = std::async(std::launch::async, [cache = &m_cache, order = job.order, ordinal = job.ordinal, mapCrs,
                                                      levels = std::string(levels)] {
             Job::CacheLookup out;

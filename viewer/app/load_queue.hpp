@@ -90,6 +90,9 @@ public:
     // Prepare only the coarse levels of detail (kDeferFinerThanMetres) of new layers: the
     // map shows at once, and whoever owns the scene builds the rest (App::startRefining).
     void setDeferFineLevels(bool defer) { m_deferFine = defer; }
+    // The view new layers arrive into (map units per pixel): with deferred levels, only the
+    // ones this view or a coarser one draws are built before the layer shows.
+    void setViewUnitsPerPixel(double upp) { m_viewUnitsPerPixel = upp; }
 
     // Blocks until nothing is running (tests); returns the events of the polls.
     LoadEvents waitAll(Scene& scene);
@@ -144,6 +147,7 @@ private:
     uint64_t m_nextBatch = 1;
     size_t m_ordinal = 0; // colours the next user layer
     bool m_deferFine = false;
+    double m_viewUnitsPerPixel = 0;
 };
 
 } // namespace viewer

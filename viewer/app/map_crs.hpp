@@ -7,8 +7,9 @@
 
 namespace viewer {
 
-// The view the app opens on: Cambodia and its neighbours, lon/lat.
-constexpr geo::Extent kHomeLonLat{100.8, 8.8, 109.2, 16.2};
+// The view the app opens on: Cambodia and its neighbours, lon/lat, west to the Myawaddy
+// compounds on the Thai-Myanmar border (KK Park 98.56 E 16.63 N, Shwe Kokko 16.82 N).
+constexpr geo::Extent kHomeLonLat{98.2, 8.8, 109.2, 17.0};
 
 geo::Extent defaultViewExtent(const geo::MapCrs& crs);
 

@@ -73,11 +73,16 @@ void Navigation::handle(const SDL_Event& e, Session& s, bool mouseFree, bool key
         break;
     }
     case SDL_KEYDOWN: {
-        if (!keysFree) break;
         const SDL_Keycode k = e.key.keysym.sym;
+        const bool ctrl = (e.key.keysym.mod & KMOD_CTRL) != 0;
+        // Quit whatever has the keyboard: a modal dialog or a text field must not trap the user.
+        if (ctrl && k == SDLK_q) {
+            s.quitRequested = true;
+            break;
+        }
+        if (!keysFree) break;
         const geo::ScreenPx centre{s.view.width() / 2.0, s.view.height() / 2.0};
         const double step = std::min(s.view.width(), s.view.height()) / 8.0;
-        const bool ctrl = (e.key.keysym.mod & KMOD_CTRL) != 0;
         if (k == SDLK_PLUS || k == SDLK_EQUALS || k == SDLK_KP_PLUS) s.view.zoomAt(centre, kKeyFactor);
         else if (k == SDLK_MINUS || k == SDLK_KP_MINUS) s.view.zoomAt(centre, 1 / kKeyFactor);
         else if (k == SDLK_LEFT) s.view.panPixels(step, 0);
@@ -95,7 +100,6 @@ void Navigation::handle(const SDL_Event& e, Session& s, bool mouseFree, bool key
         else if (k == SDLK_BACKSPACE && s.measure.active()) s.measure.removeLast();
         else if (k == SDLK_F12)
             s.screenshotRequest = (e.key.keysym.mod & KMOD_SHIFT) ? ScreenshotKind::WithUi : ScreenshotKind::MapOnly;
-        else if (ctrl && k == SDLK_q) s.quitRequested = true;
         else if (k == SDLK_F1) s.showShortcuts = !s.showShortcuts;
         break;
     }

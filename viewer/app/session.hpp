@@ -75,6 +75,8 @@ struct Session {
     std::string crsCodeInput;                     // View > Map CRS's EPSG code field
     bool quitRequested = false;
 
+    // The title of the modal dialog open in the last frame ("" when none), for the state dump.
+    std::string openModal;
     // Named widgets as last drawn (viewer/ui/widget_notes.hpp): end-to-end tests click them.
     std::map<std::string, WidgetRect> widgetAt;
 
@@ -84,7 +86,10 @@ struct Session {
     double lastFrameMs = 0;
 
     void toast(const std::string& text, double seconds = 6) { toasts.push_back({text, now + seconds}); }
-    void zoomTo(const geo::Extent& e) { view.fit(e, 0.06); }
+    // The part of the window the panels leave to the map (drawable pixels; App::updateSize sets
+    // it from viewer/ui/panel_layout). Home, --view and the zoom-to buttons frame their box in it.
+    geo::ScreenPx mapAreaMin{}, mapAreaMax{};
+    void zoomTo(const geo::Extent& e) { view.fit(e, 0.06, mapAreaMin, mapAreaMax); }
     // Makes `c` the map CRS of the view, Home and the loaders; the layers are not touched
     // (FileActions::switchCrs reloads them).
     void setCrs(geo::MapCrs c);

@@ -102,6 +102,7 @@ nlohmann::json stateJson(const Session& s, const WindowInfo& w)
                                 {"height", r.height()},
                                 {"extent", {r.extent().minX, r.extent().minY, r.extent().maxX, r.extent().maxY}}});
     j["warnings"] = s.warnings;
+    j["modal"] = s.openModal.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.openModal);
     j["selected"] = nullptr;
     if (const auto& sel = s.scene.selection()) j["selected"] = featureJson(s.scene, *sel);
     // The pointer as the app's events left it (drawable pixels) and what the map shows under it.

@@ -22,7 +22,7 @@ struct WindowInfo {
 //  "ui":{"scale","scale_source","pixel_ratio","font_px","text_input"},
 //  "layers":[{"name","source","visible","opacity","features","thematic_classes"}],
 //  "rasters":[{"name","source","visible","opacity","width","height","extent":[minx,miny,maxx,maxy]}],
-//  "warnings":[one line each],
+//  "warnings":[one line each], "modal":null|"the open modal dialog's title",
 //  "selected":null|{"layer","fid","name","feature_index"}}
 nlohmann::json stateJson(const Session& session, const WindowInfo& window);
 

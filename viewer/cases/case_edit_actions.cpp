@@ -22,7 +22,57 @@ void formFollowsMove(Session& s, const std::string& compoundId)
     ed.compoundBase = snapshotOf(s.cases);
 }
 
+// Our own undo is not someone else's change: the open forms show the rows it left (the user's
+// unsaved typing kept) and save against them. `before`: the rows before the undo, for an
+// incident form without a snapshot of its own.
+void formsFollowUndo(Session& s, const geo::CaseData& before)
+{
+    CaseEditing& ed = s.cases.editing;
+    const geo::CaseData& now = s.cases.data();
+    if (ed.compound && !ed.compound->isNew) {
+        if (const geo::Compound* c = now.findCompound(ed.compound->id)) ed.compound = rebaseCompoundForm(*ed.compound, *c);
+        else ed.compound->isNew = true; // the undo removed the row: saving adds it again
+    }
+    if (ed.incident && !ed.incident->isNew) {
+        if (now.findIncident(ed.incident->id))
+            ed.incident = rebaseIncidentForm(*ed.incident, ed.incidentBase ? ed.incidentBase->data : before, now);
+        else ed.incident->isNew = true;
+    }
+    if (ed.compound) ed.compoundBase = snapshotOf(s.cases);
+    if (ed.incident) ed.incidentBase = snapshotOf(s.cases);
+}
+
 } // namespace
+
+bool canUndoEdit(Session& s)
+{
+    if (s.cases.editing.saves == 0) return false;
+    try {
+        return s.cases.writableStore().canUndo();
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
+bool undoLastEdit(Session& s)
+{
+    CaseView& cases = s.cases;
+    if (!canUndoEdit(s)) return false;
+    try {
+        geo::CaseStore& store = cases.writableStore();
+        const std::string what = store.undoDescription();
+        CaseEditing& ed = cases.editing;
+        const geo::CaseData before = ed.incident && !ed.incidentBase ? cases.data() : geo::CaseData{};
+        store.undo();
+        cases.storeChanged();
+        formsFollowUndo(s, before);
+        s.toast("Undone: " + what);
+        return true;
+    } catch (const std::exception& e) {
+        s.toast(std::string("Undo failed: ") + e.what(), 10);
+        return false;
+    }
+}
 
 void closeCompoundEditor(Session& s)
 {

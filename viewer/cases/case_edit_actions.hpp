@@ -28,6 +28,14 @@ void closeIncidentEditor(Session& s);
 // status keeps the outcome and its base for "Keep mine".
 bool saveEdit(Session& s, const FormOutcome& outcome, EditorStatus& status, const FormBase& base = nullptr);
 
+// "Undo" (and Ctrl+Z): the store's last commit of this session undone, if any. Open forms
+// then show the rows as they now are: a field the user typed and has not saved keeps what was
+// typed, every other field shows the undone value (rebaseCompoundForm / rebaseIncidentForm);
+// a form whose row the undo removed saves it as new again. Says what happened in a toast.
+// True when something was undone.
+bool undoLastEdit(Session& s);
+bool canUndoEdit(Session& s);
+
 // "Move" and the click on the map: the compound moved to `to`, as an edit of the rows shown
 // now. An open form on that compound takes the new place. A conflict lands in compoundStatus.
 bool moveCompoundTo(Session& s, const std::string& compoundId, geo::LonLat to);

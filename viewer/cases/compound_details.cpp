@@ -1,11 +1,11 @@
 // Gathering a compound's panel content; one source keeps one number across the panel.
 #include "viewer/cases/compound_details.hpp"
+#include "viewer/cases/source_numbers.hpp"
 
 #include "geo/cases/case_json.hpp"
 #include "geo/cases/country_codes.hpp"
 
 #include <algorithm>
-#include <map>
 
 namespace viewer {
 
@@ -25,30 +25,22 @@ StatedCheck check(const std::string& stated, const geo::Attribution& a, const st
     return StatedCheck::NotComparable;
 }
 
-class SourceNumbers {
-public:
-    SourceRef ref(const std::string& sourceId, const geo::Source* s, const std::string& claim)
-    {
-        SourceRef r;
-        auto [it, added] = m_numbers.emplace(sourceId, static_cast<int>(m_numbers.size()) + 1);
-        (void)added;
-        r.number = it->second;
-        r.id = sourceId;
-        r.claim = claim;
-        if (!s) {
-            r.missing = true;
-            return r;
-        }
-        r.publisher = s->publisher;
-        r.title = s->title;
-        r.url = s->url;
-        if (s->published) r.published = s->published->iso();
+// Numbered by numberSources once the whole panel is gathered.
+SourceRef sourceRef(const std::string& sourceId, const geo::Source* s, const std::string& claim)
+{
+    SourceRef r;
+    r.id = sourceId;
+    r.claim = claim;
+    if (!s) {
+        r.missing = true;
         return r;
     }
-
-private:
-    std::map<std::string, int> m_numbers;
-};
+    r.publisher = s->publisher;
+    r.title = s->title;
+    r.url = s->url;
+    if (s->published) r.published = s->published->iso();
+    return r;
+}
 
 } // namespace
 
@@ -116,8 +108,7 @@ CompoundDetails buildDetails(const geo::CaseData& data, const geo::Compound& com
     CompoundDetails d;
     d.compound = compound;
     if (derived) d.derived = *derived;
-    SourceNumbers numbers;
-    for (const auto& [cite, src] : data.sourcesFor(compound.id)) d.sources.push_back(numbers.ref(cite->sourceId, src, cite->claim));
+    for (const auto& [cite, src] : data.sourcesFor(compound.id)) d.sources.push_back(sourceRef(cite->sourceId, src, cite->claim));
 
     const std::vector<geo::IncidentView> views = data.incidentsFor(compound.id);
     for (const geo::IncidentView& v : views) {
@@ -157,12 +148,17 @@ CompoundDetails buildDetails(const geo::CaseData& data, const geo::Compound& com
             }
             row.places.push_back(std::move(p));
         }
-        for (const auto& [cite, src] : v.sources) row.sources.push_back(numbers.ref(cite->sourceId, src, cite->claim));
+        for (const auto& [cite, src] : v.sources) row.sources.push_back(sourceRef(cite->sourceId, src, cite->claim));
         for (const geo::CaseFinding& f2 : allFindings)
             if (f2.incidentId == inc.id) row.findings.push_back(f2);
         if (v.relation == geo::LinkRelation::At) d.peopleAffected += f.total ? *f.total : f.breakdownSum;
         d.incidents.push_back(std::move(row));
     }
+    // Reading order: the incidents, then the compound's own sources (listed below them).
+    std::vector<std::vector<SourceRef>*> lists;
+    for (IncidentRow& row : d.incidents) lists.push_back(&row.sources);
+    lists.push_back(&d.sources);
+    numberSources(lists);
     if (derived) d.findings = derived->findings;
     for (const geo::CaseFinding& f : allFindings) {
         const bool aboutIncident = std::any_of(views.begin(), views.end(), [&](const geo::IncidentView& v) {

@@ -89,7 +89,7 @@ struct IncidentRow {
 struct CompoundDetails {
     geo::Compound compound;
     std::optional<DerivedLocation> derived;
-    std::vector<SourceRef> sources;       // about the compound itself
+    std::vector<SourceRef> sources;       // about the compound itself (shown after the incidents)
     std::vector<IncidentRow> incidents;   // in time order, those the filter admits
     size_t outsideFilter = 0;             // incidents the time filter hides
     std::vector<geo::CaseFinding> findings; // about the compound or its incidents (all, unfiltered)

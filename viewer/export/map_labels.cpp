@@ -43,13 +43,11 @@ std::vector<Candidate> candidates(const Scene& scene, const geo::Viewport& view,
     inner = {inner.minX + 40 * scale * upp, inner.minY + 30 * scale * upp, inner.maxX - 40 * scale * upp,
              inner.maxY - 30 * scale * upp};
     // Label visibility follows the map scale, not the pixel size: compare at 96 DPI units.
-    const double styleUpp = upp * scale * scene.metresPerUnit;
+    const double groundMpp = scene.groundMetresPerPixel(view) * scale;
     for (size_t li = 0; li < scene.layers().size(); ++li) {
         const SceneLayer& layer = scene.layers()[li];
         const LayerStyle& st = layer.style;
-        if (!st.visible || st.labelField.empty() || styleUpp < st.labelMinUnitsPerPixel ||
-            styleUpp > st.labelMaxUnitsPerPixel)
-            continue;
+        if (!st.visible || st.labelField.empty() || !labelsShownAt(st, groundMpp)) continue;
         const int field = layer.data->fieldIndex(st.labelField);
         if (field < 0) continue;
         const bool points = layer.data->kind == geo::GeomKind::Point;

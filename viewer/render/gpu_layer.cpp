@@ -41,12 +41,28 @@ GpuLayer::GpuLayer(const LayerMesh& mesh) : m_origin(mesh.origin), m_stencilBit(
 void GpuLayer::addLods(const std::vector<LodMesh>& lods)
 {
     uploadLods(lods);
-    std::sort(m_lods.begin(), m_lods.end(), [](const Lod& a, const Lod& b) { return a.tolerance < b.tolerance; });
 }
 
 void GpuLayer::uploadLods(const std::vector<LodMesh>& lods)
 {
     for (const LodMesh& src : lods) {
+        auto at = std::find_if(m_levels.begin(), m_levels.end(), [&](const Level& l) { return l.tolerance >= src.tolerance; });
+        if (at == m_levels.end() || at->tolerance != src.tolerance) {
+            Level level;
+            level.tolerance = src.tolerance;
+            at = m_levels.insert(at, std::move(level));
+        }
+        const int32_t index = static_cast<int32_t>(m_lods.size());
+        if (src.features.empty()) {
+            at->whole = index;
+            at->owner.clear();
+        } else if (at->whole < 0) {
+            if (at->owner.size() < src.featureParts.size()) at->owner.resize(src.featureParts.size(), -1);
+            for (uint32_t f : src.features) {
+                if (at->owner[f] < 0) ++at->owned;
+                at->owner[f] = index;
+            }
+        }
         Lod lod;
         lod.tolerance = src.tolerance;
         m_hasStroke |= !src.partFirst.empty();
@@ -83,9 +99,58 @@ void GpuLayer::uploadLods(const std::vector<LodMesh>& lods)
 size_t GpuLayer::chooseLod(double unitsPerPixel) const
 {
     size_t best = 0;
-    for (size_t i = 0; i < m_lods.size(); ++i)
-        if (m_lods[i].tolerance <= unitsPerPixel) best = i; // simplification error <= 1 px
+    for (size_t i = 0; i < m_levels.size(); ++i)
+        if (m_levels[i].tolerance <= unitsPerPixel) best = i; // simplification error <= 1 px
     return best;
+}
+
+const GpuLayer::Level* GpuLayer::findLevel(double tolerance) const
+{
+    for (const Level& l : m_levels)
+        if (l.tolerance == tolerance) return &l;
+    return nullptr;
+}
+
+bool GpuLayer::levelHas(double tolerance, uint32_t f) const
+{
+    const Level* l = findLevel(tolerance);
+    return l && (l->whole >= 0 || (f < l->owner.size() && l->owner[f] >= 0));
+}
+
+bool GpuLayer::levelComplete(double tolerance) const
+{
+    const Level* l = findLevel(tolerance);
+    return l && (l->whole >= 0 || (l->owned > 0 && l->owned == l->owner.size()));
+}
+
+int32_t GpuLayer::lodFor(size_t level, uint32_t f) const
+{
+    auto has = [&](const Level& l) { return l.whole >= 0 ? l.whole : (f < l.owner.size() ? l.owner[f] : -1); };
+    // The level asked for, else coarser (detail still being built), else finer.
+    for (size_t i = level; i < m_levels.size(); ++i)
+        if (const int32_t at = has(m_levels[i]); at >= 0) return at;
+    for (size_t i = std::min(level, m_levels.size()); i-- > 0;)
+        if (const int32_t at = has(m_levels[i]); at >= 0) return at;
+    return -1;
+}
+
+std::vector<std::pair<int32_t, std::vector<uint32_t>>> GpuLayer::byMesh(size_t level,
+                                                                         const std::vector<uint32_t>& features) const
+{
+    std::vector<std::pair<int32_t, std::vector<uint32_t>>> out;
+    if (level >= m_levels.size()) return out;
+    if (m_levels[level].whole >= 0) {
+        out.emplace_back(m_levels[level].whole, features);
+        return out;
+    }
+    for (uint32_t f : features) {
+        const int32_t at = lodFor(level, f);
+        if (at < 0) continue;
+        auto g = std::find_if(out.begin(), out.end(), [&](const auto& e) { return e.first == at; });
+        if (g == out.end()) g = out.insert(out.end(), {at, {}});
+        g->second.push_back(f);
+    }
+    return out;
 }
 
 bool GpuLayer::partVisible(const Lod& l, size_t part, const float box[4]) const
@@ -109,10 +174,25 @@ void windowBox(const geo::Extent& w, geo::MapXY o, float box[4])
 
 size_t GpuLayer::drawFill(size_t lod, const std::vector<uint32_t>& features, const geo::Extent& window) const
 {
-    if (lod >= m_lods.size()) return 0;
-    const Lod& l = m_lods[lod];
     float box[4];
     windowBox(window, m_origin, box);
+    size_t calls = 0;
+    for (const auto& [at, fs] : byMesh(lod, features)) calls += fillMesh(m_lods[at], fs, box);
+    return calls;
+}
+
+size_t GpuLayer::drawStroke(size_t lod, const std::vector<uint32_t>& features, const geo::Extent& window,
+                            GLuint corners) const
+{
+    float box[4];
+    windowBox(window, m_origin, box);
+    size_t calls = 0;
+    for (const auto& [at, fs] : byMesh(lod, features)) calls += strokeMesh(m_lods[at], fs, box, corners);
+    return calls;
+}
+
+size_t GpuLayer::fillMesh(const Lod& l, const std::vector<uint32_t>& features, const float box[4]) const
+{
     // Fans by stencil bit; the cover pass draws all of them.
     std::vector<GLint> first[8];
     std::vector<GLsizei> count[8];
@@ -166,13 +246,8 @@ size_t GpuLayer::drawFill(size_t lod, const std::vector<uint32_t>& features, con
     return calls;
 }
 
-size_t GpuLayer::drawStroke(size_t lod, const std::vector<uint32_t>& features, const geo::Extent& window,
-                            GLuint corners) const
+size_t GpuLayer::strokeMesh(const Lod& l, const std::vector<uint32_t>& features, const float box[4], GLuint corners) const
 {
-    if (lod >= m_lods.size()) return 0;
-    const Lod& l = m_lods[lod];
-    float box[4];
-    windowBox(window, m_origin, box);
     glBindVertexArray(l.strokeVao.id());
     glBindBuffer(GL_ARRAY_BUFFER, corners);
     glVertexAttribPointer(kCorner, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);

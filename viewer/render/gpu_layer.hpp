@@ -14,13 +14,18 @@ public:
     // Uploads `mesh` (needs a current GL context). The CPU arrays can then be freed; only
     // the per-part ranges and boxes are kept (for culling).
     explicit GpuLayer(const LayerMesh& mesh);
-    // Adds more levels (built later with the same origin), kept sorted finest first.
+    // Adds more levels (built later with the same origin), kept sorted finest first. A mesh
+    // of some features (LodMesh::features) adds them to its level; the level's other
+    // features are drawn from the nearest coarser level that has them (else a finer one).
     void addLods(const std::vector<LodMesh>& lods);
 
     geo::MapXY origin() const { return m_origin; }
-    size_t lodCount() const { return m_lods.size(); }
-    double lodTolerance(size_t lod) const { return m_lods[lod].tolerance; }
+    size_t lodCount() const { return m_levels.size(); }
+    double lodTolerance(size_t lod) const { return m_levels[lod].tolerance; }
     size_t chooseLod(double unitsPerPixel) const;
+    // Whether the level of `tolerance` holds feature `f` / every feature.
+    bool levelHas(double tolerance, uint32_t f) const;
+    bool levelComplete(double tolerance) const;
     bool hasPoints() const { return m_pointCount > 0; }
     // Whether any feature has a fill / a stroke (mixed-kind layers may have all three).
     bool hasFill() const { return m_hasFill; }
@@ -50,11 +55,25 @@ private:
         std::vector<uint8_t> partFilled;
         std::vector<IndexRange> featureParts;
     };
+    // The meshes of one tolerance: one with every feature, or some of features each.
+    struct Level {
+        double tolerance = 0;
+        int32_t whole = -1;          // the m_lods entry with every feature, if any
+        std::vector<int32_t> owner;  // else per feature: its m_lods entry, or -1
+        size_t owned = 0;            // features with an owner
+    };
     void uploadLods(const std::vector<LodMesh>& lods);
+    const Level* findLevel(double tolerance) const;
+    int32_t lodFor(size_t level, uint32_t f) const;
+    // `features` split by the m_lods entry that draws each at `level`.
+    std::vector<std::pair<int32_t, std::vector<uint32_t>>> byMesh(size_t level, const std::vector<uint32_t>& features) const;
+    size_t fillMesh(const Lod& l, const std::vector<uint32_t>& features, const float box[4]) const;
+    size_t strokeMesh(const Lod& l, const std::vector<uint32_t>& features, const float box[4], GLuint corners) const;
     bool partVisible(const Lod& l, size_t part, const float box[4]) const;
 
     geo::MapXY m_origin;
-    std::vector<Lod> m_lods;
+    std::vector<Lod> m_lods;     // in upload order
+    std::vector<Level> m_levels; // finest first
     std::vector<uint8_t> m_stencilBit;
     GlVertexArray m_pointVao;
     GlBuffer m_pointVbo;

@@ -1,4 +1,4 @@
-// Level-of-detail vertex runs: a cascade of Douglas-Peucker passes (geo::simplifyGeometry),
+// Level-of-detail vertex runs: Douglas-Peucker passes over the full geometry (geo::simplifyGeometry),
 // features split across the cores, chunks joined in feature order.
 #include "viewer/render/layer_mesh.hpp"
 
@@ -16,6 +16,15 @@ std::vector<double> lodTolerances(double metresPerUnit)
     std::vector<double> t{0};
     for (double m = 20; m <= 25000; m *= 4) t.push_back(m / metresPerUnit);
     return t;
+}
+
+double levelForView(const std::vector<double>& tolerances, double unitsPerPixel)
+{
+    if (tolerances.empty()) return 0;
+    double best = *std::min_element(tolerances.begin(), tolerances.end());
+    for (double t : tolerances)
+        if (t <= unitsPerPixel && t > best) best = t;
+    return best;
 }
 
 namespace {
@@ -67,27 +76,30 @@ void appendGeometry(const geo::Geometry& g, geo::MapXY o, LodMesh& lod)
     }
 }
 
-// Levels for features [begin, end): each simplified from the previous (finer) level with
-// what is left of its tolerance, so the error against the full geometry stays within it.
-std::vector<LodMesh> buildChunk(const geo::Layer& layer, geo::MapXY o, const std::vector<double>& tols, size_t begin,
-                                size_t end, const std::atomic<bool>* cancel)
+// Levels for features [begin, end), each simplified from the full geometry: a level is the
+// same whichever others were built with it (the window builds them as views need them, the
+// export two at a time, and both must draw the same lines).
+// `ids` (ascending feature numbers) lists the features to build; empty: every feature.
+// featureParts get one entry per feature built, in order.
+std::vector<LodMesh> buildChunk(const geo::Layer& layer, geo::MapXY o, const std::vector<double>& tols,
+                                const std::vector<uint32_t>& ids, size_t begin, size_t end, const std::atomic<bool>* cancel)
 {
     std::vector<LodMesh> lods(tols.size());
     for (size_t i = 0; i < tols.size(); ++i) {
         lods[i].tolerance = tols[i];
         lods[i].featureParts.resize(end - begin);
     }
-    for (size_t f = begin; f < end; ++f) {
+    for (size_t k = begin; k < end; ++k) {
         if (cancel && cancel->load(std::memory_order_relaxed)) break;
+        const size_t f = ids.empty() ? k : ids[k];
         const geo::Feature& feature = layer.features[f];
         if (feature.geometry.kind != geo::GeomKind::Line && feature.geometry.kind != geo::GeomKind::Polygon) continue;
-        const geo::Geometry* g = &feature.geometry; // the previous (finer) level's geometry
+        const bool polygon = feature.geometry.kind == geo::GeomKind::Polygon;
+        const geo::Extent& b = feature.bbox;
         geo::Geometry current;
-        double done = 0;
         for (size_t i = 0; i < tols.size(); ++i) {
             LodMesh& lod = lods[i];
-            const geo::Extent& b = feature.bbox;
-            const bool polygon = feature.geometry.kind == geo::GeomKind::Polygon;
+            const geo::Geometry* g = &feature.geometry;
             if (tols[i] > 0 && b.width() < tols[i] && b.height() < tols[i]) {
                 // Smaller than the tolerance: a line vanishes, an area stays a dot.
                 if (!polygon) break;
@@ -95,17 +107,14 @@ std::vector<LodMesh> buildChunk(const geo::Layer& layer, geo::MapXY o, const std
                 current.kind = geo::GeomKind::Polygon;
                 geo::appendSpeck(current, b.center(), tols[i]);
                 g = &current;
-                done = tols[i];
-            }
-            if (tols[i] > done) {
-                current = geo::simplifyGeometry(*g, tols[i] - done, polygon);
+            } else if (tols[i] > 0) {
+                current = geo::simplifyGeometry(feature.geometry, tols[i], polygon);
                 g = &current;
-                done = tols[i];
                 if (current.empty()) break;
             }
-            lod.featureParts[f - begin].first = static_cast<uint32_t>(lod.partFirst.size());
+            lod.featureParts[k - begin].first = static_cast<uint32_t>(lod.partFirst.size());
             appendGeometry(*g, o, lod);
-            lod.featureParts[f - begin].count = static_cast<uint32_t>(lod.partFirst.size()) - lod.featureParts[f - begin].first;
+            lod.featureParts[k - begin].count = static_cast<uint32_t>(lod.partFirst.size()) - lod.featureParts[k - begin].first;
         }
     }
     return lods;
@@ -190,7 +199,7 @@ std::vector<double> worthBuilding(const geo::Layer& layer, const std::vector<dou
 {
     if (totalVertices < 1'000'000 || tols.size() < 2) return tols;
     const geo::Layer sample = sampleOf(layer, 16);
-    const std::vector<LodMesh> levels = buildChunk(sample, geo::MapXY{}, tols, 0, sample.features.size(), cancel);
+    const std::vector<LodMesh> levels = buildChunk(sample, geo::MapXY{}, tols, {}, 0, sample.features.size(), cancel);
     std::vector<double> out;
     size_t last = 0;
     for (const LodMesh& l : levels) {
@@ -204,46 +213,62 @@ std::vector<double> worthBuilding(const geo::Layer& layer, const std::vector<dou
 } // namespace
 
 std::vector<LodMesh> buildLods(const geo::Layer& layer, geo::MapXY origin, const std::vector<double>& tolerances,
-                               const std::atomic<bool>* cancel)
+                               const std::atomic<bool>* cancel, const std::vector<uint32_t>* only)
 {
     std::vector<double> tols = tolerances;
     std::sort(tols.begin(), tols.end());
     tols.erase(std::unique(tols.begin(), tols.end()), tols.end());
     const size_t n = layer.features.size();
+    const std::vector<uint32_t> none;
+    const std::vector<uint32_t>& ids = only ? *only : none;
+    const size_t listed = only ? ids.size() : n;
+    auto featureAt = [&](size_t k) -> const geo::Feature& { return layer.features[only ? ids[k] : k]; };
     bool anyArea = false;
-    for (const geo::Feature& f : layer.features)
-        anyArea = anyArea || f.geometry.kind == geo::GeomKind::Line || f.geometry.kind == geo::GeomKind::Polygon;
+    for (size_t k = 0; k < listed; ++k) {
+        const geo::GeomKind kind = featureAt(k).geometry.kind;
+        anyArea = anyArea || kind == geo::GeomKind::Line || kind == geo::GeomKind::Polygon;
+    }
     if (!anyArea || tols.empty()) return {};
 
     // Chunks of about equal vertex counts, one per core (a world layer's features differ
     // by orders of magnitude: Russia against Monaco).
     size_t totalVertices = 0;
-    for (const geo::Feature& f : layer.features) totalVertices += f.geometry.coords.size();
-    tols = worthBuilding(layer, tols, totalVertices, cancel);
+    for (size_t k = 0; k < listed; ++k) totalVertices += featureAt(k).geometry.coords.size();
+    // Levels for some features complete levels chosen before: all of them are built.
+    if (!only) tols = worthBuilding(layer, tols, totalVertices, cancel);
     const unsigned threads = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
-    const size_t chunks = std::min<size_t>(n, totalVertices > 200'000 ? threads * 4 : 1);
+    const size_t chunks = std::min<size_t>(listed, totalVertices > 200'000 ? threads * 4 : 1);
     std::vector<size_t> bounds{0};
     size_t acc = 0;
-    for (size_t f = 0; f < n && bounds.size() < chunks; ++f) {
-        acc += layer.features[f].geometry.coords.size();
-        if (acc * chunks >= totalVertices * bounds.size()) bounds.push_back(f + 1);
+    for (size_t k = 0; k < listed && bounds.size() < chunks; ++k) {
+        acc += featureAt(k).geometry.coords.size();
+        if (acc * chunks >= totalVertices * bounds.size()) bounds.push_back(k + 1);
     }
-    if (bounds.back() != n) bounds.push_back(n);
+    if (bounds.back() != listed) bounds.push_back(listed);
     std::vector<std::vector<LodMesh>> built(bounds.size() - 1);
     if (built.size() == 1) {
-        built[0] = buildChunk(layer, origin, tols, 0, n, cancel);
+        built[0] = buildChunk(layer, origin, tols, ids, 0, listed, cancel);
     } else {
         // At most `threads` chunks at a time: each holds its levels until joined.
         for (size_t first = 0; first < built.size(); first += threads) {
             std::vector<std::future<std::vector<LodMesh>>> jobs;
             for (size_t c = first; c < std::min(built.size(), first + threads); ++c)
                 jobs.push_back(std::async(std::launch::async, buildChunk, std::cref(layer), origin, std::cref(tols),
-                                          bounds[c], bounds[c + 1], cancel));
+                                          std::cref(ids), bounds[c], bounds[c + 1], cancel));
             for (size_t c = 0; c < jobs.size(); ++c) built[first + c] = jobs[c].get();
         }
     }
     std::vector<LodMesh> lods(tols.size());
-    for (size_t i = 0; i < tols.size(); ++i) lods[i] = joinLevel(built, i, tols[i], n);
+    for (size_t i = 0; i < tols.size(); ++i) {
+        lods[i] = joinLevel(built, i, tols[i], listed);
+        if (!only) continue;
+        // Per listed feature -> per feature of the layer; the others have no parts here.
+        std::vector<IndexRange> parts(n);
+        for (size_t k = 0; k < listed; ++k) parts[ids[k]] = lods[i].featureParts[k];
+        lods[i].featureParts = std::move(parts);
+        lods[i].features = ids;
+    }
+    if (only) return lods;
     // Keep a level only where it sheds a quarter of the vertices of the last kept one.
     std::vector<LodMesh> kept;
     for (LodMesh& lod : lods) {

@@ -41,6 +41,9 @@ struct LodMesh {
     std::vector<float> partBox;           // per part: minx, miny, maxx, maxy (offsets)
     std::vector<uint8_t> partFilled;      // per part: 1 for polygon rings
     std::vector<IndexRange> featureParts; // per feature: its parts
+    // The features this level holds (ascending); empty: all of them. A level built for the
+    // features in view holds only those, and GpuLayer draws the others from another level.
+    std::vector<uint32_t> features;
 
     size_t vertexCount() const { return xy.size() / 2; }
 };
@@ -60,14 +63,15 @@ struct LayerMesh {
 // units are `metresPerUnit` metres: full, then 4x steps from ~20 m.
 std::vector<double> lodTolerances(double metresPerUnit);
 
-// Levels finer than this many metres are built only once a view needs them (the coarse ones
-// cost a fraction of the fine ones and cover every view down to town scale).
-constexpr double kDeferFinerThanMetres = 300;
+// Levels finer than this many metres are built only once a view needs them, and then for
+// the features in view (App::startRefining): the coarse ones are cheap for the whole file
+// (most of its vertices fall in the radial pass) and keep every view drawn meanwhile.
+constexpr double kDeferFinerThanMetres = 5000;
 
 // Builds the levels for `tolerances` (any order; kept finest first). Never touches GL; safe
-// on a worker thread; uses up to the machine's cores. Each level is simplified from the
-// next finer one already built, with the remaining error budget, so a level stays within its
-// tolerance of the full geometry and costs a pass over the finer level, not over the file.
+// on a worker thread; uses up to the machine's cores. Each level is simplified from the full
+// geometry, so it is the same whichever levels are built with it (the radial pass before
+// Douglas-Peucker makes a coarse level cost little more than one read of the coordinates).
 // A level that keeps more than 3/4 of the vertices of the finer one is dropped (it would
 // cost memory and draw no faster). `cancel`, when set, stops early (the result is then
 // incomplete).
@@ -75,8 +79,14 @@ LayerMesh buildLayerMesh(const geo::Layer& layer, const std::vector<double>& tol
                          const std::atomic<bool>* cancel = nullptr);
 
 // Only the levels (same origin as `base`), for refining a layer shown with coarse levels.
+// With `only` (ascending feature numbers), just those features, at every tolerance given
+// (LodMesh::features says which): the detail a view needs, without the rest of the file.
 std::vector<LodMesh> buildLods(const geo::Layer& layer, geo::MapXY origin, const std::vector<double>& tolerances,
-                               const std::atomic<bool>* cancel = nullptr);
+                               const std::atomic<bool>* cancel = nullptr, const std::vector<uint32_t>* only = nullptr);
+
+// The tolerance a view of `unitsPerPixel` draws: the coarsest of `tolerances` whose error is
+// within a pixel, else the finest (GpuLayer::chooseLod's rule). 0 for an empty list.
+double levelForView(const std::vector<double>& tolerances, double unitsPerPixel);
 
 
 } // namespace viewer

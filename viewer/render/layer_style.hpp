@@ -51,11 +51,18 @@ struct LayerStyle {
     Rgba labelColor{0.15f, 0.15f, 0.15f, 1};
     float labelSizePx = 14.0f;
     bool labelBold = false;
-    // Labels show only while units-per-pixel lies in [labelMinUnitsPerPixel, labelMaxUnitsPerPixel].
+    // Labels show only while ground metres per pixel (Scene::groundMetresPerPixel, at 96 DPI)
+    // lie in [labelMinUnitsPerPixel, labelMaxUnitsPerPixel]: labelsShownAt.
     double labelMinUnitsPerPixel = 0;
     double labelMaxUnitsPerPixel = 1e30;
     int labelPriority = 0;         // higher wins collisions across layers
     ThematicStyle thematic;        // overrides fillColor (and a line layer's stroke) per feature
 };
+
+// The label scale rule, one for the window and the export.
+inline bool labelsShownAt(const LayerStyle& s, double groundMetresPerPixel)
+{
+    return groundMetresPerPixel >= s.labelMinUnitsPerPixel && groundMetresPerPixel <= s.labelMaxUnitsPerPixel;
+}
 
 } // namespace viewer

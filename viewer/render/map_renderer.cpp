@@ -260,16 +260,14 @@ void MapRenderer::drawLabels(const Scene& scene, const geo::Viewport& view,
         const std::string* text;
     };
     const double upp = view.unitsPerPixel();
+    const double groundMpp = scene.groundMetresPerPixel(view);
     std::vector<Candidate> candidates;
     geo::Extent inner = view.visibleExtent();
     inner = {inner.minX + 40 * upp, inner.minY + 30 * upp, inner.maxX - 40 * upp, inner.maxY - 30 * upp};
     for (size_t li = 0; li < scene.layers().size(); ++li) {
         const SceneLayer& layer = scene.layers()[li];
         const LayerStyle& st = layer.style;
-        const double styleUpp = upp * scene.metresPerUnit;
-        if (!st.visible || st.labelField.empty() || styleUpp < st.labelMinUnitsPerPixel ||
-            styleUpp > st.labelMaxUnitsPerPixel)
-            continue;
+        if (!st.visible || st.labelField.empty() || !labelsShownAt(st, groundMpp)) continue;
         const int field = layer.data->fieldIndex(st.labelField);
         if (field < 0) continue;
         const bool points = layer.data->kind == geo::GeomKind::Point;

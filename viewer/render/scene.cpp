@@ -122,7 +122,9 @@ void Scene::refineLayer(uint64_t id, const std::vector<LodMesh>& fine)
     SceneLayer* l = find(id);
     if (!l) return;
     l->gpu->addLods(fine);
-    l->deferredTolerances.clear();
+    // A level built for the features in view stays deferred for the others.
+    if (fine.empty()) l->deferredTolerances.clear(); // nothing to build there (no lines or areas)
+    std::erase_if(l->deferredTolerances, [&](double t) { return l->gpu->levelComplete(t); });
 }
 
 void Scene::removeLayer(uint64_t id)
@@ -183,6 +185,17 @@ uint64_t Scene::addRasterLayer(const geo::RasterImage& image)
 void Scene::removeRasterLayer(uint64_t id)
 {
     std::erase_if(m_rasters, [&](const RasterLayer& r) { return r.id() == id; });
+}
+
+double Scene::groundMetresPerPixel(const geo::Viewport& view) const
+{
+    try {
+        if (!m_scaleCrs || m_scaleCrs->definition() != mapCrs) m_scaleCrs.emplace(mapCrs);
+    } catch (const std::exception&) { // a CRS PROJ does not know cannot have been drawn in: nominal
+        return view.unitsPerPixel() * metresPerUnit;
+    }
+    const double m = m_scaleCrs->metresPerUnitAt(view.center());
+    return view.unitsPerPixel() * (std::isfinite(m) && m > 0 ? m : metresPerUnit);
 }
 
 geo::Extent Scene::extent() const

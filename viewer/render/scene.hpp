@@ -9,7 +9,9 @@
 #include "viewer/render/raster_layer.hpp"
 
 #include "geo/layer.hpp"
+#include "geo/map_crs.hpp"
 #include "geo/spatial_index.hpp"
+#include "geo/viewport.hpp"
 
 #include <cstdint>
 #include <memory>
@@ -100,9 +102,14 @@ public:
     const GpuLayer* selectionMesh() const { return m_selectionMesh.get(); }
 
     std::string mapCrs = "EPSG:3857";
-    // Metres per unit of mapCrs, roughly (degrees: 111 320). Label scale ranges in styles are
-    // at metre scale, so a map in degrees compares unitsPerPixel() times this.
+    // Metres per unit of mapCrs, roughly (degrees: 111 320): the fallback where the true scale
+    // cannot be measured (a view centred off the CRS's area).
     double metresPerUnit = 1;
+    // Metres on the ground per pixel at the view's centre, as PROJ measures mapCrs there. Label
+    // scale ranges compare with it, so one range means one map scale in every CRS (issue 18:
+    // at 1:3.16 M provinces were labelled in UTM, not in Web Mercator, whose units are
+    // 1/cos(latitude) ground metres).
+    double groundMetresPerPixel(const geo::Viewport& view) const;
     Rgba background{0.80f, 0.87f, 0.92f, 1}; // sea
 
     // Union of all layer extents.
@@ -113,6 +120,9 @@ private:
     std::vector<MarkerLayer> m_markers;
     std::vector<RasterLayer> m_rasters;
     std::optional<FeatureRef> m_selection;
+    // mapCrs as a MapCrs, made on first use and again when mapCrs changes (PROJ objects are
+    // not cheap to make per frame). Like the rest of a Scene, used by one thread at a time.
+    mutable std::optional<geo::MapCrs> m_scaleCrs;
     std::unique_ptr<GpuLayer> m_selectionMesh;
     uint64_t m_nextId = 1;
 };

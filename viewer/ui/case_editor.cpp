@@ -15,39 +15,6 @@ namespace {
 
 const ImVec4 kErrorColor(0.85f, 0.2f, 0.1f, 1);
 
-void undoLast(Session& s)
-{
-    CaseView& cases = s.cases;
-    if (cases.editing.saves == 0) return;
-    try {
-        geo::CaseStore& store = cases.writableStore();
-        if (!store.canUndo()) return;
-        const std::string what = store.undoDescription();
-        store.undo();
-        cases.storeChanged();
-        // An open form whose row the undo removed saves it as new again.
-        CaseEditing& ed = cases.editing;
-        if (ed.compound && !ed.compound->isNew && !cases.data().findCompound(ed.compound->id)) ed.compound->isNew = true;
-        if (ed.incident && !ed.incident->isNew && !cases.data().findIncident(ed.incident->id)) ed.incident->isNew = true;
-        // Our own undo is not someone else's change: the open forms save against the new rows.
-        if (ed.compound) ed.compoundBase = cases.snapshot();
-        if (ed.incident) ed.incidentBase = cases.snapshot();
-        s.toast("Undone: " + what);
-    } catch (const std::exception& e) {
-        s.toast(std::string("Undo failed: ") + e.what(), 10);
-    }
-}
-
-bool canUndo(Session& s)
-{
-    if (s.cases.editing.saves == 0) return false;
-    try {
-        return s.cases.writableStore().canUndo();
-    } catch (const std::exception&) {
-        return false;
-    }
-}
-
 // A click armed by "Add compound" or "Move" arrived: open the new compound, or move.
 void takeArmedClick(Session& s)
 {
@@ -131,9 +98,9 @@ void drawCaseEditButtons(Session& s)
         ed.armed = ArmedClick::AddCompound;
         cases.mapClickArmed = true;
     }
-    if (canUndo(s)) {
+    if (canUndoEdit(s)) {
         ImGui::SameLine();
-        if (ImGui::SmallButton("Undo")) undoLast(s); // after it the selection is re-read below
+        if (ImGui::SmallButton("Undo")) undoLastEdit(s); // after it the selection is re-read below
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Undo %s (Ctrl+Z)", s.cases.writableStore().undoDescription().c_str());
     }
     // The selection's buttons on a line of their own, so the row fits a narrow panel.
@@ -170,7 +137,7 @@ void drawCaseEditor(Session& s)
         ed.armed = ArmedClick::None;
         s.cases.mapClickArmed = false;
     }
-    if (io.KeyCtrl && !io.WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false)) undoLast(s);
+    if (io.KeyCtrl && !io.WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false)) undoLastEdit(s);
     drawCompoundEditor(s);
     drawIncidentEditor(s);
 }

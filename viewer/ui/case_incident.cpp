@@ -104,13 +104,21 @@ void drawIncidentRow(const IncidentRow& row, bool defaultOpen)
     std::string header = row.dates + " - " + kindLabel(row.kind);
     if (row.figures.total) header += ", " + withThousands(*row.figures.total) + " people";
     header += possibly ? "   [POSSIBLY LINKED]" : row.relation == geo::LinkRelation::Linked ? "   [linked]" : "";
-    header += "##" + row.id;
+    // A tree node clips its label at the panel's edge (it hid "[POSSIBLY LINKED]", issue 18):
+    // the node is only the arrow, and the header is wrapped text beside it that also toggles it.
+    const std::string nodeId = "##" + row.id;
+    const ImGuiID node = ImGui::GetID(nodeId.c_str()); // before the node pushes its own id
+    const bool open = ImGui::TreeNodeEx(nodeId.c_str(), defaultOpen ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+    ImGui::SameLine();
     if (possibly) ImGui::PushStyleColor(ImGuiCol_Text, kWarnColor);
-    const bool open = ImGui::TreeNodeEx(header.c_str(), defaultOpen ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(header.c_str());
+    ImGui::PopTextWrapPos();
     if (possibly) ImGui::PopStyleColor();
+    if (ImGui::IsItemClicked()) ImGui::GetStateStorage()->SetInt(node, open ? 0 : 1);
     if (!open) return;
     ImGui::TextDisabled("%s", row.id.c_str());
-    ImGui::Text("When: %s (precision: %s)", row.dates.c_str(), row.datePrecision.c_str());
+    ImGui::TextWrapped("When: %s (precision: %s)", row.dates.c_str(), row.datePrecision.c_str());
     ImGui::Text("Kind: %s", kindLabel(row.kind));
     if (possibly) {
         ImGui::PushStyleColor(ImGuiCol_Text, kWarnColor);
@@ -125,9 +133,11 @@ void drawIncidentRow(const IncidentRow& row, bool defaultOpen)
     if (row.ownLocation) ImGui::Text("Own location: %.5f, %.5f", row.ownLocation->lon, row.ownLocation->lat);
     if (!row.places.empty()) {
         ImGui::TextUnformatted("Linked places:");
-        for (const LinkedPlace& p : row.places)
-            ImGui::BulletText("%s (%s) - %s", p.name.empty() ? p.compoundId.c_str() : p.name.c_str(),
-                              p.kind.empty() ? "?" : p.kind.c_str(), geo::nameOf(p.relation));
+        for (const LinkedPlace& p : row.places) {
+            ImGui::Bullet();
+            ImGui::TextWrapped("%s (%s) - %s", p.name.empty() ? p.compoundId.c_str() : p.name.c_str(),
+                               p.kind.empty() ? "?" : p.kind.c_str(), geo::nameOf(p.relation));
+        }
     }
     if (!row.sources.empty()) {
         ImGui::TextUnformatted("Sources:");

@@ -1,6 +1,7 @@
 // Panel layout: search + list, filter, legend, then the selected compound's details.
 #include "viewer/ui/case_panel.hpp"
 #include "viewer/ui/case_editor.hpp"
+#include "viewer/ui/panel_layout.hpp"
 #include "viewer/ui/case_incident.hpp"
 #include "viewer/ui/panel_window.hpp"
 #include "viewer/ui/time_filter.hpp"
@@ -128,10 +129,6 @@ bool drawCompound(Session& s, const CompoundDetails& d)
     }
     ImGui::SameLine();
     if (ImGui::SmallButton("Clear selection")) return false;
-    if (!d.sources.empty() && ImGui::TreeNodeEx("Sources about the compound", ImGuiTreeNodeFlags_None)) {
-        for (const SourceRef& r : d.sources) drawSourceRef(r);
-        ImGui::TreePop();
-    }
     ImGui::Separator();
     ImGui::Text("Incidents (%zu, in time order)", d.incidents.size());
     if (d.outsideFilter > 0) {
@@ -140,6 +137,11 @@ bool drawCompound(Session& s, const CompoundDetails& d)
     }
     if (d.incidents.empty()) ImGui::TextDisabled("None recorded%s.", d.outsideFilter ? " in the date range" : "");
     for (const IncidentRow& row : d.incidents) drawIncidentRow(row, d.incidents.size() <= 3);
+    // Below the incidents: the numbers run in reading order (see source_numbers.hpp).
+    if (!d.sources.empty() && ImGui::TreeNodeEx("Sources about the compound", ImGuiTreeNodeFlags_None)) {
+        for (const SourceRef& r : d.sources) drawSourceRef(r);
+        ImGui::TreePop();
+    }
     if (!d.findings.empty()) {
         ImGui::Separator();
         ImGui::Text("Findings (%zu)", d.findings.size());
@@ -193,10 +195,9 @@ void drawCasePanel(Session& s)
 {
     if (!s.showCases) return;
     const ImGuiIO& io = ImGui::GetIO();
-    // At the right edge, at most a third of the window wide so the map stays in view.
-    const float width = std::min(440.0f, io.DisplaySize.x * 0.34f);
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - width - 10, 30), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(width, io.DisplaySize.y - 80), ImGuiCond_FirstUseEver);
+    const PanelBox at = panelLayout(io.DisplaySize.x, io.DisplaySize.y).cases; // the right edge
+    ImGui::SetNextWindowPos(ImVec2(at.x, at.y), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(at.w, at.h), ImGuiCond_FirstUseEver);
     PanelWindow window("Compounds & incidents", &s.showCases);
     if (!window) return;
     noteWindow(s, "cases.panel"); // its scroll: the e2e test scrolls to the incidents

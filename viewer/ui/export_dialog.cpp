@@ -1,6 +1,7 @@
 // The Export dialog: options -> ExportOptions, a preview rendered at a fraction of the size
 // (layout scaled alike) into a texture, and the export itself through exportBriefing.
 #include "viewer/ui/export_dialog.hpp"
+#include "viewer/ui/modal_keys.hpp"
 #include "viewer/export/briefing_export.hpp"
 
 #include "geo/error.hpp"
@@ -147,7 +148,7 @@ void ExportDialog::drawProgress(Session& session)
         else
             std::snprintf(label, sizeof label, "tile %d of %d", m_job->tilesDone(), m_job->tileCount());
         ImGui::ProgressBar(m_progress, ImVec2(360, 0), label);
-        cancel = ImGui::Button("Cancel");
+        cancel = ImGui::Button("Cancel") || modalCancelPressed();
     }
     if (cancel) {
         m_job.reset(); // nothing is left on disk

@@ -1,5 +1,6 @@
 // Tooltip and attributes table.
 #include "viewer/ui/feature_panel.hpp"
+#include "viewer/ui/panel_layout.hpp"
 #include "viewer/ui/panel_window.hpp"
 #include "viewer/render/layer_titles.hpp"
 
@@ -31,9 +32,11 @@ void drawFeaturePanel(Session& session)
     if (!layer) return;
     const geo::Layer& data = *layer->data;
     const geo::Feature& f = data.features[sel->feature];
-    ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 330, 30), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(320, 300), ImGuiCond_FirstUseEver);
+    // Under the Layers panel, not over the Compounds panel on the right.
+    const ImGuiIO& io = ImGui::GetIO();
+    const PanelBox at = panelLayout(io.DisplaySize.x, io.DisplaySize.y).feature;
+    ImGui::SetNextWindowPos(ImVec2(at.x, at.y), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(at.w, at.h), ImGuiCond_FirstUseEver);
     PanelWindow window("Feature", &session.showFeature);
     if (!window) return;
     ImGui::TextUnformatted(featureName(*layer, sel->feature).c_str());

@@ -1,6 +1,7 @@
 // File browser modal: std::filesystem listing (folders first, hidden files left out),
 // double-click a folder to enter it, double-click a file (or type a name) to choose it.
 #include "viewer/ui/file_browser.hpp"
+#include "viewer/ui/modal_keys.hpp"
 
 #include <imgui.h>
 
@@ -82,13 +83,14 @@ std::optional<std::string> FileBrowser::draw()
         list();
     }
     ImGui::SetNextItemWidth(360);
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere(); // type a name straight away
     ImGui::InputText("File name", m_name, sizeof m_name);
     if (ImGui::Button(m_mode == Mode::Open ? "Open" : "Save") && std::strlen(m_name) > 0) {
         const fs::path p(m_name);
         chosen = (p.is_absolute() ? p : fs::path(m_folder) / p).string();
     }
     ImGui::SameLine();
-    if (ImGui::Button("Cancel")) m_open = false;
+    if (ImGui::Button("Cancel") || modalCancelPressed()) m_open = false;
     if (chosen) m_open = false;
     if (!m_open) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();

@@ -1,5 +1,6 @@
 // Layers panel, top layer listed first (as it is drawn last).
 #include "viewer/ui/layers_panel.hpp"
+#include "viewer/ui/panel_layout.hpp"
 #include "viewer/ui/panel_window.hpp"
 #include "viewer/ui/style_editor.hpp"
 #include "viewer/ui/widget_notes.hpp"
@@ -39,8 +40,10 @@ void labelFieldCombo(SceneLayer& layer)
 void drawLayersPanel(Session& session)
 {
     if (!session.showLayers) return;
-    ImGui::SetNextWindowPos(ImVec2(10, 30), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(320, 0), ImGuiCond_FirstUseEver);
+    const ImGuiIO& io = ImGui::GetIO();
+    const PanelBox at = panelLayout(io.DisplaySize.x, io.DisplaySize.y).layers;
+    ImGui::SetNextWindowPos(ImVec2(at.x, at.y), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(at.w, at.h), ImGuiCond_FirstUseEver);
     PanelWindow window("Layers", &session.showLayers, ImGuiWindowFlags_AlwaysAutoResize);
     if (!window) return;
     noteWindow(session, "layers.panel"); // where the e2e tests put the pointer over a panel

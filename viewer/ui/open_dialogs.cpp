@@ -1,5 +1,6 @@
 // File menu items, load progress, layer choice and network confirmation.
 #include "viewer/ui/open_dialogs.hpp"
+#include "viewer/ui/modal_keys.hpp"
 
 #include "geo/session_file.hpp"
 
@@ -82,7 +83,7 @@ void drawLayerChoices(LoadQueue& queue)
             answered = true;
         }
         ImGui::SameLine();
-        if (ImGui::Button("Cancel")) answered = true;
+        if (ImGui::Button("Cancel") || modalCancelPressed()) answered = true;
         if (answered) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
@@ -100,7 +101,8 @@ std::optional<bool> drawRemoteConfirm(const std::vector<std::string>& sources)
         ImGui::TextUnformatted("Opening them connects to those servers. The local layers open either way.");
         if (ImGui::Button("Connect and open them")) answer = true;
         ImGui::SameLine();
-        if (ImGui::Button("Open only the local layers")) answer = false;
+        // Esc takes the answer that reaches no server.
+        if (ImGui::Button("Open only the local layers") || modalCancelPressed()) answer = false;
         if (answer) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }

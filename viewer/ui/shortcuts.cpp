@@ -16,7 +16,7 @@ std::span<const Shortcut> keyboardShortcuts()
         {"-", "Zoom out"},
         {"Arrow keys", "Pan"},
         {"Home", "Back to Cambodia and its neighbours"},
-        {"Esc", "Clear the selection; end the measure tool"},
+        {"Esc", "Clear the selection; end the measure tool; in a dialog: Cancel"},
         {"M", "Measure distance (click points; double click or Enter ends)"},
         {"Shift+M", "Measure area (click the corners)"},
         {"Enter (in search)", "Select the best match"},
@@ -26,7 +26,7 @@ std::span<const Shortcut> keyboardShortcuts()
         {"F12", "Save a screenshot of the map"},
         {"Shift+F12", "Save a screenshot with the panels"},
         {"F1", "Show or hide this list"},
-        {"Ctrl+Q", "Quit"},
+        {"Ctrl+Q", "Quit (a dialog open or not)"},
     }};
     return kShortcuts;
 }
