@@ -9,14 +9,17 @@
 
 namespace geo {
 
-namespace {
-
-geod_geodesic wgs84()
+const geod_geodesic& wgs84Geodesic()
 {
-    geod_geodesic g;
-    geod_init(&g, 6378137.0, 1 / 298.257223563);
+    static const geod_geodesic g = [] {
+        geod_geodesic e;
+        geod_init(&e, 6378137.0, 1 / 298.257223563);
+        return e;
+    }();
     return g;
 }
+
+namespace {
 
 std::string aeqdCentredOn(LonLat p)
 {
@@ -29,7 +32,7 @@ std::string aeqdCentredOn(LonLat p)
 
 double geodesicDistanceM(LonLat a, LonLat b)
 {
-    geod_geodesic g = wgs84();
+    const geod_geodesic& g = wgs84Geodesic();
     double s12 = 0, azi1 = 0, azi2 = 0;
     geod_inverse(&g, a.lat, a.lon, b.lat, b.lon, &s12, &azi1, &azi2);
     return s12;
@@ -37,7 +40,7 @@ double geodesicDistanceM(LonLat a, LonLat b)
 
 double geodesicAzimuthDeg(LonLat a, LonLat b)
 {
-    geod_geodesic g = wgs84();
+    const geod_geodesic& g = wgs84Geodesic();
     double s12 = 0, azi1 = 0, azi2 = 0;
     geod_inverse(&g, a.lat, a.lon, b.lat, b.lon, &s12, &azi1, &azi2);
     return azi1;
@@ -45,7 +48,7 @@ double geodesicAzimuthDeg(LonLat a, LonLat b)
 
 LonLat geodesicDestination(LonLat from, double azimuthDeg, double distanceM)
 {
-    geod_geodesic g = wgs84();
+    const geod_geodesic& g = wgs84Geodesic();
     double lat2 = 0, lon2 = 0, azi2 = 0;
     geod_direct(&g, from.lat, from.lon, azimuthDeg, distanceM, &lat2, &lon2, &azi2);
     return {lon2, lat2};

@@ -3,7 +3,12 @@
 #include "geo/coords.hpp"
 #include "geo/geometry.hpp"
 
+struct geod_geodesic; // PROJ's geodesic.h
+
 namespace geo {
+
+// The WGS 84 ellipsoid for PROJ's geod_* routines (made once, never changed).
+const geod_geodesic& wgs84Geodesic();
 
 // Distance in metres along the ellipsoid between two points.
 double geodesicDistanceM(LonLat a, LonLat b);

@@ -1,5 +1,6 @@
 // geod_inverse per segment; geod_polygon for the area (exact for geodesic edges).
 #include "geo/measure.hpp"
+#include "geo/geodesic.hpp"
 
 #include <geodesic.h>
 
@@ -11,13 +12,6 @@ namespace geo {
 namespace {
 
 constexpr double kMetresPerNauticalMile = 1852.0; // by definition
-
-geod_geodesic wgs84()
-{
-    geod_geodesic g;
-    geod_init(&g, 6378137.0, 1 / 298.257223563);
-    return g;
-}
 
 // 1234567.8 -> "1,234,568".
 std::string grouped(double v)
@@ -42,7 +36,7 @@ std::string withDecimals(double v, const char* suffix)
 
 double geodesicPathLengthM(std::span<const LonLat> path)
 {
-    const geod_geodesic g = wgs84();
+    const geod_geodesic& g = wgs84Geodesic();
     double total = 0;
     for (size_t i = 1; i < path.size(); ++i) {
         double s12 = 0, azi1 = 0, azi2 = 0;
@@ -56,7 +50,7 @@ GeodesicArea geodesicPolygonArea(std::span<const LonLat> ring)
 {
     GeodesicArea out;
     if (ring.size() < 2) return out;
-    const geod_geodesic g = wgs84();
+    const geod_geodesic& g = wgs84Geodesic();
     geod_polygon p;
     geod_polygon_init(&p, 0);
     for (const LonLat& c : ring) geod_polygon_addpoint(&g, &p, c.lat, c.lon);

@@ -12,6 +12,7 @@ uniform vec2 u_centerHi;
 uniform vec2 u_centerLo;
 uniform vec2 u_scale;
 uniform vec2 u_pixel;
+uniform float u_sizeScale; // pixels per style pixel (UI scale, high-DPI)
 out vec2 v_px;
 flat out float v_radius;
 flat out float v_outline;
@@ -21,15 +22,16 @@ flat out vec4 v_halo;
 flat out float v_haloWidth;
 void main()
 {
-    float extent = a_size * 0.5 + a_haloWidth + 1.0;
+    float size = a_size * u_sizeScale, halo = a_haloWidth * u_sizeScale;
+    float extent = size * 0.5 + halo + 1.0;
     vec2 p = ((a_pos - u_centerHi) - u_centerLo) * u_scale;
     p += a_corner * extent * u_pixel;
     v_px = a_corner * extent;
-    v_radius = a_size * 0.5;
-    v_outline = a_outline;
+    v_radius = size * 0.5;
+    v_outline = a_outline * u_sizeScale;
     v_fill = a_fill;
     v_stroke = a_stroke;
     v_halo = a_halo;
-    v_haloWidth = a_haloWidth;
+    v_haloWidth = halo;
     gl_Position = vec4(p, 0.0, 1.0);
 }

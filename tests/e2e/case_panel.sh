@@ -5,35 +5,30 @@
 # they spread in a ring and a click on the A7 Park marker selects it. Asserts from
 # --dump-state that the panel shows the Bavet raid with its figures (2,044 published,
 # breakdown 2,153 flagged), the deportation as "possibly linked" and numbered sources, and
-# from the screenshot that the nationality chart is drawn.
+# from the screenshot that the nationality chart is drawn. Each step waits on the viewer's state
+# (test command "dump"), never on a guessed sleep.
 # Usage: bash tests/e2e/case_panel.sh path/to/compound-atlas
 set -euo pipefail
 APP=$(realpath "${1:?usage: case_panel.sh path/to/compound-atlas}")
-for tool in Xvfb xdotool import convert jq python3; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool missing"; exit 77; }
-done
-WORK=$(mktemp -d /tmp/atlas-cases-e2e.XXXXXX)
-W=1280; H=800
-fail() { echo "FAIL: $*" >&2; exit 1; }
-
 source "$(dirname "$0")/lib.sh"
-e2e_start_xvfb 141 190 1400x900x24
-# The sample store, read-only, whatever the environment says.
-export ATLAS_CASES="$PWD/data/cases.gpkg"
+e2e_setup case-panel 141 190 1400x900x24 xdotool import convert jq python3
+W=1280; H=800
 
 # Starts the viewer ($1 = name, then extra options), waits for its first full frame.
 start() {
   local name=$1; shift
-  ATLAS_SCREENSHOT_DIR="$WORK/shots-$name" "$APP" --size ${W}x${H} --dump-state "$WORK/$name.json" \
-    --ready-file "$WORK/$name.ready" "$@" 2>"$WORK/$name.log" &
-  APP_PID=$!
+  CMDS="$WORK/$name.commands"
+  : >"$CMDS"
   mkdir -p "$WORK/shots-$name"
+  ATLAS_SCREENSHOT_DIR="$WORK/shots-$name" "$APP" --size ${W}x${H} --dump-state "$WORK/$name.json" \
+    --test-commands "$CMDS" --ready-file "$WORK/$name.ready" "$@" 2>"$WORK/$name.log" &
+  APP_PID=$!
+  LOG="$WORK/$name.log"
   e2e_wait_ready "$WORK/$name.ready"
-  sleep 0.5
-  eval "$(xdotool getwindowgeometry --shell "$WID")"   # X Y WIDTH HEIGHT
 }
 stop() { e2e_quit; }
-click() { xdotool mousemove --window "$WID" "$1" "$2"; sleep 0.3; xdotool click 1; sleep 0.8; }
+# A click at X,Y once the viewer has seen the pointer there; then waits until JQ_FILTER holds.
+click() { e2e_move "$1" "$2"; xdotool click 1; e2e_wait_state "$3" "$4"; }
 # The marker of compound $2 in state file $1: "x y" (window pixels; the window is not high-DPI here).
 marker() { jq -r --arg id "$2" '.cases.markers[] | select(.id == $id) | "\(.x|round) \(.y|round)"' "$1"; }
 
@@ -50,20 +45,30 @@ echo "Bavet stack at $AX,$AY"
 
 # 2. Click the stack: a list of all four opens (run once to learn where it draws its rows).
 start pick1
-click "$AX" "$AY"
+click "$AX" "$AY" '(.cases.picker | length) > 0' "a click on the Bavet stack opened no list"
 stop
 [[ $(jq '.cases.picker | length' "$WORK/pick1.json") == 4 ]] || fail "the list does not offer the four Bavet compounds: $(jq -c .cases.picker "$WORK/pick1.json")"
 read -r PX PY < <(jq -r '.cases.picker[] | select(.id == "a7-park") | "\(.x|round) \(.y|round)"' "$WORK/pick1.json")
 
 # 3. Again, and pick A7 Park from the list with a real click; screenshot with the panel.
 start pick2
-click "$AX" "$AY"
-click "$PX" "$PY"
-# Scroll the panel down to the incidents, as a reader would.
-xdotool mousemove --window "$WID" $((W - 220)) 500; sleep 0.3
-for i in 1 2 3 4 5 6; do xdotool click 5; sleep 0.15; done
-xdotool mousemove --window "$WID" 300 700; sleep 0.5
-xdotool key shift+F12; sleep 1.5
+click "$AX" "$AY" '(.cases.picker | length) == 4' "a click on the Bavet stack did not list the four compounds"
+click "$PX" "$PY" '.cases.selected_compound == "a7-park"' "a click on A7 Park in the list did not select it"
+# Scroll the panel down to the incidents, as a reader would: notch by notch, each seen, until
+# six notches went in or the panel is at its end.
+e2e_move $((W - 220)) 500
+for i in 1 2 3 4 5 6; do
+  SCROLL=$(jq '.widgets["cases.panel"].scroll_y' "$STATE")
+  jq -e '.widgets["cases.panel"] | .scroll_y >= .scroll_max_y' "$STATE" >/dev/null && break
+  xdotool click 5
+  e2e_wait_state '.widgets["cases.panel"] | .scroll_y > $s or .scroll_y >= .scroll_max_y' "wheel notch $i did not scroll the panel" \
+    --argjson s "$SCROLL"
+done
+echo "panel scrolled to $(jq -r '.widgets["cases.panel"] | "\(.scroll_y) of \(.scroll_max_y)"' "$STATE")"
+e2e_move 300 700
+xdotool key shift+F12
+e2e_wait_log "screenshot saved to" "$LOG" "Shift+F12 saved no screenshot"
+e2e_state # a frame after it: what the X screen shows
 import -window root "$WORK/picked.png"
 stop
 check_panel() {
@@ -113,12 +118,15 @@ echo "A7 Park spread to $ZX,$ZY"
 # On a copy of the store, which another program changes meanwhile: the viewer notices and reloads.
 cp data/cases.gpkg "$WORK/cases.gpkg"
 ATLAS_CASES="$WORK/cases.gpkg" start zoom --view $VIEW
-click "$ZX" "$ZY"
-xdotool mousemove --window "$WID" 300 700; sleep 0.5
+click "$ZX" "$ZY" '.cases.selected_compound == "a7-park"' "a click on A7 Park's marker did not select it"
+e2e_move 300 700
 import -window root "$WORK/zoomed.png"
+RELOADS=$(jq '.cases.reloads' "$STATE")
 "$APP" cases set-status bavet-crown closed --date 2026-02-03 --db "$WORK/cases.gpkg" >"$WORK/set-status.log" 2>&1 ||
   fail "cases set-status: $(cat "$WORK/set-status.log")"
-sleep 4.5
+# Others' saves appear within 3 s (the change poll); allow a loaded machine more.
+E2E_WAIT_S=30 e2e_wait_state '.cases.reloads > $r' "the viewer did not reload the store after another program saved" \
+  --argjson r "$RELOADS"
 stop
 check_panel "$WORK/zoom.json"
 [[ $(jq '.cases.reloads' "$WORK/zoom.json") -ge 1 ]] || fail "the viewer did not reload the store after another program saved"

@@ -4,16 +4,8 @@
 # Usage: bash tests/e2e/debug_menu.sh path/to/compound-atlas
 set -euo pipefail
 APP=$(realpath "${1:?usage: debug_menu.sh path/to/compound-atlas}")
-for tool in Xvfb jq; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool missing"; exit 77; }
-done
-WORK=$(mktemp -d /tmp/atlas-debug.XXXXXX)
-fail() { echo "FAIL: $*" >&2; exit 1; }
-
 source "$(dirname "$0")/lib.sh"
-e2e_start_xvfb 491 540 1280x900x24
-export ATLAS_CASES="$PWD/data/cases.gpkg"
-export XDG_CONFIG_HOME="$WORK/config"
+e2e_setup debug 491 540 1280x900x24 jq
 
 menus() { jq -r '.widgets | keys[] | select(startswith("menu."))' "$1" | tr '\n' ' '; }
 

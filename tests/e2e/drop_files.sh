@@ -3,21 +3,15 @@
 # file dropped onto its window (SDL_DROPFILE events pushed by the --test-drop hook, the same
 # event and code path a desktop drag and drop delivers; xdotool cannot drag files). Asserts
 # that the three layers are listed in --dump-state, that the screen changed colour where each
-# one lies, and that the broken file became a message while the app kept running.
+# one lies, and that the broken file became a message while the app kept running. Waits on the
+# viewer's state (test command "dump") and its messages, never on a guessed sleep.
 # Usage: bash tests/e2e/drop_files.sh path/to/compound-atlas
 set -euo pipefail
 APP=$(realpath "${1:?usage: drop_files.sh path/to/compound-atlas}")
-for tool in Xvfb xdotool import convert jq gdal_create python3; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool missing"; exit 77; }
-done
-WORK=$(mktemp -d /tmp/atlas-drop.XXXXXX)
+source "$(dirname "$0")/lib.sh"
+e2e_setup drop 191 240 1280x900x24 xdotool import convert jq gdal_create python3
 W=1024; H=700
 VIEW=100.8,8.8,109.2,16.2
-fail() { echo "FAIL: $*" >&2; exit 1; }
-export XDG_CONFIG_HOME="$WORK/config"   # the recent-files list goes here, not into $HOME
-
-source "$(dirname "$0")/lib.sh"
-e2e_start_xvfb 191 240 1280x900x24
 
 # The files a colleague might send: a KML area, a CSV of points, a GeoTIFF scene, and junk.
 cat >"$WORK/area.kml" <<'KML'
@@ -49,19 +43,29 @@ PY
 )
 echo "raster at $RX,$RY; KML area at $KX,$KY; Kampot point at $PX,$PY"
 
-# The run that gets the drops.
+# The run that gets the drops (the first frame is ready once they are all in).
+mkdir -p "$WORK/shots"
 ATLAS_SCREENSHOT_DIR="$WORK/shots" "$APP" --size ${W}x${H} --view $VIEW --dump-state "$WORK/s1.json" \
-  --ready-file "$WORK/ready" --test-drop "$WORK/area.kml" --test-drop "$WORK/sites.csv" \
+  --test-commands "$CMDS" --ready-file "$WORK/ready" --test-drop "$WORK/area.kml" --test-drop "$WORK/sites.csv" \
   --test-drop "$WORK/scene.tif" --test-drop "$WORK/broken.gpkg" 2>"$WORK/app1.log" &
 APP_PID=$!
 e2e_wait_ready "$WORK/ready" "the dropped files did not arrive within 60 s"
-# Pan a little and back while it is up: the window answers input.
-xdotool mousemove --window "$WID" 600 420 mousedown 1 mousemove --window "$WID" 640 440 mouseup 1; sleep 0.3
-xdotool mousemove --window "$WID" 640 440 mousedown 1 mousemove --window "$WID" 600 420 mouseup 1; sleep 0.8
+# Pan a little and back while it is up: the window answers input (each drag seen in the view).
+e2e_state
+read -r CX CY UPP < <(jq -r '"\(.view.center_map.x) \(.view.center_map.y) \(.view.units_per_pixel)"' "$STATE")
+panned() { # DX DY: the view centre is DX,DY pixels from where it started
+  e2e_wait_state '((.view.center_map.x - $x0) / $upp - $dx | fabs) < 1 and ((.view.center_map.y - $y0) / $upp - $dy | fabs) < 1' \
+    "the drag did not pan the map by $1,$2 px" --argjson x0 "$CX" --argjson y0 "$CY" --argjson upp "$UPP" \
+    --argjson dx "$1" --argjson dy "$2"
+}
+xdotool mousemove --window "$WID" 600 420 mousedown 1 mousemove --window "$WID" 640 440 mouseup 1
+panned -40 20
+xdotool mousemove --window "$WID" 640 440 mousedown 1 mousemove --window "$WID" 600 420 mouseup 1
+panned 0 0
 import -window root "$WORK/screen.png"
 # F12: the app's own picture of the map (the panels would hide some of the spots).
-mkdir -p "$WORK/shots"
-xdotool key F12; sleep 1.5
+xdotool key F12
+e2e_wait_log "screenshot saved to" "$WORK/app1.log" "F12 saved no screenshot"
 # Exit status 1 says a file could not be opened (the broken one); anything else is a crash.
 e2e_quit 1
 [[ -s $WORK/s1.json ]] || fail "no state dump"

@@ -4,16 +4,8 @@
 # Usage: bash tests/e2e/empty_gpx_layers.sh path/to/compound-atlas
 set -euo pipefail
 APP=$(realpath "${1:?usage: empty_gpx_layers.sh path/to/compound-atlas}")
-for tool in Xvfb xdotool jq; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool missing"; exit 77; }
-done
-WORK=$(mktemp -d /tmp/atlas-gpx.XXXXXX)
-fail() { echo "FAIL: $*" >&2; exit 1; }
-
 source "$(dirname "$0")/lib.sh"
-e2e_start_xvfb 541 590 1280x900x24
-export ATLAS_CASES="$PWD/data/cases.gpkg"
-export XDG_CONFIG_HOME="$WORK/config"
+e2e_setup gpx 541 590 1280x900x24 xdotool jq
 
 cat > "$WORK/walk.gpx" <<'GPX'
 <?xml version="1.0" encoding="UTF-8"?>

@@ -6,17 +6,8 @@
 # Usage: bash tests/e2e/help_windows.sh path/to/compound-atlas
 set -euo pipefail
 APP=$(realpath "${1:?usage: help_windows.sh path/to/compound-atlas}")
-for tool in Xvfb xdotool jq pkg-config; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool missing"; exit 77; }
-done
-WORK=$(mktemp -d /tmp/atlas-help.XXXXXX)
-fail() { echo "FAIL: $*" >&2; exit 1; }
-
 source "$(dirname "$0")/lib.sh"
-e2e_start_xvfb 541 590 1280x900x24
-export ATLAS_CASES="$PWD/data/cases.gpkg"
-CMDS="$WORK/commands"
-: >"$CMDS"
+e2e_setup help 741 790 1280x900x24 xdotool jq pkg-config
 
 "$APP" --size 1100x760 --no-basemap --test-commands "$CMDS" --ready-file "$WORK/ready" 2>"$WORK/app.log" &
 APP_PID=$!

@@ -5,15 +5,8 @@
 # Usage: bash tests/e2e/layer_titles.sh path/to/compound-atlas
 set -euo pipefail
 APP=$(realpath "${1:?usage: layer_titles.sh path/to/compound-atlas}")
-for tool in Xvfb jq; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool missing"; exit 77; }
-done
-WORK=$(mktemp -d /tmp/atlas-titles.XXXXXX)
-fail() { echo "FAIL: $*" >&2; exit 1; }
-
 source "$(dirname "$0")/lib.sh"
-e2e_start_xvfb 591 640 1280x900x24
-export ATLAS_CASES="$PWD/data/cases.gpkg"
+e2e_setup titles 591 640 1280x900x24 jq
 
 "$APP" --size 1000x700 --quit-after-frames 3 --dump-state "$WORK/s.json" 2>"$WORK/app.log" || fail "viewer failed: $(tail -3 "$WORK/app.log")"
 S="$WORK/s.json"

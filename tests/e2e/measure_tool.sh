@@ -7,17 +7,9 @@
 # Usage: bash tests/e2e/measure_tool.sh path/to/compound-atlas
 set -euo pipefail
 APP=$(realpath "${1:?usage: measure_tool.sh path/to/compound-atlas}")
-for tool in Xvfb xdotool jq geod; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool missing"; exit 77; }
-done
-WORK=$(mktemp -d /tmp/atlas-measure.XXXXXX)
-fail() { echo "FAIL: $*" >&2; exit 1; }
-
 source "$(dirname "$0")/lib.sh"
-e2e_start_xvfb 691 740 1600x900x24
-export ATLAS_CASES="$PWD/data/cases.gpkg"
-CMDS="$WORK/commands"
-: >"$CMDS"
+e2e_setup measure 691 740 1600x900x24 xdotool jq geod
+
 mkdir -p "$WORK/shots"
 
 # Techo airport and Bavet in the open map between the Layers and the Compounds panels.

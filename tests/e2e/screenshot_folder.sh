@@ -5,15 +5,9 @@
 # Usage: bash tests/e2e/screenshot_folder.sh path/to/compound-atlas
 set -euo pipefail
 APP=$(realpath "${1:?usage: screenshot_folder.sh path/to/compound-atlas}")
-for tool in Xvfb xdotool; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool missing"; exit 77; }
-done
-WORK=$(mktemp -d /tmp/atlas-shots.XXXXXX)
-fail() { echo "FAIL: $*" >&2; exit 1; }
-
 source "$(dirname "$0")/lib.sh"
-e2e_start_xvfb 441 490 1280x900x24
-export ATLAS_CASES="$PWD/data/cases.gpkg"
+e2e_setup shots 441 490 1280x900x24 xdotool
+
 export HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/config"
 unset ATLAS_SCREENSHOT_DIR XDG_PICTURES_DIR
 mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$WORK/cwd"
@@ -27,8 +21,7 @@ shoot() {
   APP_PID=$!
   e2e_wait_ready "$WORK/$name.ready" >&2
   xdotool key --window "$WID" F12
-  for _ in $(seq 200); do grep -q "screenshot saved to" "$WORK/$name.log" && break; sleep 0.1; done
-  grep -q "screenshot saved to" "$WORK/$name.log" || fail "$name: F12 said nothing: $(cat "$WORK/$name.log")"
+  e2e_wait_log "screenshot saved to" "$WORK/$name.log" "$name: F12 said nothing" 20
   e2e_quit >&2
   sed -n 's/^compound-atlas: screenshot saved to //p' "$WORK/$name.log" | head -1
 }

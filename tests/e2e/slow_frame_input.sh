@@ -12,18 +12,9 @@
 # Usage: bash tests/e2e/slow_frame_input.sh path/to/compound-atlas
 set -euo pipefail
 APP=$(realpath "${1:?usage: slow_frame_input.sh path/to/compound-atlas}")
-for tool in Xvfb xdotool jq python3; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool missing"; exit 77; }
-done
-WORK=$(mktemp -d /tmp/atlas-slow-input.XXXXXX)
-W=1024; H=700
-fail() { echo "FAIL: $*" >&2; exit 1; }
-
 source "$(dirname "$0")/lib.sh"
-e2e_start_xvfb 391 440 1280x900x24
-export ATLAS_CASES="$PWD/data/cases.gpkg"
-CMDS="$WORK/commands"
-: >"$CMDS"
+e2e_setup slow-input 391 440 1280x900x24 xdotool jq python3
+W=1024; H=700
 
 "$APP" --size ${W}x${H} --test-frame-delay-ms 250 --test-commands "$CMDS" --ready-file "$WORK/ready" \
   2>"$WORK/app.log" &
@@ -33,9 +24,8 @@ e2e_state
 S0=$STATE
 [[ $(jq .window.drawable_width "$S0") == "$W" ]] || fail "the window is not ${W} px wide (high-DPI?)"
 read -r LX LY < <(jq -r '.widgets["layers.panel"] | "\(.x|round) \(.y|round)"' "$S0")
-read -r LX1 LY1 < <(jq -r '.widgets["layers.panel_max"] | "\(.x|round) \(.y|round)"' "$S0")
 [[ -n $LX && $LX != null ]] || fail "no Layers panel in the state: $(jq -c .widgets "$S0")"
-echo "Layers panel centre at $LX,$LY, lower right corner $LX1,$LY1"
+echo "Layers panel centre at $LX,$LY, $(jq -r '.widgets["layers.panel"] | "\(.w)x\(.h)"' "$S0") px"
 
 # Window pixel <-> lon/lat in the default Web Mercator view of $S0.
 read -r SX SY PLON PLAT < <(python3 - "$S0" "$LX" "$LY" <<'PY'

@@ -7,15 +7,9 @@
 # Usage: bash tests/e2e/viewer_navigation.sh path/to/compound-atlas
 set -euo pipefail
 APP=$(realpath "${1:?usage: viewer_navigation.sh path/to/compound-atlas}")
-for tool in Xvfb xdotool import convert jq; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool missing"; exit 77; }
-done
-WORK=$(mktemp -d /tmp/atlas-e2e.XXXXXX)
-W=1024; H=700
-fail() { echo "FAIL: $*" >&2; exit 1; }
-
 source "$(dirname "$0")/lib.sh"
-e2e_start_xvfb 90 140 1280x900x24
+e2e_setup navigation 90 140 1280x900x24 xdotool import convert jq
+W=1024; H=700
 
 # 1. The default view, to know where Svay Rieng is drawn (no input: quits by itself).
 "$APP" --size ${W}x${H} --quit-after-frames 3 --dump-state "$WORK/s0.json" 2>"$WORK/app0.log"
@@ -37,8 +31,6 @@ echo "Svay Rieng drawn at $SX,$SY in the default view"
 
 # 2. The interactive run.
 mkdir -p "$WORK/shots"
-CMDS="$WORK/commands"
-: >"$CMDS"
 ATLAS_SCREENSHOT_DIR="$WORK/shots" "$APP" --size ${W}x${H} --dump-state "$WORK/s1.json" --ready-file "$WORK/ready" \
   --test-commands "$CMDS" 2>"$WORK/app1.log" &
 APP_PID=$!
@@ -81,7 +73,7 @@ for i in 1 2 3; do
 done
 # F12: the app's own screenshot of the map; it says so on stderr once written.
 xdotool key F12
-for _ in $(seq 300); do grep -q "screenshot saved to" "$WORK/app1.log" && break; sleep 0.1; done
+e2e_wait_log "screenshot saved to" "$WORK/app1.log" "F12 said nothing" 30
 e2e_state # a frame after the screenshot: the X screen shows the final view
 import -window root "$WORK/final.png"
 

@@ -6,18 +6,10 @@
 # Usage: bash tests/e2e/window_geometry.sh path/to/compound-atlas
 set -euo pipefail
 APP=$(realpath "${1:?usage: window_geometry.sh path/to/compound-atlas}")
-for tool in Xvfb xdotool jq; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool missing"; exit 77; }
-done
-WORK=$(mktemp -d /tmp/atlas-window.XXXXXX)
-SW=1600; SH=1000
-fail() { echo "FAIL: $*" >&2; exit 1; }
-
 source "$(dirname "$0")/lib.sh"
-e2e_start_xvfb 641 690 ${SW}x${SH}x24
-export XDG_CONFIG_HOME="$WORK/config"
-export ATLAS_CASES="$PWD/data/cases.gpkg"
-CMDS="$WORK/commands"
+SW=1600; SH=1000
+e2e_setup window 641 690 ${SW}x${SH}x24 xdotool jq
+
 SAVED="$XDG_CONFIG_HOME/compound-atlas/window.json"
 
 start() { # start [ARGS...]: the viewer on a fresh command file, waited for

@@ -2,7 +2,10 @@
 # The Debian package: cpack builds the .deb, dpkg-deb unpacks it into a scratch root, and the
 # unpacked binary runs `info`, `where` and a headless `export` from another folder, on the data
 # it carries (its --version names the data folder in use: the unpacked one, not the source tree).
-# Also checks the install tree (desktop file, metainfo, icons, man page) and the declared Depends.
+# Also checks the install tree (desktop file, metainfo, icons, man page) and the declared Depends,
+# and starts the viewer the way a desktop menu does: the installed .desktop file's Exec= line,
+# the command found on PATH (the unpacked usr/bin first), under Xvfb, from /, with a fresh HOME
+# and no data overrides; it must show a frame with the packaged basemap and case store.
 set -u
 BIN=$(realpath "$1")
 BUILD=${ATLAS_BUILD_DIR:?ATLAS_BUILD_DIR is set by ctest}
@@ -66,6 +69,40 @@ exp=(export --quiet --date "1 January 2026" --fit a7-park --select a7-park --tit
 "${clean[@]}" SDL_VIDEODRIVER=offscreen "$APP" "${exp[@]}" --out "$T/installed.png" || fail "installed export failed"
 "${clean[@]}" SDL_VIDEODRIVER=offscreen "$BIN" "${exp[@]}" --out "$T/build.png" || fail "build-tree export failed"
 [[ -s $T/installed.png ]] && cmp -s "$T/installed.png" "$T/build.png" || fail "the installed export differs from the build tree's"
+
+# Started as a menu starts it: Exec= with its field codes (%f %F %u %U...) dropped, since a
+# menu launch with no files passes none; the test hooks appended to see what it showed.
+DESKTOP="$SHARE/applications/org.compoundatlas.CompoundAtlas.desktop"
+exec_line=$(sed -n 's/^Exec=//p' "$DESKTOP" | head -1)
+read -r -a launch <<<"$(sed -E 's/(^| )%[fFuUick]//g' <<<"$exec_line")"
+[[ ${launch[0]:-} == compound-atlas ]] || fail "Exec= does not start compound-atlas by name: '$exec_line'"
+if command -v xvfb-run >/dev/null; then
+  mkdir -p "$T/home"
+  # Xvfb's DISPLAY kept (a menu start has one), no driver forced, a fresh HOME.
+  menu=(env -u ATLAS_DATA_DIR -u ATLAS_BASEMAP -u ATLAS_CASES -u ATLAS_ASSETS -u SDL_VIDEODRIVER -u XDG_CONFIG_HOME
+        -u XDG_CACHE_HOME HOME="$T/home" PATH="$ROOT/usr/bin:$PATH")
+  [[ $("${menu[@]}" bash -c 'command -v compound-atlas') == "$APP" ]] || fail "PATH does not find the unpacked binary"
+  (cd / && xvfb-run -a -n 841 -s "-screen 0 1600x900x24" "${menu[@]}" "${launch[@]}" --quit-after-frames 5 \
+    --ready-file "$T/menu.ready" --dump-state "$T/menu.json" >"$T/menu.log" 2>&1) ||
+    fail "started from the menu's Exec=, the viewer exited with $? ($(tail -3 "$T/menu.log"))"
+  [[ -e $T/menu.ready ]] || fail "started from the menu's Exec=, the viewer showed no frame"
+  if [[ -s $T/menu.json ]]; then
+    jq -e --arg d "$SHARE/compound-atlas/data" '[.layers[].source] | length == 4 and all(startswith($d + "/basemap.gpkg"))' \
+      "$T/menu.json" >/dev/null || fail "menu start: the basemap is not the packaged one: $(jq -c '[.layers[].source]' "$T/menu.json")"
+    jq -e 'all(.layers[]; .features > 100)' "$T/menu.json" >/dev/null || fail "menu start: a basemap layer is (nearly) empty"
+    # A window on the X screen, fitted to it (no --size): wider than the old 1280 default.
+    jq -e '.window.width > 1280 and .window.width <= 1600 and .window.height <= 900' "$T/menu.json" >/dev/null ||
+      fail "menu start: the window is not fitted to the 1600x900 screen: $(jq -c .window "$T/menu.json")"
+    jq -e --arg d "$SHARE/compound-atlas/data" '.cases.loaded and .cases.store == $d + "/cases.gpkg" and (.cases.markers | length) > 0' \
+      "$T/menu.json" >/dev/null || fail "menu start: the packaged case store is not shown: $(jq -c '.cases | {store, loaded, error}' "$T/menu.json")"
+  else
+    fail "menu start: no state written"
+  fi
+  # A menu start has no --size: the window is fitted to the screen and remembered in the new HOME.
+  [[ -s $T/home/.config/compound-atlas/window.json ]] || fail "menu start: the window geometry was not remembered in ~/.config"
+else
+  fail "xvfb-run missing: cannot start the viewer as the menu does"
+fi
 
 # As a user who owns nothing there (the installed tree is root's and read-only to them).
 if [[ $(id -u) == 0 ]] && command -v runuser >/dev/null && id nobody >/dev/null 2>&1; then

@@ -3,6 +3,7 @@
 // sources, the time filter, and the stated-vs-derived province check.
 #include "viewer/cases/case_view.hpp"
 #include "viewer/cases/compound_details.hpp"
+#include "viewer/render/scene.hpp"
 
 #include "geo/cases/case_checks.hpp"
 #include "geo/cases/case_store.hpp"
@@ -124,4 +125,36 @@ TEST_CASE("case view: selection builds the panel; markers for every compound; a 
     for (const CompoundPoint& p : v.layoutInput().compounds) a7 = a7 || p.id == "a7-park";
     CHECK(a7);
     CHECK(v.details()->incidents.empty());
+}
+
+TEST_CASE("case view: at a UI scale of 2 the markers are laid out and hit in style pixels, drawn where they were")
+{
+    // Jin Bei in Sihanoukville stands alone: a click just outside its disc at scale 1 is on it
+    // at scale 2, where the disc covers twice the pixels; its centre does not move.
+    const geo::MapCrs crs;
+    const geo::Viewport view(1200, 800, crs.forward({104.9, 11.6}), 800);
+    auto centreAndRadius = [&](CaseView& v, double scale, geo::ScreenPx& centre) {
+        Scene scene;
+        v.syncScene(scene, view, crs, scale);
+        for (const PlacedCompound& p : v.layout().compounds)
+            if (v.layoutInput().compounds[p.input].id == "sihanoukville-jinbei") {
+                REQUIRE(v.layout().groups[p.group].members.size() == 1);
+                centre = view.toScreen(p.drawn);
+                return p.diameterPx / 2.0;
+            }
+        FAIL("no Jin Bei marker");
+        return 0.0;
+    };
+    CaseView one, two;
+    one.setData(sample(), {}, "data/cases.gpkg");
+    two.setData(sample(), {}, "data/cases.gpkg");
+    geo::ScreenPx c1, c2;
+    const double r1 = centreAndRadius(one, 1, c1), r2 = centreAndRadius(two, 2, c2);
+    CHECK(r1 == r2); // in style pixels
+    CHECK(c1.x == doctest::Approx(c2.x));
+    CHECK(c1.y == doctest::Approx(c2.y));
+    const geo::ScreenPx beside{c1.x + r1 + kHitSlopPx + 2, c1.y};
+    CHECK(one.compoundsAt(beside, view).empty());
+    CHECK(two.compoundsAt(beside, view) == std::vector<std::string>{"sihanoukville-jinbei"});
+    CHECK(two.compoundsAt({c1.x + 2 * (r1 + kHitSlopPx) + 2, c1.y}, view).empty());
 }

@@ -104,7 +104,9 @@ TEST_CASE("navigation: drag pans with the pointer, keys zoom and pan, Home retur
 TEST_CASE("navigation: high-DPI windows convert pointer points to drawable pixels")
 {
     Session s;
-    s.pixelRatio = 2;
+    s.windowRatio = 2;
+    s.uiScale = 1.5; // sizes panels and symbols, not how far the map follows the pointer
+    s.pixelRatio = s.windowRatio * s.uiScale;
     s.view = geo::Viewport(1600, 1200, {0, 0}, 1);
     Navigation nav;
     nav.handle(mouseButton(SDL_MOUSEBUTTONDOWN, 100, 100), s, true, true);

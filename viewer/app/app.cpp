@@ -47,7 +47,7 @@ double secondsSince(std::chrono::steady_clock::time_point t)
 
 App::App(const AppOptions& options)
     : m_options(options), m_window("Compound Atlas", options.sizeGiven ? std::optional<ScreenRect>(ScreenRect{0, 0, options.width, options.height}) : std::nullopt,
-               configDir(), options.msaa),
+               configDir(), options.msaa, options.uiScale),
       m_start(std::chrono::steady_clock::now())
 {
     if (!options.crs.empty()) m_session.setCrs(mapCrsFromUser(options.crs)); // before anything is read
@@ -193,7 +193,11 @@ void App::updateSize()
     int ww = 0, wh = 0, dw = 0, dh = 0;
     m_window.windowSize(ww, wh);
     m_window.drawableSize(dw, dh);
-    m_session.pixelRatio = ww > 0 ? static_cast<double>(dw) / ww : 1.0;
+    m_session.windowRatio = ww > 0 ? static_cast<double>(dw) / ww : 1.0;
+    m_session.uiScale = m_window.uiScale().scale;
+    m_session.uiScaleSource = m_window.uiScale().source;
+    m_session.uiFontPx = m_window.fontPixels();
+    m_session.pixelRatio = m_session.windowRatio * m_session.uiScale;
     if (dw != m_session.view.width() || dh != m_session.view.height()) m_session.view.resize(dw, dh);
     m_target.setSize(dw, dh);
     // The panels' first places, not where the user dragged them: Home frames the same part of
@@ -224,7 +228,7 @@ bool App::pumpEvents()
         if (m_files.handleEvent(e, m_session, !io.WantCaptureKeyboard)) continue;
         m_navigation.handle(e, m_session, mouseFree, !io.WantCaptureKeyboard);
         if (e.type == SDL_MOUSEMOTION)
-            m_session.cursor = geo::ScreenPx{e.motion.x * m_session.pixelRatio, e.motion.y * m_session.pixelRatio};
+            m_session.cursor = geo::ScreenPx{e.motion.x * m_session.windowRatio, e.motion.y * m_session.windowRatio};
     }
     return any || m_input.holding();
 }
@@ -239,10 +243,11 @@ void App::drawUi()
                                              ImGuiHoveredFlags_AllowWhenBlockedByActiveItem;
     const bool overUi = ImGui::GetIO().WantCaptureMouse || ImGui::IsWindowHovered(kAnyWindow);
     m_session.cursorOverUi = m_session.cursor && overUi;
+    m_session.textInput = ImGui::GetIO().WantTextInput;
     m_session.hover.reset();
     // While measuring, a click makes a point: no feature tooltip over what is being measured.
     if (m_session.cursor && !overUi && !m_navigation.dragging() && !m_session.measure.takingPoints())
-        m_session.hover = pickFeature(m_session.scene, m_session.view, *m_session.cursor);
+        m_session.hover = pickFeature(m_session.scene, m_session.view, *m_session.cursor, m_session.pixelRatio);
     drawMainMenu(m_session, [this] {
         m_files.drawFileMenu(m_session);
         if (ImGui::MenuItem("Connect to database...")) m_connect.open();
@@ -283,7 +288,7 @@ void App::saveScreenshot(ScreenshotKind kind, const std::string& path)
     } else {
         // The window's own sample count: what the window shows (and what an export draws).
         OffscreenTarget offscreen(m_target.width(), m_target.height(), m_options.msaa);
-        m_renderer->draw(m_session.scene, m_session.view, offscreen);
+        m_renderer->draw(m_session.scene, m_session.view, offscreen, mapDrawOptions());
         image = offscreen.readPixels();
     }
     if (writePng(path, image)) {
@@ -337,10 +342,10 @@ int App::run()
         drawUi();
         if (m_session.crsRequest) switchCrs();
         m_session.cases.applyCentreRequest(m_session.view, m_session.crs);
-        m_session.cases.syncScene(m_session.scene, m_session.view, m_session.crs);
+        m_session.cases.syncScene(m_session.scene, m_session.view, m_session.crs, m_session.pixelRatio);
 
         const auto mapStart = std::chrono::steady_clock::now();
-        m_renderer->draw(m_session.scene, m_session.view, m_target);
+        m_renderer->draw(m_session.scene, m_session.view, m_target, mapDrawOptions());
         m_session.lastFrameMs = secondsSince(mapStart) * 1000;
 
         std::optional<ScreenshotKind> shot = m_session.screenshotRequest;
@@ -384,6 +389,13 @@ int App::run()
     }
     finish();
     return m_loadFailed || m_files.errorCount() > 0 ? 1 : 0;
+}
+
+DrawOptions App::mapDrawOptions() const
+{
+    DrawOptions o;
+    o.pixelScale = static_cast<float>(m_session.pixelRatio); // symbols grow with the panels
+    return o;
 }
 
 WindowInfo App::windowInfo() const

@@ -54,6 +54,7 @@ private:
     void saveUserScreenshot(ScreenshotKind kind);
     void finish();
     WindowInfo windowInfo() const;
+    DrawOptions mapDrawOptions() const; // the window's: its pixel scale
 
     AppOptions m_options;
     AppWindow m_window;

@@ -15,6 +15,7 @@ struct AppOptions {
     long quitAfterFrames = -1;        // test hook: quit after N frames
     std::string screenshot;           // test hook: save the map (PNG) when quitting
     bool screenshotWithUi = false;    //   ... including the panels
+    double uiScale = 0;               // --ui-scale (0: $ATLAS_UI_SCALE, else from the display)
     int msaa = 0;                     // window multisampling (strokes and markers are shader-AA'd anyway)
     std::string readyFile;            // test hook: created once the first frame is on screen
     std::string benchScript;          // hidden: play the camera path, print frame times, quit

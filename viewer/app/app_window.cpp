@@ -1,6 +1,9 @@
 // SDL + GL context + ImGui lifetime. MSAA (off by default: strokes, markers and labels are
 // anti-aliased in their shaders) is asked for when wanted and dropped when the display lacks it.
+// The UI scale is applied here once: ImGui sees a display UI-scale times smaller and renders it
+// through a framebuffer scale that much bigger, so every size written in the panels scales.
 #include "viewer/app/app_window.hpp"
+#include "viewer/app/display_dpi.hpp"
 #include "viewer/render/gl_context.hpp"
 #include "viewer/ui/ui_fonts.hpp"
 #include "viewer/ui/ui_style.hpp"
@@ -11,7 +14,9 @@
 #include <backends/imgui_impl_sdl.h>
 #include <imgui.h>
 
+#include <cfloat>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 
 namespace viewer {
@@ -29,9 +34,19 @@ std::vector<ScreenRect> usableDisplays()
     return out;
 }
 
+// Drawable pixels per window point (above 1 where the system scales windows: Wayland, macOS).
+double drawablePerPoint(SDL_Window* w)
+{
+    int ww = 0, wh = 0, dw = 0, dh = 0;
+    SDL_GetWindowSize(w, &ww, &wh);
+    SDL_GL_GetDrawableSize(w, &dw, &dh);
+    return ww > 0 && dw > 0 ? static_cast<double>(dw) / ww : 1.0;
+}
+
 } // namespace
 
-AppWindow::AppWindow(const std::string& title, std::optional<ScreenRect> size, const std::string& configDir, int msaaSamples)
+AppWindow::AppWindow(const std::string& title, std::optional<ScreenRect> size, const std::string& configDir, int msaaSamples,
+                     double uiScale)
     : m_configDir(size ? "" : configDir)
 {
     SDL_SetHint(SDL_HINT_MOUSE_FOCUS_CLICKTHROUGH, "1");
@@ -56,6 +71,11 @@ AppWindow::AppWindow(const std::string& title, std::optional<ScreenRect> size, c
     if (!m_window || !m_context) throw geo::Error(std::string("cannot open an OpenGL 3.3 window: ") + SDL_GetError());
     SDL_GL_MakeCurrent(m_window, m_context);
     SDL_GL_SetSwapInterval(1);
+    m_uiScaleOption = uiScale;
+    m_display = SDL_GetWindowDisplayIndex(m_window);
+    m_ratio = drawablePerPoint(m_window);
+    m_uiScale = chooseUiScale(uiScale, std::getenv("ATLAS_UI_SCALE"), displayDpi(m_window), m_ratio);
+    if (!m_uiScale.warning.empty()) std::fprintf(stderr, "compound-atlas: warning: %s\n", m_uiScale.warning.c_str());
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -69,7 +89,10 @@ AppWindow::AppWindow(const std::string& title, std::optional<ScreenRect> size, c
         if (!ec) io.IniFilename = m_iniPath.c_str();
     }
     applyUiStyle(ImGui::GetStyle());
-    loadUiFonts(io);
+    // The style's sizes stay in layout pixels (the whole UI is scaled as one); the font is
+    // rasterised at the pixels it will cover, so it is sharp, not a stretched small one.
+    m_fontPixelsPerUnit = static_cast<float>(m_uiScale.scale * m_ratio);
+    loadUiFonts(io, m_fontPixelsPerUnit);
     ImGui_ImplSDL2_InitForOpenGL(m_window, m_context);
     ImGui_ImplOpenGL3_Init("#version 330");
     m_imgui = true;
@@ -102,12 +125,41 @@ void AppWindow::rememberGeometry() const
         std::fprintf(stderr, "compound-atlas: cannot write %s/window.json\n", m_configDir.c_str());
 }
 
+void AppWindow::followDisplay()
+{
+    const int display = SDL_GetWindowDisplayIndex(m_window);
+    const double ratio = drawablePerPoint(m_window);
+    if (display == m_display && ratio == m_ratio) return;
+    // Moved to another monitor, or the system changed its scale: choose again, and rasterise
+    // the font again if it now covers other pixels (between frames, so no draw list holds it).
+    m_display = display;
+    m_ratio = ratio;
+    m_uiScale = chooseUiScale(m_uiScaleOption, std::getenv("ATLAS_UI_SCALE"), displayDpi(m_window), ratio);
+    const float ppu = static_cast<float>(m_uiScale.scale * ratio);
+    if (ppu == m_fontPixelsPerUnit) return;
+    m_fontPixelsPerUnit = ppu;
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    loadUiFonts(io, ppu);
+    if (m_framesBegun) { // before the first frame the backend has made no texture yet
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+}
+
 void AppWindow::beginImGuiFrame(const ImGuiPointer& pointer)
 {
+    followDisplay();
     ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplSDL2_NewFrame();
-    pointer.applyTo(ImGui::GetIO());
+    ImGui_ImplSDL2_NewFrame(); // display size in points, framebuffer scale = drawable / points
+    ImGuiIO& io = ImGui::GetIO();
+    pointer.applyTo(io);
+    const float k = static_cast<float>(m_uiScale.scale);
+    io.DisplaySize = ImVec2(io.DisplaySize.x / k, io.DisplaySize.y / k);
+    io.DisplayFramebufferScale = ImVec2(io.DisplayFramebufferScale.x * k, io.DisplayFramebufferScale.y * k);
+    if (io.MousePos.x > -FLT_MAX / 2) io.MousePos = ImVec2(io.MousePos.x / k, io.MousePos.y / k);
     ImGui::NewFrame();
+    m_framesBegun = true;
 }
 
 void AppWindow::renderImGui()

@@ -34,10 +34,10 @@ double distanceToParts(const geo::Geometry& g, geo::MapXY p)
 
 } // namespace
 
-std::optional<FeatureRef> pickFeature(const Scene& scene, const geo::Viewport& view, geo::ScreenPx at)
+std::optional<FeatureRef> pickFeature(const Scene& scene, const geo::Viewport& view, geo::ScreenPx at, double pixelScale)
 {
     const geo::MapXY p = view.toMap(at);
-    const double upp = view.unitsPerPixel();
+    const double upp = view.unitsPerPixel() * pixelScale; // map units per style pixel
     for (size_t li = scene.layers().size(); li-- > 0;) {
         const SceneLayer& layer = scene.layers()[li];
         if (!layer.style.visible || layer.style.opacity <= 0) continue;

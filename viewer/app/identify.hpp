@@ -9,9 +9,11 @@
 
 namespace viewer {
 
-// Lines and points count as hit within this many pixels.
+// Lines and points count as hit within this many (style) pixels.
 constexpr double kPickTolerancePx = 4;
 
-std::optional<FeatureRef> pickFeature(const Scene& scene, const geo::Viewport& view, geo::ScreenPx at);
+// `pixelScale`: drawable pixels per style pixel, as the map was drawn (DrawOptions::pixelScale).
+std::optional<FeatureRef> pickFeature(const Scene& scene, const geo::Viewport& view, geo::ScreenPx at,
+                                      double pixelScale = 1);
 
 } // namespace viewer

@@ -7,7 +7,7 @@
 namespace viewer {
 
 namespace {
-geo::ScreenPx toDrawable(const Session& s, int x, int y) { return {x * s.pixelRatio, y * s.pixelRatio}; }
+geo::ScreenPx toDrawable(const Session& s, int x, int y) { return {x * s.windowRatio, y * s.windowRatio}; }
 constexpr double kDragThresholdPx = 3;
 } // namespace
 
@@ -53,7 +53,7 @@ void Navigation::handle(const SDL_Event& e, Session& s, bool mouseFree, bool key
                 s.cases.armedClickAt = s.crs.inverse(s.view.toMap(at));
                 s.cases.mapClickArmed = false;
             } else if (s.cases.click(at, s.view)) s.scene.select(std::nullopt);
-            else s.scene.select(pickFeature(s.scene, s.view, at));
+            else s.scene.select(pickFeature(s.scene, s.view, at, s.pixelRatio));
         }
         m_pressed = m_dragging = false;
         break;

@@ -10,7 +10,7 @@ namespace viewer {
 class Navigation {
 public:
     // Handles one event the UI did not take. `mouseFree` / `keysFree` say whether ImGui
-    // wants the mouse / keyboard. Coordinates are converted with session.pixelRatio.
+    // wants the mouse / keyboard. Coordinates are converted with session.windowRatio.
     void handle(const SDL_Event& e, Session& session, bool mouseFree, bool keysFree);
 
     bool dragging() const { return m_dragging; }

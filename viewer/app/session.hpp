@@ -24,18 +24,33 @@ struct Toast {
 
 enum class ScreenshotKind { MapOnly, WithUi };
 
+// A named widget as last drawn (drawable pixels): its centre and size; for a window, its scroll.
+struct WidgetRect {
+    double x = 0, y = 0; // centre
+    double w = 0, h = 0;
+    bool window = false;
+    double scrollY = 0, scrollMaxY = 0;
+};
+
 struct Session {
     Scene scene;
     geo::Viewport view;            // in drawable pixels
     geo::MapCrs crs;               // the map CRS (scene.mapCrs spells it for the loaders)
     geo::Extent homeLonLat = kHomeLonLat; // what Home shows, lon/lat
     geo::Extent homeExtent;        // the same in the map CRS
-    double pixelRatio = 1;         // drawable pixels per window point (high-DPI)
+    // Drawable pixels per layout pixel (an ImGui unit; what style sizes in px mean on the map):
+    // windowRatio * uiScale. The map and the pointer are in drawable pixels.
+    double pixelRatio = 1;
+    double windowRatio = 1;        // drawable pixels per window point (the system's high-DPI)
+    double uiScale = 1;            // window points per layout pixel (viewer/app/ui_scale.hpp)
+    std::string uiScaleSource;     // where uiScale came from: --ui-scale, ATLAS_UI_SCALE, display, default
+    double uiFontPx = 0;           // the UI font as rasterised, drawable pixels (sharp at any scale)
 
     // Pointer, in drawable pixels; set while the pointer is in the window.
     std::optional<geo::ScreenPx> cursor;
     std::optional<FeatureRef> hover;   // the map feature under the cursor (none over the panels)
     bool cursorOverUi = false;         // the cursor is over a panel, menu or popup
+    bool textInput = false;            // a text field has the keyboard (ImGui's WantTextInput)
 
     bool showLayers = true;
     bool showFeature = true;
@@ -62,8 +77,8 @@ struct Session {
 
     // The title of the modal dialog open in the last frame ("" when none), for the state dump.
     std::string openModal;
-    // Centres of named widgets as last drawn (drawable pixels): end-to-end tests click them.
-    std::map<std::string, geo::ScreenPx> widgetAt;
+    // Named widgets as last drawn (viewer/ui/widget_notes.hpp): end-to-end tests click them.
+    std::map<std::string, WidgetRect> widgetAt;
 
     std::vector<Toast> toasts;
     std::vector<std::string> warnings; // from loading, shown in the Layers panel

@@ -71,7 +71,15 @@ nlohmann::json stateJson(const Session& s, const WindowInfo& w)
                    {"drawable_height", w.drawableHeight}};
     j["frames"] = w.frames;
     j["widgets"] = json::object();
-    for (const auto& [name, at] : s.widgetAt) j["widgets"][name] = {{"x", at.x}, {"y", at.y}};
+    for (const auto& [name, r] : s.widgetAt) {
+        json& w = j["widgets"][name] = {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}};
+        if (r.window) w.update({{"scroll_y", r.scrollY}, {"scroll_max_y", r.scrollMaxY}});
+    }
+    j["ui"] = {{"scale", s.uiScale},              // window points per layout pixel
+               {"scale_source", s.uiScaleSource},
+               {"pixel_ratio", s.pixelRatio},       // drawable pixels per layout pixel
+               {"font_px", s.uiFontPx},             // the UI font as rasterised
+               {"text_input", s.textInput}};
     j["layers"] = json::array();
     for (const SceneLayer& l : s.scene.layers())
         j["layers"].push_back({{"name", l.data->name},

@@ -18,6 +18,8 @@ struct WindowInfo {
 
 // {"view":{"center":{"lon","lat"},"center_map":{"x","y"},"units_per_pixel","scale_denominator","crs"},
 //  "window":{"width","height","x","y","drawable_width","drawable_height"},"frames",
+//  "widgets":{NAME:{"x","y" (centre),"w","h"[,"scroll_y","scroll_max_y"]}} (drawable pixels),
+//  "ui":{"scale","scale_source","pixel_ratio","font_px","text_input"},
 //  "layers":[{"name","source","visible","opacity","features","thematic_classes"}],
 //  "rasters":[{"name","source","visible","opacity","width","height","extent":[minx,miny,maxx,maxy]}],
 //  "warnings":[one line each], "modal":null|"the open modal dialog's title",

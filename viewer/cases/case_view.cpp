@@ -278,8 +278,22 @@ void CaseView::rebuild()
     }
 }
 
-void CaseView::syncScene(Scene& scene, const geo::Viewport& view, const geo::MapCrs& crs)
+geo::Viewport CaseView::styleView(const geo::Viewport& view) const
 {
+    const double k = m_pixelScale;
+    if (k == 1) return view;
+    geo::Viewport v = view;
+    v.resize(static_cast<int>(std::lround(view.width() / k)), static_cast<int>(std::lround(view.height() / k)));
+    v.setUnitsPerPixelLimits(view.unitsPerPixel() * k, view.unitsPerPixel() * k); // the view's own, not metre limits
+    return v;
+}
+
+void CaseView::syncScene(Scene& scene, const geo::Viewport& view, const geo::MapCrs& crs, double pixelScale)
+{
+    if (pixelScale > 0 && pixelScale != m_pixelScale) {
+        m_pixelScale = pixelScale;
+        m_syncedView = {};
+    }
     const bool sameView = m_syncedView.unitsPerPixel() == view.unitsPerPixel() &&
                           m_syncedView.center().x == view.center().x && m_syncedView.center().y == view.center().y &&
                           m_syncedView.width() == view.width() && m_syncedView.height() == view.height();
@@ -287,7 +301,7 @@ void CaseView::syncScene(Scene& scene, const geo::Viewport& view, const geo::Map
     m_syncedView = view;
     m_syncedVersion = m_version;
     m_syncedCrs = crs.definition();
-    m_layout = layoutMarkers(m_input, view, crs);
+    m_layout = layoutMarkers(m_input, styleView(view), crs);
     markerLayer(scene, kUncertaintyLayer).setMarkers(m_layout.uncertainty);
     markerLayer(scene, kLinksLayer).setMarkers(m_layout.links);
     markerLayer(scene, kPlacesLayer).setMarkers(m_layout.places);
@@ -296,7 +310,7 @@ void CaseView::syncScene(Scene& scene, const geo::Viewport& view, const geo::Map
 
 bool CaseView::click(geo::ScreenPx at, const geo::Viewport& view)
 {
-    const std::optional<MarkerHit> hit = hitTest(m_layout, view, at);
+    const std::optional<MarkerHit> hit = hitTest(m_layout, styleView(view), {at.x / m_pixelScale, at.y / m_pixelScale});
     if (!hit) return false;
     if (hit->compound) {
         select(m_input.compounds[m_layout.compounds[*hit->compound].input].id);
@@ -325,7 +339,7 @@ void CaseView::applyCentreRequest(geo::Viewport& view, const geo::MapCrs& crs)
 std::vector<std::string> CaseView::compoundsAt(geo::ScreenPx at, const geo::Viewport& view) const
 {
     std::vector<std::string> out;
-    const std::optional<MarkerHit> hit = hitTest(m_layout, view, at);
+    const std::optional<MarkerHit> hit = hitTest(m_layout, styleView(view), {at.x / m_pixelScale, at.y / m_pixelScale});
     if (!hit) return out;
     if (hit->compound) out.push_back(m_input.compounds[m_layout.compounds[*hit->compound].input].id);
     else

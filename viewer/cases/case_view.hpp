@@ -88,8 +88,9 @@ public:
     bool shown(const geo::Compound& c) const;
 
     // Lays the markers out for `view` and puts them into the scene's case marker layers
-    // (only when the view or the case state changed).
-    void syncScene(Scene& scene, const geo::Viewport& view, const geo::MapCrs& crs);
+    // (only when the view or the case state changed). `pixelScale`: drawable pixels per style
+    // pixel (the window's UI scale): marker sizes and spreads are laid out in style pixels.
+    void syncScene(Scene& scene, const geo::Viewport& view, const geo::MapCrs& crs, double pixelScale = 1);
     const MarkerLayout& layout() const { return m_layout; }
     const LayoutInput& layoutInput() const { return m_input; }
 
@@ -168,6 +169,10 @@ private:
     uint64_t m_version = 1;       // bumped when what the markers show changes
     uint64_t m_syncedVersion = 0;
     geo::Viewport m_syncedView;
+    double m_pixelScale = 1;
+    // `view` in style pixels (the same ground, pixels m_pixelScale times bigger): what the
+    // layout and its hit tests work in.
+    geo::Viewport styleView(const geo::Viewport& view) const;
     std::string m_syncedCrs; // the map CRS the markers were laid out in
 };
 

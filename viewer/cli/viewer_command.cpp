@@ -3,6 +3,7 @@
 // hidden --bench-script.
 #include "viewer/app/app_options.hpp"
 #include "viewer/app/map_crs.hpp"
+#include "viewer/app/ui_scale.hpp"
 #include "viewer/cli/cli.hpp"
 
 #include "geo/error.hpp"
@@ -40,6 +41,9 @@ void addViewerOptions(CLI::App& root, Dispatch& d)
     root.add_option("--test-frame-delay-ms", opts->testFrameDelayMs, "Test hook: make every frame N ms slower")
         ->check(CLI::Range(0, 5000))
         ->group(""); // hidden
+    root.add_option("--ui-scale", opts->uiScale,
+                    "Size of the panels, text and map symbols, e.g. 1.5 or 2 (default: $ATLAS_UI_SCALE, else from the display's DPI)")
+        ->check(CLI::Range(kMinUiScale, kMaxUiScale));
     root.add_option("--msaa", opts->msaa, "Window multisampling: 0 (default), 2, 4 or 8 samples");
     root.add_option("--bench-script", opts->benchScript, "Play a fixed camera path and print frame times")
         ->group(""); // hidden

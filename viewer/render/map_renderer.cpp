@@ -102,7 +102,10 @@ DrawStats MapRenderer::draw(const Scene& scene, const geo::Viewport& view, Rende
 
     // Cull with a margin so thick strokes and markers at the edge are not cut off.
     geo::Extent window = view.visibleExtent();
-    const double margin = 32 * view.unitsPerPixel();
+    const float k = options.pixelScale;
+    m_marker.use();
+    m_marker.set("u_sizeScale", k); // every marker below: sizes in style pixels
+    const double margin = 32 * k * view.unitsPerPixel();
     window.expand(window.minX - margin, window.minY - margin);
     window.expand(window.maxX + margin, window.maxY + margin);
 
@@ -140,7 +143,7 @@ DrawStats MapRenderer::draw(const Scene& scene, const geo::Viewport& view, Rende
             if (gpu.hasStroke() && st.strokeWidthPx > 0) {
                 m_stroke.use();
                 setCamera(m_stroke, view, gpu.origin());
-                m_stroke.set("u_halfWidth", st.strokeWidthPx / 2);
+                m_stroke.set("u_halfWidth", st.strokeWidthPx / 2 * k);
                 const bool lines = layer.data->kind == geo::GeomKind::Line;
                 for (size_t g = 0; g < groups.size(); ++g) {
                     if (groups[g].empty()) continue;
@@ -194,7 +197,7 @@ DrawStats MapRenderer::draw(const Scene& scene, const geo::Viewport& view, Rende
             m_stroke.use();
             setCamera(m_stroke, view, gpu.origin());
             setColor(m_stroke, "u_color", withOpacity(st.strokeColor, st.opacity));
-            m_stroke.set("u_halfWidth", st.strokeWidthPx / 2);
+            m_stroke.set("u_halfWidth", st.strokeWidthPx / 2 * k);
             stats.drawCalls += gpu.drawStroke(lod, ids, window, m_quad.id());
         }
         if (gpu.hasPoints()) {
@@ -219,7 +222,7 @@ DrawStats MapRenderer::draw(const Scene& scene, const geo::Viewport& view, Rende
         m_stroke.use();
         setCamera(m_stroke, view, sel.origin());
         setColor(m_stroke, "u_color", {0.90f, 0.35f, 0.05f, 1});
-        m_stroke.set("u_halfWidth", 1.75f);
+        m_stroke.set("u_halfWidth", 1.75f * k);
         stats.drawCalls += sel.drawStroke(0, one, window, m_quad.id());
         if (sel.hasPoints()) {
             m_marker.use();
@@ -239,14 +242,14 @@ DrawStats MapRenderer::draw(const Scene& scene, const geo::Viewport& view, Rende
         ++stats.drawCalls;
     }
 
-    if (options.labels) drawLabels(scene, view, visible, stats);
+    if (options.labels) drawLabels(scene, view, visible, k, stats);
     glBindVertexArray(0);
     glUseProgram(0);
     return stats;
 }
 
 void MapRenderer::drawLabels(const Scene& scene, const geo::Viewport& view,
-                             const std::vector<std::vector<uint32_t>>& visible, DrawStats& stats)
+                             const std::vector<std::vector<uint32_t>>& visible, float k, DrawStats& stats)
 {
     struct Candidate {
         size_t layer;
@@ -280,7 +283,7 @@ void MapRenderer::drawLabels(const Scene& scene, const geo::Viewport& view,
                 if (!geo::labelAnchorWithin(g, inner, 80 * upp, anchor)) continue;
             }
             geo::ScreenPx c = view.toScreen(anchor);
-            if (points) c.y -= st.pointSizePx / 2 + st.labelSizePx * 0.7;
+            if (points) c.y -= (st.pointSizePx / 2 + st.labelSizePx * 0.7) * k;
             candidates.push_back({li, f, st.labelPriority, layer.featureSize[f], c, &text});
         }
     }
@@ -292,8 +295,8 @@ void MapRenderer::drawLabels(const Scene& scene, const geo::Viewport& view,
     boxes.reserve(candidates.size());
     for (const Candidate& c : candidates) {
         const LayerStyle& st = scene.layers()[c.layer].style;
-        const geo::ScreenPx s = text().measure(*c.text, st.labelSizePx, st.labelBold);
-        const double pad = 3;
+        const geo::ScreenPx s = text().measure(*c.text, st.labelSizePx * k, st.labelBold);
+        const double pad = 3 * k;
         boxes.push_back({c.centre.x - s.x / 2 - pad, c.centre.y - s.y / 2 - pad, c.centre.x + s.x / 2 + pad,
                          c.centre.y + s.y / 2 + pad});
     }
@@ -301,7 +304,7 @@ void MapRenderer::drawLabels(const Scene& scene, const geo::Viewport& view,
     for (size_t i : placed) {
         const Candidate& c = candidates[i];
         const LayerStyle& st = scene.layers()[c.layer].style;
-        text().add(*c.text, st.labelSizePx, st.labelBold, c.centre, withOpacity(st.labelColor, st.opacity),
+        text().add(*c.text, st.labelSizePx * k, st.labelBold, c.centre, withOpacity(st.labelColor, st.opacity),
                     {1, 1, 1, 0.9f * st.opacity});
     }
     stats.labelsPlaced = placed.size();

@@ -17,6 +17,9 @@ struct DrawOptions {
     bool labels = true;
     bool selection = true;
     bool clear = true;
+    // Drawable pixels per style pixel (the window's UI scale and high-DPI ratio): stroke widths,
+    // marker and label sizes in styles are layout pixels, drawn this many pixels wide.
+    float pixelScale = 1;
 };
 
 struct DrawStats {
@@ -39,7 +42,7 @@ public:
 private:
     void setCamera(const ShaderProgram& p, const geo::Viewport& view, geo::MapXY origin) const;
     void drawLabels(const Scene& scene, const geo::Viewport& view, const std::vector<std::vector<uint32_t>>& visible,
-                    DrawStats& stats);
+                    float pixelScale, DrawStats& stats);
 
     ShaderProgram m_fill, m_stroke, m_marker;
     std::unique_ptr<RasterPainter> m_raster;

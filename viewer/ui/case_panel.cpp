@@ -5,6 +5,7 @@
 #include "viewer/ui/case_incident.hpp"
 #include "viewer/ui/panel_window.hpp"
 #include "viewer/ui/time_filter.hpp"
+#include "viewer/ui/widget_notes.hpp"
 
 #include "viewer/cases/compound_search.hpp"
 #include "viewer/cases/compound_style.hpp"
@@ -157,8 +158,7 @@ void drawList(Session& s)
     std::snprintf(buf, sizeof buf, "%s", cases.search.c_str());
     ImGui::SetNextItemWidth(-1);
     if (ImGui::InputTextWithHint("##search", "Search name or alias...", buf, sizeof buf)) cases.search = buf;
-    const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
-    s.widgetAt["cases.search"] = {(lo.x + hi.x) / 2 * s.pixelRatio, (lo.y + hi.y) / 2 * s.pixelRatio};
+    noteItem(s, "cases.search");
     const std::vector<SearchHit> hits = searchCompounds(data, cases.search);
     const float rows = static_cast<float>(std::min<size_t>(std::max<size_t>(hits.size(), 1), 5));
     ImGui::BeginChild("##compounds", ImVec2(0, rows * ImGui::GetTextLineHeightWithSpacing() + 8), true);
@@ -200,6 +200,7 @@ void drawCasePanel(Session& s)
     ImGui::SetNextWindowSize(ImVec2(at.w, at.h), ImGuiCond_FirstUseEver);
     PanelWindow window("Compounds & incidents", &s.showCases);
     if (!window) return;
+    noteWindow(s, "cases.panel"); // its scroll: the e2e test scrolls to the incidents
     CaseView& cases = s.cases;
     if (!cases.hasData()) {
         if (cases.loading()) ImGui::TextDisabled("Loading the case store...");

@@ -92,7 +92,8 @@ void drawCompoundLabels(const Session& s)
             // A badge with the count on the top member of the stack.
             const PlacedCompound& top = layout.compounds[g.members.back()];
             const ImVec2 p = toPoints(s, s.view.toScreen(top.drawn));
-            const ImVec2 c(p.x + top.diameterPx / 2 / static_cast<float>(s.pixelRatio) + 4, p.y - top.diameterPx / 2 / static_cast<float>(s.pixelRatio) - 3);
+            // Marker sizes are in style pixels, ImGui's units.
+            const ImVec2 c(p.x + top.diameterPx / 2 + 4, p.y - top.diameterPx / 2 - 3);
             dl->AddCircleFilled(c, 8, IM_COL32(30, 30, 40, 235));
             const std::string n = std::to_string(g.members.size());
             const ImVec2 ts = ImGui::CalcTextSize(n.c_str());
@@ -106,7 +107,7 @@ void drawCompoundLabels(const Session& s)
             const ImVec2 q = toPoints(s, s.view.toScreen(p.drawn));
             const std::string& name = input.compounds[p.input].name;
             const ImVec2 ts = ImGui::CalcTextSize(name.c_str());
-            const float r = p.diameterPx / 2 / static_cast<float>(s.pixelRatio) + 4;
+            const float r = p.diameterPx / 2 + 4;
             const float x = q.x >= a.x - 1 ? q.x + r : q.x - r - ts.x;
             const float y = q.y - ts.y / 2;
             for (int dx = -1; dx <= 1; ++dx)

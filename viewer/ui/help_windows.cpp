@@ -2,19 +2,13 @@
 #include "viewer/ui/help_windows.hpp"
 #include "viewer/ui/panel_window.hpp"
 #include "viewer/ui/shortcuts.hpp"
+#include "viewer/ui/widget_notes.hpp"
 
 #include <imgui.h>
 
 namespace viewer {
 
 namespace {
-
-// Where a menu item was drawn (drawable pixels): the e2e tests click it.
-void noteItem(Session& s, const char* name)
-{
-    const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
-    s.widgetAt[name] = {(lo.x + hi.x) / 2 * s.pixelRatio, (lo.y + hi.y) / 2 * s.pixelRatio};
-}
 
 void drawShortcuts(Session& s)
 {

@@ -3,6 +3,7 @@
 #include "viewer/ui/panel_layout.hpp"
 #include "viewer/ui/panel_window.hpp"
 #include "viewer/ui/style_editor.hpp"
+#include "viewer/ui/widget_notes.hpp"
 #include "viewer/render/layer_titles.hpp"
 
 #include "geo/feature_kinds.hpp"
@@ -45,13 +46,7 @@ void drawLayersPanel(Session& session)
     ImGui::SetNextWindowSize(ImVec2(at.w, at.h), ImGuiCond_FirstUseEver);
     PanelWindow window("Layers", &session.showLayers, ImGuiWindowFlags_AlwaysAutoResize);
     if (!window) return;
-    {
-        // Where the panel lies (drawable pixels), for the end-to-end tests' pointer.
-        const ImVec2 lo = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
-        const double r = session.pixelRatio;
-        session.widgetAt["layers.panel"] = {(lo.x + size.x / 2) * r, (lo.y + size.y / 2) * r};
-        session.widgetAt["layers.panel_max"] = {(lo.x + size.x) * r, (lo.y + size.y) * r};
-    }
+    noteWindow(session, "layers.panel"); // where the e2e tests put the pointer over a panel
     ImGui::PushItemWidth(170);
     auto& layers = session.scene.layers();
     std::optional<std::pair<size_t, size_t>> move;

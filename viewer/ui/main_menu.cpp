@@ -3,6 +3,7 @@
 #include "viewer/ui/help_windows.hpp"
 #include "viewer/ui/map_crs_menu.hpp"
 #include "viewer/ui/measure_overlay.hpp"
+#include "viewer/ui/widget_notes.hpp"
 
 #include <imgui.h>
 
@@ -12,13 +13,8 @@ namespace viewer {
 
 namespace {
 
-// Where a menu's title was drawn (drawable pixels, centre): end-to-end tests read it from
-// --dump-state ("widgets") to see which menus the bar offers, and to click them.
-void noteMenu(Session& s, const char* name)
-{
-    const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
-    s.widgetAt[std::string("menu.") + name] = {(lo.x + hi.x) / 2 * s.pixelRatio, (lo.y + hi.y) / 2 * s.pixelRatio};
-}
+// End-to-end tests read the menu titles from the state to see which menus the bar offers.
+void noteMenu(Session& s, const char* name) { noteItem(s, std::string("menu.") + name); }
 
 } // namespace
 

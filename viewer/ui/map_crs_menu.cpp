@@ -1,5 +1,6 @@
 // The Map CRS submenu.
 #include "viewer/ui/map_crs_menu.hpp"
+#include "viewer/ui/widget_notes.hpp"
 
 #include "geo/crs.hpp"
 
@@ -19,7 +20,9 @@ std::string utmZoneName(const std::string& utmCode)
 
 void drawMapCrsMenu(Session& s)
 {
-    if (!ImGui::BeginMenu("Map CRS")) return;
+    const bool open = ImGui::BeginMenu("Map CRS");
+    noteItem(s, "menu.View.Map CRS");
+    if (!open) return;
     drawMapCrsChoices(s);
     ImGui::EndMenu();
 }
@@ -34,6 +37,7 @@ void drawMapCrsChoices(Session& s)
     const std::string utm = placed ? geo::utmCrsFor(centre) : "";
     const std::string utmItem = "UTM zone of the view centre" + (placed ? ": " + utmZoneName(utm) + " (" + utm + ")" : "");
     if (ImGui::MenuItem(utmItem.c_str(), nullptr, placed && now == utm, placed)) s.crsRequest = utm;
+    noteItem(s, "menu.View.Map CRS.UTM");
     ImGui::Separator();
     ImGui::TextUnformatted("EPSG code:");
     ImGui::SameLine();

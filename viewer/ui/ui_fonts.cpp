@@ -4,11 +4,14 @@
 
 namespace viewer {
 
-void loadUiFonts(ImGuiIO& io)
+void loadUiFonts(ImGuiIO& io, float pixelsPerUnit)
 {
     const std::string path = defaultFontPath();
-    if (path.empty() || !io.Fonts->AddFontFromFileTTF(path.c_str(), 15.0f, nullptr, labelGlyphRanges()))
-        io.Fonts->AddFontDefault();
+    ImFontConfig config;
+    config.SizePixels = 13 * pixelsPerUnit; // ImGui's own font, when there is no TTF
+    if (path.empty() || !io.Fonts->AddFontFromFileTTF(path.c_str(), kUiFontPx * pixelsPerUnit, nullptr, labelGlyphRanges()))
+        io.Fonts->AddFontDefault(&config);
+    io.FontGlobalScale = 1 / pixelsPerUnit;
 }
 
 } // namespace viewer
