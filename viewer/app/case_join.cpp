@@ -40,6 +40,7 @@ void fallBack(Session& s, SceneLayer& l, const std::string& why)
     t.caseJoinStamp.clear();
     t.mode = ThematicMode::Single;
     t.featureClass.reset();
+    t.problem = why; // the style editor says why the figures are not shown
 }
 
 } // namespace
@@ -119,6 +120,7 @@ void refreshCaseJoins(Session& session)
         t.field = field;
         t.caseJoinStamp = stamp;
         t.featureClass.reset(); // classes recomputed from the new values
+        t.problem.clear();
     }
 }
 

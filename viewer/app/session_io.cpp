@@ -97,6 +97,7 @@ LayerStyle styleFromJson(const nlohmann::json& j, LayerStyle s)
                                                     : ThematicMode::Single;
             s.thematic.quantile = breaks == "quantile";
             s.thematic.featureClass.reset(); // recomputed from the data
+            s.thematic.problem.clear();
         }
     } catch (const nlohmann::json::exception&) {
         // A hand-edited style with a wrong type: keep what was read so far.

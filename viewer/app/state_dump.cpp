@@ -80,7 +80,10 @@ nlohmann::json stateJson(const Session& s, const WindowInfo& w)
                                {"visible", l.style.visible},
                                {"opacity", l.style.opacity},
                                {"features", l.data->features.size()},
-                               {"thematic_classes", l.style.thematic.active() ? l.style.thematic.colors.size() : 0}});
+                               {"thematic_classes", l.style.thematic.active() ? l.style.thematic.colors.size() : 0},
+                               {"thematic_problem", l.style.thematic.problem.empty()
+                                                        ? nlohmann::json(nullptr)
+                                                        : nlohmann::json(l.style.thematic.problem)}});
     j["markers"] = json::array();
     for (const MarkerLayer& m : s.scene.markerLayers())
         j["markers"].push_back({{"name", m.name()}, {"title", layerTitle(m.name())}, {"visible", m.visible}});
