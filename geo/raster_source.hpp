@@ -18,6 +18,7 @@ struct RasterImage {
     std::vector<uint8_t> rgba; // row-major, top row first, 4 bytes per pixel, straight alpha
     Extent extent;             // in the map CRS
     std::string crs;           // the map CRS it was warped to
+    std::string rendering;     // how values became colours, for a single band of measurements ("grey ramp ...")
     std::vector<std::string> warnings;
 };
 

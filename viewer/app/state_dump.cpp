@@ -95,6 +95,7 @@ nlohmann::json stateJson(const Session& s, const WindowInfo& w)
                                 {"opacity", r.opacity},
                                 {"width", r.width()},
                                 {"height", r.height()},
+                                {"rendering", r.rendering()},
                                 {"extent", {r.extent().minX, r.extent().minY, r.extent().maxX, r.extent().maxY}}});
     j["warnings"] = s.warnings;
     j["selected"] = nullptr;

@@ -189,7 +189,7 @@ int runExport(ExportCli& c)
     // detail its scale needs), read and prepared on a worker while the GL context starts and,
     // in a batch, while the previous image renders; uploaded on this (the GL) thread.
     struct PreparedScene {
-        PreparedSession session; // --session: its layers (the basemap among them)
+        PreparedSession session; // --session: its layers (the basemap among them); --layer rasters
         std::vector<PreparedLayer> layers;
         std::vector<std::string> warnings;
     };
@@ -206,10 +206,17 @@ int runExport(ExportCli& c)
         else if (!o.noBasemap)
             p.layers = prepareBasemap(o.basemap.empty() ? geo::defaultBasemapPath() : o.basemap, o.crs, region, p.warnings, lod, o.show.inset);
         size_t ordinal = 0;
-        for (const std::string& path : o.layers)
+        for (const std::string& path : o.layers) {
+            // A raster (a GeoTIFF scene, a DEM) goes under the vectors, as in the window.
+            if (!geo::isRemoteSource(path) && geo::isRasterSource(path)) {
+                p.session.rasters.push_back({geo::readRaster(path, o.crs), 1.0f});
+                for (const std::string& w : p.session.rasters.back().image.warnings) p.warnings.push_back(w);
+                continue;
+            }
             for (PreparedLayer& l : prepareExtraLayers(path, o.crs, region, {o.layerFill, o.layerStroke, o.layerStrokePx},
                                                        ordinal, p.warnings, lod, o.show.inset))
                 p.layers.push_back(std::move(l));
+        }
         return p;
     };
     std::future<PreparedScene> next = std::async(std::launch::async, prepareScene, boxes[0]);
@@ -223,6 +230,7 @@ int runExport(ExportCli& c)
         Scene scene;
         addSessionLayers(scene, std::move(p.session));
         for (PreparedLayer& l : p.layers) scene.addLayer(std::move(l));
+        scene.anchorRasters(); // over the basemap's land, now that it is in
         scene.mapCrs = o.crs;
         scene.metresPerUnit = geo::MapCrs(o.crs).nominalMetresPerUnit(); // label scale ranges
         for (const std::string& w : p.warnings)
@@ -342,7 +350,7 @@ void addExportCommand(CLI::App& root, Dispatch& d)
         ->check(CLI::Range(0.0, 0.45));
     cmd->add_option("--fit", c->o.fitId, "Frame this compound (at least ~20 km across)");
     cmd->add_option("--crs", c->o.crs, "Map CRS, EPSG:N (default EPSG:3857)");
-    cmd->add_option("--layer", c->o.layers, "Extra layer to draw (any GDAL vector source); repeatable");
+    cmd->add_option("--layer", c->o.layers, "Extra layer to draw (any GDAL vector source, or a raster: GeoTIFF, DEM); repeatable");
     cmd->add_option("--layer-fill", c->o.layerFill, "Fill colour #rrggbb[aa] for the --layer layers");
     cmd->add_option("--layer-stroke", c->o.layerStroke, "Outline colour #rrggbb[aa] for the --layer layers");
     cmd->add_option("--layer-width", c->o.layerStrokePx, "Outline width in pixels (at 96 DPI) for the --layer layers");

@@ -11,7 +11,7 @@ RasterQuad rasterQuad(const geo::Extent& e)
 
 RasterLayer::RasterLayer(uint64_t id, const geo::RasterImage& image)
     : m_id(id), m_name(image.name), m_sourcePath(image.sourcePath), m_extent(image.extent), m_width(image.width),
-      m_height(image.height), m_warnings(image.warnings), m_texture(makeTexture())
+      m_height(image.height), m_warnings(image.warnings), m_rendering(image.rendering), m_texture(makeTexture())
 {
     glBindTexture(GL_TEXTURE_2D, m_texture.id());
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);

@@ -33,6 +33,7 @@ public:
     int width() const { return m_width; }
     int height() const { return m_height; }
     const std::vector<std::string>& warnings() const { return m_warnings; }
+    const std::string& rendering() const { return m_rendering; } // geo::RasterImage::rendering
     GLuint texture() const { return m_texture.id(); }
 
     bool visible = true;
@@ -44,6 +45,7 @@ private:
     geo::Extent m_extent;
     int m_width = 0, m_height = 0;
     std::vector<std::string> m_warnings;
+    std::string m_rendering;
     GlTexture m_texture;
 };
 

@@ -103,6 +103,7 @@ void drawRasterLayers(Session& session)
             ImGui::SameLine();
             if (ImGui::Button("Remove")) session.layersToRemove.push_back(r.id());
             ImGui::TextDisabled("%s", geo::redactCredentials(r.sourcePath()).c_str());
+            if (!r.rendering().empty()) ImGui::TextDisabled("%s", r.rendering().c_str());
             ImGui::Unindent();
         }
         ImGui::PopID();
