@@ -65,6 +65,9 @@ TEST_CASE("graduated on a text field says why it cannot classify")
     t.field = "";
     CHECK_FALSE(applyThematic(l, t, 1.0f));
     CHECK(t.problem == "no numeric field chosen; graduated needs a number");
+    geo::Layer text = l;
+    text.fields.resize(1); // NAME_1 only
+    CHECK(thematicProblem(text, t) == "admin has no numeric field; graduated needs a number");
 
     t.field = "pop"; // numbers held as text classify
     CHECK(applyThematic(l, t, 1.0f));
@@ -79,19 +82,20 @@ TEST_CASE("graduated on a text field says why it cannot classify")
 TEST_CASE("choosing graduated picks a numeric field, or keeps the text one and says why")
 {
     geo::Layer l = smallLayer();
-    LayerStyle st;
-    st.fill = false;
-    chooseColourBy(st, l, ColourBy::Categorized);
-    CHECK(st.thematic.field == "NAME_1");
-    CHECK(st.fill); // classes colour the fills
-    chooseColourBy(st, l, ColourBy::Graduated);
-    CHECK(st.thematic.field == "pop");
+    ThematicStyle t;
+    chooseColourBy(t, l, ColourBy::Categorized);
+    CHECK(t.field == "NAME_1");
+    chooseColourBy(t, l, ColourBy::Graduated);
+    CHECK(t.field == "pop");
     // The basemap's provinces have no numeric field: graduated cannot work, and says so.
-    LayerStyle p;
+    ThematicStyle p;
     chooseColourBy(p, provinces(), ColourBy::Categorized);
     chooseColourBy(p, provinces(), ColourBy::Graduated);
-    CHECK(p.thematic.field == "name");
-    CHECK(thematicProblem(provinces(), p.thematic) == "field name is text; graduated needs a number");
+    CHECK(p.field == "name");
+    CHECK(thematicProblem(provinces(), p) == "field name is text; graduated needs a number");
+    ThematicStyle fresh; // straight to graduated: no field to pick
+    chooseColourBy(fresh, provinces(), ColourBy::Graduated);
+    CHECK(thematicProblem(provinces(), fresh) == "provinces has no numeric field; graduated needs a number");
 }
 
 TEST_CASE("the case store's figures are a colour-by choice of their own for the provinces")
@@ -116,9 +120,7 @@ TEST_CASE("the case store's figures are a colour-by choice of their own for the 
     layer.data = std::make_shared<const geo::Layer>(provinces());
     s.scene.layers().push_back(std::move(layer));
     SceneLayer& l = s.scene.layers().back();
-    l.style.fill = false; // as the basemap's provinces
-    chooseColourBy(l.style, *l.data, ColourBy::CaseFigures);
-    CHECK(l.style.fill);
+    chooseColourBy(l.style.thematic, *l.data, ColourBy::CaseFigures);
     CHECK(colourByOf(l.style.thematic) == ColourBy::CaseFigures);
     CHECK(l.style.thematic.caseJoin == "people_detained");
     refreshCaseJoins(s);
@@ -128,7 +130,7 @@ TEST_CASE("the case store's figures are a colour-by choice of their own for the 
     // Another figure, then back to a single colour: the join is dropped.
     chooseCaseFigure(l.style.thematic, geo::CaseMeasure::Incidents);
     CHECK(l.style.thematic.caseJoin == "incidents");
-    chooseColourBy(l.style, *l.data, ColourBy::Single);
+    chooseColourBy(l.style.thematic, *l.data, ColourBy::Single);
     CHECK(l.style.thematic.mode == ThematicMode::Single);
     CHECK(l.style.thematic.caseJoin.empty());
 }

@@ -33,7 +33,6 @@ geo::Session savedSession(const std::string& dir, std::optional<std::string> fro
             st.thematic.mode = ThematicMode::Graduated;
             st.thematic.caseJoin = "people_detained";
             st.thematic.classes = 4;
-            st.fill = true; // as Colour by > Case figures leaves it
         }
         l.style = styleToJson(st);
         s.layers.push_back(l);

@@ -43,12 +43,10 @@ void chooseCaseFigure(ThematicStyle& t, geo::CaseMeasure measure)
     t.field = caseJoinField(measure);
 }
 
-void chooseColourBy(LayerStyle& style, const geo::Layer& layer, ColourBy c)
+void chooseColourBy(ThematicStyle& t, const geo::Layer& layer, ColourBy c)
 {
-    ThematicStyle& t = style.thematic;
     t.featureClass.reset(); // recomputed by the app before the next draw
     t.problem.clear();
-    if (c != ColourBy::Single && layer.kind == geo::GeomKind::Polygon) style.fill = true;
     if (c == ColourBy::CaseFigures) {
         if (t.caseJoin.empty()) chooseCaseFigure(t, geo::allCaseMeasures().front());
         return;

@@ -21,11 +21,9 @@ const char* colourByLabel(ColourBy c);
 // Which choice `t` is now (a graduated style on a joined case figure is CaseFigures).
 ColourBy colourByOf(const ThematicStyle& t);
 
-// Sets `style` up for choice `c`: a field that suits it (a numeric one for graduated classes,
+// Sets `t` up for choice `c`: a field that suits it (a numeric one for graduated classes,
 // when the layer has one), or the first case figure; the classes are recomputed by the app.
-// Classes colour a polygon layer's fills, so they are turned on (the basemap's provinces
-// have none of their own).
-void chooseColourBy(LayerStyle& style, const geo::Layer& layer, ColourBy c);
+void chooseColourBy(ThematicStyle& t, const geo::Layer& layer, ColourBy c);
 
 // Joins case figure `measure` in place of the style's field (a CaseFigures choice).
 void chooseCaseFigure(ThematicStyle& t, geo::CaseMeasure measure);

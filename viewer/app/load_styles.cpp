@@ -26,8 +26,12 @@ std::string thematicProblem(const geo::Layer& layer, const ThematicStyle& t)
 {
     if (t.mode == ThematicMode::Single) return "";
     const bool graduated = t.mode == ThematicMode::Graduated;
-    if (t.field.empty())
-        return graduated ? "no numeric field chosen; graduated needs a number" : "no field chosen";
+    if (t.field.empty()) {
+        if (!graduated) return "no field chosen";
+        for (size_t i = 0; i < layer.fields.size(); ++i)
+            if (isNumericField(layer, static_cast<int>(i))) return "no numeric field chosen; graduated needs a number";
+        return (layer.name.empty() ? std::string("the layer") : layer.name) + " has no numeric field; graduated needs a number";
+    }
     const int field = layer.fieldIndex(t.field);
     if (field < 0) return "no field " + t.field + " in " + (layer.name.empty() ? "the layer" : layer.name);
     bool any = false, text = false;

@@ -151,7 +151,7 @@ std::string TestCommands::run(const std::string& line, Session& s, ConnectDialog
             std::string name = colourByLabel(c);
             for (char& ch : name) ch = ch == ' ' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
             if (name.rfind(choice, 0) != 0) continue; // "single" for "Single symbol"
-            chooseColourBy(layer->style, *layer->data, c);
+            chooseColourBy(layer->style.thematic, *layer->data, c);
             return "";
         }
         return "'" + choice + "' is not offered for " + layerName;

@@ -24,7 +24,7 @@ namespace {
 std::string displayName(const SceneLayer& l)
 {
     const std::string& n = l.data->name;
-    if (n == "provinces" && !l.style.fill) return layerTitle("province_lines");
+    if (n == "provinces" && !l.style.fill && !l.style.thematic.active()) return layerTitle("province_lines");
     return n.empty() ? "Layer" : layerTitle(n);
 }
 

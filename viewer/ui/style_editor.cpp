@@ -22,7 +22,7 @@ void drawThematicEditor(SceneLayer& layer, bool caseStoreLoaded)
     if (ImGui::BeginCombo("Colour by", colourByLabel(now))) {
         for (ColourBy c : choices)
             if (ImGui::Selectable(colourByLabel(c), c == now) && c != now) {
-                chooseColourBy(layer.style, data, c);
+                chooseColourBy(t, data, c);
                 changed = true;
             }
         ImGui::EndCombo();
