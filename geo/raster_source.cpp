@@ -77,8 +77,25 @@ std::vector<uint8_t> hillshade(GDALDatasetH ds, const std::string& crs)
     return out;
 }
 
+// The 2-98 % range of the whole band, from a read of at most 1024 pixels on its longer side
+// (GDAL serves it from overviews): the same grey for the same height in the window and in
+// an export of any part of it.
+std::optional<StretchRange> bandRange(GDALRasterBandH band)
+{
+    const int w = GDALGetRasterBandXSize(band), h = GDALGetRasterBandYSize(band);
+    const double k = std::min(1.0, 1024.0 / std::max(w, h));
+    const int bw = std::max(1, static_cast<int>(w * k)), bh = std::max(1, static_cast<int>(h * k));
+    std::vector<float> v(static_cast<size_t>(bw) * bh);
+    if (GDALRasterIO(band, GF_Read, 0, 0, w, h, v.data(), bw, bh, GDT_Float32, 0, 0) != CE_None) return std::nullopt;
+    int hasNoData = 0;
+    const double noData = GDALGetRasterNoDataValue(band, &hasNoData);
+    std::vector<uint8_t> valid(v.size());
+    for (size_t i = 0; i < v.size(); ++i) valid[i] = std::isfinite(v[i]) && !(hasNoData && v[i] == static_cast<float>(noData));
+    return quantileRange(v, valid);
+}
+
 std::vector<uint8_t> elevationImage(GDALDatasetH warped, const std::vector<uint8_t>& alpha, const std::string& crs,
-                                    RasterImage& img)
+                                    const std::optional<StretchRange>& sourceRange, RasterImage& img)
 {
     const size_t n = static_cast<size_t>(img.width) * img.height;
     GDALRasterBandH band = GDALGetRasterBand(warped, 1);
@@ -91,7 +108,7 @@ std::vector<uint8_t> elevationImage(GDALDatasetH warped, const std::vector<uint8
     std::vector<uint8_t> valid(n);
     for (size_t i = 0; i < n; ++i)
         valid[i] = alpha[i] > 0 && std::isfinite(v[i]) && !(hasNoData && v[i] == static_cast<float>(noData));
-    const std::optional<StretchRange> range = quantileRange(v, valid);
+    const std::optional<StretchRange> range = sourceRange ? sourceRange : quantileRange(v, valid);
     if (!range) {
         img.warnings.push_back(img.name + ": every pixel is nodata; nothing to draw");
         return std::vector<uint8_t>(n * 4, 0);
@@ -99,7 +116,7 @@ std::vector<uint8_t> elevationImage(GDALDatasetH warped, const std::vector<uint8
     std::vector<uint8_t> shade = hillshade(warped, crs);
     if (shade.size() != n) shade.clear();
     char note[200];
-    std::snprintf(note, sizeof note, "grey ramp %.6g to %.6g (2-98 %%)%s", range->low, range->high,
+    std::snprintf(note, sizeof note, "grey ramp %.6g to %.6g (2-98 %% of the band)%s", range->low, range->high,
                   shade.empty() ? "" : ", hillshade");
     img.rendering = note;
     return greyRamp(v, valid, *range, shade);
@@ -115,7 +132,8 @@ bool isRasterSource(const std::string& path)
     return ds && GDALGetRasterCount(ds.get()) > 0;
 }
 
-RasterImage readRaster(const std::string& path, const std::string& targetCrs, int maxSide, const ReadControl& control)
+RasterImage readRaster(const std::string& path, const std::string& targetCrs, int maxSide, const ReadControl& control,
+                       const Extent& window)
 {
     initGdal();
     std::error_code ec;
@@ -166,6 +184,19 @@ RasterImage readRaster(const std::string& path, const std::string& targetCrs, in
         CPLErr err = GDALSuggestedWarpOutput(src.get(), GDALGenImgProjTransform, transformer, outGt, &outW, &outH);
         GDALDestroyGenImgProjTransformer(transformer);
         if (err != CE_None || outW <= 0 || outH <= 0) throw Error(path + ": cannot be reprojected to " + targetCrs);
+        if (!window.empty()) {
+            // Only the part in the window, at the raster's own resolution there (then maxSide).
+            const Extent full{outGt[0], outGt[3] + outGt[5] * outH, outGt[0] + outGt[1] * outW, outGt[3]};
+            const Extent part{std::max(full.minX, window.minX), std::max(full.minY, window.minY),
+                              std::min(full.maxX, window.maxX), std::min(full.maxY, window.maxY)};
+            if (!(part.maxX > part.minX && part.maxY > part.minY)) return img; // not in the window
+            outW = std::max(1, static_cast<int>(std::ceil(part.width() / outGt[1])));
+            outH = std::max(1, static_cast<int>(std::ceil(part.height() / -outGt[5])));
+            char te[4][32];
+            const double v[4] = {part.minX, part.minY, part.maxX, part.maxY};
+            for (int k = 0; k < 4; ++k) std::snprintf(te[k], sizeof te[k], "%.17g", v[k]);
+            args.insert(args.end(), {"-te", te[0], te[1], te[2], te[3]});
+        }
         const double scale = std::min(1.0, static_cast<double>(maxSide) / std::max(outW, outH));
         outW = std::max(1, static_cast<int>(outW * scale));
         outH = std::max(1, static_cast<int>(outH * scale));
@@ -206,7 +237,7 @@ RasterImage readRaster(const std::string& path, const std::string& targetCrs, in
     GDALColorTableH palette = GDALGetRasterColorTable(first);
     if (colourBands == 1 && !palette && GDALGetRasterDataType(first) != GDT_Byte) {
         // Measurements (a DEM): a grey ramp on the 2-98 % range of what was read, shaded.
-        img.rgba = elevationImage(out.get(), alpha, targetCrs, img);
+        img.rgba = elevationImage(out.get(), alpha, targetCrs, bandRange(GDALGetRasterBand(src.get(), 1)), img);
         return img;
     }
     if (colourBands >= 3) {

@@ -112,3 +112,26 @@ TEST_CASE("raster info: size, bands, type, CRS, extent and nodata of a DEM; not 
     CHECK_FALSE(geo::inspectRaster(dir.path("none.tif")));
     CHECK_FALSE(geo::inspectRaster(std::string(ATLAS_SOURCE_DIR) + "/README.md"));
 }
+
+TEST_CASE("a window reads only the part of the raster in it, at the raster's resolution there")
+{
+    testdata::ScratchDir dir("demwindow");
+    const std::string path = dir.path("dem.tif");
+    writeDem(path, false);
+    const geo::RasterImage whole = geo::readRaster(path, geo::kWgs84, 4096);
+    // The eastern half (lon 105..107: the raster ends at 106), where heights are 500..1000 m.
+    const geo::RasterImage east = geo::readRaster(path, geo::kWgs84, 4096, {}, geo::Extent{105, 10, 107, 13});
+    REQUIRE(east.width > 0);
+    CHECK(east.extent.minX == doctest::Approx(105).epsilon(1e-6));
+    CHECK(east.extent.maxX == doctest::Approx(106).epsilon(1e-6));
+    CHECK(east.extent.maxY == doctest::Approx(12.5).epsilon(1e-6));
+    CHECK(east.width == doctest::Approx(whole.width / 2.0).epsilon(0.02)); // the same pixel size
+    CHECK(east.height == whole.height);
+    // The stretch is the whole band's: the part's west edge (500 m) is mid grey, as in the whole.
+    CHECK(std::abs(pixelAt(east, 0.01, 0.5)[0] - pixelAt(whole, 0.505, 0.5)[0]) <= 4);
+    CHECK(pixelAt(east, 0.01, 0.5)[0] > 100);
+    CHECK(pixelAt(east, 0.98, 0.5)[0] > 220);
+    CHECK(geo::readRaster(path, geo::kWgs84, 4096, {}, geo::Extent{110, 10, 111, 11}).width == 0); // misses it
+    const geo::RasterImage small = geo::readRaster(path, geo::kWgs84, 32, {}, geo::Extent{105, 10, 107, 13});
+    CHECK(std::max(small.width, small.height) <= 32);
+}

@@ -209,8 +209,9 @@ int runExport(ExportCli& c)
         for (const std::string& path : o.layers) {
             // A raster (a GeoTIFF scene, a DEM) goes under the vectors, as in the window.
             if (!geo::isRemoteSource(path) && geo::isRasterSource(path)) {
-                p.session.rasters.push_back({geo::readRaster(path, o.crs), 1.0f});
-                for (const std::string& w : p.session.rasters.back().image.warnings) p.warnings.push_back(w);
+                SessionRaster r{readExportRaster(path, o.crs, region), 1.0f};
+                for (const std::string& w : r.image.warnings) p.warnings.push_back(w);
+                if (r.image.width > 0) p.session.rasters.push_back(std::move(r));
                 continue;
             }
             for (PreparedLayer& l : prepareExtraLayers(path, o.crs, region, {o.layerFill, o.layerStroke, o.layerStrokePx},

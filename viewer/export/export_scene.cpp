@@ -55,6 +55,12 @@ std::vector<size_t> projectExportLayer(geo::Layer& layer, const std::string& crs
     return kept;
 }
 
+geo::RasterImage readExportRaster(const std::string& path, const std::string& crs, const geo::Extent& regionLonLat)
+{
+    const geo::Extent window = regionLonLat.empty() ? geo::Extent{} : geo::MapCrs(crs).lonLatBox(regionLonLat);
+    return geo::readRaster(path, crs, 4096, {}, window);
+}
+
 // `lodTolerance` is a lower bound of the image's scale (its layout is not known yet): the
 // next coarser level comes too, so the draw picks the level the window would at that scale.
 PreparedLayer prepareExportLayer(geo::Layer layer, LayerStyle style, double lodTolerance, bool coarserLevels)

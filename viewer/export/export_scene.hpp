@@ -5,6 +5,7 @@
 #include "viewer/render/scene.hpp"
 
 #include "geo/cases/case_model.hpp"
+#include "geo/raster_source.hpp"
 
 #include <functional>
 #include <string>
@@ -23,6 +24,11 @@ geo::Layer readExportLayer(const std::string& path, const std::string& layerName
 // indices (into the features before) of the features kept, in order, so per-feature data
 // computed over the whole layer (thematic classes) can follow.
 std::vector<size_t> projectExportLayer(geo::Layer& layer, const std::string& crs, const geo::Extent& regionLonLat);
+
+// The part of raster `path` in `regionLonLat` (all of it when empty), warped into `crs` at up
+// to 4096 pixels across that part: an export reads only what its image can show. Width 0
+// when the raster misses the region.
+geo::RasterImage readExportRaster(const std::string& path, const std::string& crs, const geo::Extent& regionLonLat);
 
 // A projected layer prepared with the levels of detail an image at `lodTolerance` can use
 // (that and the next coarser; every level with `coarserLevels` or a tolerance of 0). No GL.

@@ -96,9 +96,9 @@ PreparedSession prepareSessionLayers(const geo::Session& session, const geo::Cas
         }
         try {
             if (isRasterEntry(l)) {
-                SessionRaster r{geo::readRaster(l.source, crs), l.style.value("opacity", 1.0f)};
+                SessionRaster r{readExportRaster(l.source, crs, regionLonLat), l.style.value("opacity", 1.0f)};
                 for (const std::string& w : r.image.warnings) warnings.push_back(w);
-                out.rasters.push_back(std::move(r));
+                if (r.image.width > 0) out.rasters.push_back(std::move(r));
             } else {
                 out.layers.push_back(prepareVector(l, cases, filter, crs, regionLonLat, warnings, lodTolerance, coarserLevels));
             }
