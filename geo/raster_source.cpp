@@ -184,6 +184,7 @@ RasterImage readRaster(const std::string& path, const std::string& targetCrs, in
         CPLErr err = GDALSuggestedWarpOutput(src.get(), GDALGenImgProjTransform, transformer, outGt, &outW, &outH);
         GDALDestroyGenImgProjTransformer(transformer);
         if (err != CE_None || outW <= 0 || outH <= 0) throw Error(path + ": cannot be reprojected to " + targetCrs);
+        img.sourceUnitsPerPixel = outGt[1];
         if (!window.empty()) {
             // Only the part in the window, at the raster's own resolution there (then maxSide).
             const Extent full{outGt[0], outGt[3] + outGt[5] * outH, outGt[0] + outGt[1] * outW, outGt[3]};

@@ -19,6 +19,7 @@ struct RasterImage {
     Extent extent;             // in the map CRS
     std::string crs;           // the map CRS it was warped to
     std::string rendering;     // how values became colours, for a single band of measurements ("grey ramp ...")
+    double sourceUnitsPerPixel = 0; // the file's own pixel size in the map CRS (finer reads gain nothing)
     std::vector<std::string> warnings;
 };
 

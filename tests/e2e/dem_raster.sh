@@ -3,7 +3,9 @@
 # west rising to 1000 m in the east, a nodata block in the north-west) opened in the real
 # viewer under Xvfb and exported with `export --layer`: both draw a grey ramp, dark low and
 # light high, and the nodata block shows the sea background; a DEM with no nodata at all (every
-# pixel valid, once drawn fully transparent) is drawn too. The window is asked for its
+# pixel valid, once drawn fully transparent) is drawn too; zoomed into a DEM wider than the
+# first read (8200 pixels), the viewer reads the part in view again, sharper, and only that
+# part (rasters[].detail). The window is asked for its
 # state until the raster is in, then quits and saves its map-only screenshot.
 # Usage: bash tests/e2e/dem_raster.sh path/to/compound-atlas
 set -euo pipefail
@@ -63,4 +65,21 @@ for name in sys.argv[2:]:
         ok = False
 sys.exit(0 if ok else 1)
 PY
+
+# Zoomed in on a wide DEM: its whole image (4096 across) is too coarse here, so the part in
+# view is read again at the file's own pixel size, no more than a few views wide.
+/usr/bin/python3 tests/cli/make_dem.py "$WORK/wide.tif" --wide || fail "make_dem.py --wide"
+: >"$CMDS"; E2E_DUMPS=0
+"$APP" --no-basemap --size 800x600 --view 104.95,11.05,105.05,11.15 --cases "$WORK/no-cases.gpkg" \
+  --test-commands "$CMDS" --ready-file "$WORK/ready2" "$WORK/wide.tif" 2>"$WORK/app2.log" &
+APP_PID=$!
+e2e_wait_ready "$WORK/ready2"
+e2e_wait_state '(.rasters | length) == 1 and .rasters[0].detail != null' "no sharper read of the part in view"
+jq -e '.rasters[0] as $r | (($r.extent[2] - $r.extent[0]) / $r.width) as $base |
+       $r.detail_units_per_pixel < $base / 1.5 and ($r.detail[2] - $r.detail[0]) < ($r.extent[2] - $r.extent[0]) / 5' \
+  "$STATE" >/dev/null || fail "detail: $(jq -c '.rasters[0] | {width, extent, detail, detail_units_per_pixel}' "$STATE")"
+echo "detail: $(jq -c '.rasters[0] | {width, detail, detail_units_per_pixel}' "$STATE")"
+echo quit >>"$CMDS"
+wait "$APP_PID" || fail "viewer exited with $?"
+APP_PID=""
 echo ok

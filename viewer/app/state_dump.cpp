@@ -96,6 +96,10 @@ nlohmann::json stateJson(const Session& s, const WindowInfo& w)
                                 {"width", r.width()},
                                 {"height", r.height()},
                                 {"rendering", r.rendering()},
+                                {"detail", r.hasDetail() ? nlohmann::json{r.detailExtent().minX, r.detailExtent().minY,
+                                                                          r.detailExtent().maxX, r.detailExtent().maxY}
+                                                         : nlohmann::json(nullptr)},
+                                {"detail_units_per_pixel", r.detailUnitsPerPixel()},
                                 {"extent", {r.extent().minX, r.extent().minY, r.extent().maxX, r.extent().maxY}}});
     j["warnings"] = s.warnings;
     j["selected"] = nullptr;

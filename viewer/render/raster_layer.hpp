@@ -36,6 +36,15 @@ public:
     const std::string& rendering() const { return m_rendering; } // geo::RasterImage::rendering
     GLuint texture() const { return m_texture.id(); }
 
+    // A sharper image of the part in view (viewer/app/raster_detail), drawn over the whole
+    // file's image; extent() and width() stay the whole file's. Needs the GL context.
+    void setDetail(const geo::RasterImage& part);
+    bool hasDetail() const { return static_cast<bool>(m_detail); }
+    const geo::Extent& detailExtent() const { return m_detailExtent; }
+    double detailUnitsPerPixel() const { return m_detailUpp; } // 0 without a detail image
+    double sourceUnitsPerPixel() const { return m_sourceUpp; } // the file's own pixels (0: unknown)
+    GLuint detailTexture() const { return m_detail.id(); }
+
     bool visible = true;
     float opacity = 1.0f;
 
@@ -47,6 +56,10 @@ private:
     std::vector<std::string> m_warnings;
     std::string m_rendering;
     GlTexture m_texture;
+    GlTexture m_detail;
+    geo::Extent m_detailExtent;
+    double m_detailUpp = 0;
+    double m_sourceUpp = 0;
 };
 
 // Draws raster layers (compiles assets/shaders/raster.* once).
