@@ -2,6 +2,7 @@
 #include "geo/raster_source.hpp"
 #include "geo/crs.hpp"
 #include "geo/error.hpp"
+#include "geo/raster_stretch.hpp"
 
 #include <cpl_conv.h>
 #include <cpl_error.h>
@@ -10,6 +11,7 @@
 #include <gdal_utils.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cmath>
 #include <filesystem>
 #include <memory>
@@ -53,6 +55,73 @@ std::vector<uint8_t> bandBytes(GDALRasterBandH band, int w, int h)
     return out;
 }
 
+// A hillshade of the (warped) band by GDAL's DEM tools; empty when it cannot be made.
+std::vector<uint8_t> hillshade(GDALDatasetH ds, const std::string& crs)
+{
+    // Heights are metres; the map units are metres or degrees (about 111 120 m each).
+    const std::string scale = isGeographicCrs(crs) ? "111120" : "1";
+    std::vector<std::string> args = {"-of", "MEM", "-compute_edges", "-s", scale, "-b", "1"};
+    std::vector<char*> argv;
+    for (std::string& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    GDALDEMProcessingOptions* opts = GDALDEMProcessingOptionsNew(argv.data(), nullptr);
+    if (!opts) return {};
+    int usageError = 0;
+    DatasetHandle shaded(GDALDEMProcessing("", ds, "hillshade", nullptr, opts, &usageError));
+    GDALDEMProcessingOptionsFree(opts);
+    if (!shaded) return {};
+    const int w = GDALGetRasterXSize(shaded.get()), h = GDALGetRasterYSize(shaded.get());
+    std::vector<uint8_t> out(static_cast<size_t>(w) * h);
+    if (GDALRasterIO(GDALGetRasterBand(shaded.get(), 1), GF_Read, 0, 0, w, h, out.data(), w, h, GDT_Byte, 0, 0) != CE_None)
+        return {};
+    return out;
+}
+
+// The 2-98 % range of the whole band, from a read of at most 1024 pixels on its longer side
+// (GDAL serves it from overviews): the same grey for the same height in the window and in
+// an export of any part of it.
+std::optional<StretchRange> bandRange(GDALRasterBandH band)
+{
+    const int w = GDALGetRasterBandXSize(band), h = GDALGetRasterBandYSize(band);
+    const double k = std::min(1.0, 1024.0 / std::max(w, h));
+    const int bw = std::max(1, static_cast<int>(w * k)), bh = std::max(1, static_cast<int>(h * k));
+    std::vector<float> v(static_cast<size_t>(bw) * bh);
+    if (GDALRasterIO(band, GF_Read, 0, 0, w, h, v.data(), bw, bh, GDT_Float32, 0, 0) != CE_None) return std::nullopt;
+    int hasNoData = 0;
+    const double noData = GDALGetRasterNoDataValue(band, &hasNoData);
+    std::vector<uint8_t> valid(v.size());
+    for (size_t i = 0; i < v.size(); ++i) valid[i] = std::isfinite(v[i]) && !(hasNoData && v[i] == static_cast<float>(noData));
+    return quantileRange(v, valid);
+}
+
+std::vector<uint8_t> elevationImage(GDALDatasetH warped, const std::vector<uint8_t>& alpha, const std::string& crs,
+                                    const std::optional<StretchRange>& sourceRange, RasterImage& img)
+{
+    const size_t n = static_cast<size_t>(img.width) * img.height;
+    GDALRasterBandH band = GDALGetRasterBand(warped, 1);
+    std::vector<float> v(n);
+    if (GDALRasterIO(band, GF_Read, 0, 0, img.width, img.height, v.data(), img.width, img.height, GDT_Float32, 0, 0) !=
+        CE_None)
+        throw Error(img.sourcePath + ": cannot read raster pixels: " + std::string(CPLGetLastErrorMsg()));
+    int hasNoData = 0;
+    const double noData = GDALGetRasterNoDataValue(band, &hasNoData);
+    std::vector<uint8_t> valid(n);
+    for (size_t i = 0; i < n; ++i)
+        valid[i] = alpha[i] > 0 && std::isfinite(v[i]) && !(hasNoData && v[i] == static_cast<float>(noData));
+    const std::optional<StretchRange> range = sourceRange ? sourceRange : quantileRange(v, valid);
+    if (!range) {
+        img.warnings.push_back(img.name + ": every pixel is nodata; nothing to draw");
+        return std::vector<uint8_t>(n * 4, 0);
+    }
+    std::vector<uint8_t> shade = hillshade(warped, crs);
+    if (shade.size() != n) shade.clear();
+    char note[200];
+    std::snprintf(note, sizeof note, "grey ramp %.6g to %.6g (2-98 %% of the band)%s", range->low, range->high,
+                  shade.empty() ? "" : ", hillshade");
+    img.rendering = note;
+    return greyRamp(v, valid, *range, shade);
+}
+
 } // namespace
 
 bool isRasterSource(const std::string& path)
@@ -63,7 +132,8 @@ bool isRasterSource(const std::string& path)
     return ds && GDALGetRasterCount(ds.get()) > 0;
 }
 
-RasterImage readRaster(const std::string& path, const std::string& targetCrs, int maxSide, const ReadControl& control)
+RasterImage readRaster(const std::string& path, const std::string& targetCrs, int maxSide, const ReadControl& control,
+                       const Extent& window)
 {
     initGdal();
     std::error_code ec;
@@ -114,6 +184,20 @@ RasterImage readRaster(const std::string& path, const std::string& targetCrs, in
         CPLErr err = GDALSuggestedWarpOutput(src.get(), GDALGenImgProjTransform, transformer, outGt, &outW, &outH);
         GDALDestroyGenImgProjTransformer(transformer);
         if (err != CE_None || outW <= 0 || outH <= 0) throw Error(path + ": cannot be reprojected to " + targetCrs);
+        img.sourceUnitsPerPixel = outGt[1];
+        if (!window.empty()) {
+            // Only the part in the window, at the raster's own resolution there (then maxSide).
+            const Extent full{outGt[0], outGt[3] + outGt[5] * outH, outGt[0] + outGt[1] * outW, outGt[3]};
+            const Extent part{std::max(full.minX, window.minX), std::max(full.minY, window.minY),
+                              std::min(full.maxX, window.maxX), std::min(full.maxY, window.maxY)};
+            if (!(part.maxX > part.minX && part.maxY > part.minY)) return img; // not in the window
+            outW = std::max(1, static_cast<int>(std::ceil(part.width() / outGt[1])));
+            outH = std::max(1, static_cast<int>(std::ceil(part.height() / -outGt[5])));
+            char te[4][32];
+            const double v[4] = {part.minX, part.minY, part.maxX, part.maxY};
+            for (int k = 0; k < 4; ++k) std::snprintf(te[k], sizeof te[k], "%.17g", v[k]);
+            args.insert(args.end(), {"-te", te[0], te[1], te[2], te[3]});
+        }
         const double scale = std::min(1.0, static_cast<double>(maxSide) / std::max(outW, outH));
         outW = std::max(1, static_cast<int>(outW * scale));
         outH = std::max(1, static_cast<int>(outH * scale));
@@ -144,9 +228,19 @@ RasterImage readRaster(const std::string& path, const std::string& targetCrs, in
     const int colourBands = outBands - 1;
     const size_t n = static_cast<size_t>(img.width) * img.height;
     img.rgba.assign(n * 4, 0);
-    std::vector<uint8_t> alpha = bandBytes(GDALGetRasterBand(out.get(), outBands), img.width, img.height);
+    // The warper's alpha is 0 or 255 in the band's own type (Float32 for a DEM): read as is,
+    // never stretched (a stretch of all-255 made a fully valid DEM transparent).
+    std::vector<uint8_t> alpha(n);
+    if (GDALRasterIO(GDALGetRasterBand(out.get(), outBands), GF_Read, 0, 0, img.width, img.height, alpha.data(),
+                     img.width, img.height, GDT_Byte, 0, 0) != CE_None)
+        throw Error(path + ": cannot read raster pixels: " + std::string(CPLGetLastErrorMsg()));
     GDALRasterBandH first = GDALGetRasterBand(out.get(), 1);
     GDALColorTableH palette = GDALGetRasterColorTable(first);
+    if (colourBands == 1 && !palette && GDALGetRasterDataType(first) != GDT_Byte) {
+        // Measurements (a DEM): a grey ramp on the 2-98 % range of what was read, shaded.
+        img.rgba = elevationImage(out.get(), alpha, targetCrs, bandRange(GDALGetRasterBand(src.get(), 1)), img);
+        return img;
+    }
     if (colourBands >= 3) {
         for (int b = 0; b < 3; ++b) {
             std::vector<uint8_t> v = bandBytes(GDALGetRasterBand(out.get(), b + 1), img.width, img.height);

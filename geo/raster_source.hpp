@@ -18,6 +18,8 @@ struct RasterImage {
     std::vector<uint8_t> rgba; // row-major, top row first, 4 bytes per pixel, straight alpha
     Extent extent;             // in the map CRS
     std::string crs;           // the map CRS it was warped to
+    std::string rendering;     // how values became colours, for a single band of measurements ("grey ramp ...")
+    double sourceUnitsPerPixel = 0; // the file's own pixel size in the map CRS (finer reads gain nothing)
     std::vector<std::string> warnings;
 };
 
@@ -25,9 +27,12 @@ struct RasterImage {
 bool isRasterSource(const std::string& path);
 
 // Warps the raster to `targetCrs` at most `maxSide` pixels on its longer side (GDAL picks
-// overviews), so a 100000 x 100000 file costs no more than a small one. Throws geo::Error
-// for files with no georeferencing, and geo::Cancelled when control.cancel is set.
+// overviews), so a 100000 x 100000 file costs no more than a small one. With a `window` (in
+// the target CRS) only the part inside it is warped, at up to `maxSide` pixels across that
+// part (an export reads what its image shows); an image of width 0 when the raster misses
+// it. Throws geo::Error for files with no georeferencing, and geo::Cancelled when
+// control.cancel is set.
 RasterImage readRaster(const std::string& path, const std::string& targetCrs, int maxSide = 4096,
-                       const ReadControl& control = {});
+                       const ReadControl& control = {}, const Extent& window = {});
 
 } // namespace geo

@@ -1,4 +1,4 @@
-# `compound-atlas info`: layers of the basemap and clear errors for bad files.
+# `compound-atlas info`: layers of the basemap, a raster's header, and clear errors for bad files.
 BIN=${1:?usage: info_command.sh path/to/compound-atlas}
 source "$(dirname "$0")/lib.sh"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
@@ -13,6 +13,22 @@ jq -e '.layers[0].extent | length == 4' <<<"$json" >/dev/null && pass "json exte
 ogr2ogr -q -f GeoJSON "$tmp/empty.geojson" data/basemap.gpkg countries -where "name = 'nowhere'"
 out=$("$BIN" info "$tmp/empty.geojson" 2>&1); rc=$?
 [ $rc = 1 ] && grep -q "no features" <<<"$out" && pass "empty layer: $out" || fail "empty layer: rc=$rc $out"
+
+# A raster (a Float32 DEM made here) is described, not refused as "not vector".
+/usr/bin/python3 tests/cli/make_dem.py "$tmp/dem.tif" || fail "make_dem.py"
+out=$("$BIN" info "$tmp/dem.tif" 2>&1) || fail "raster info exit $?: $out"
+grep -q "(GTiff raster), 200 x 150 pixels, 1 band" <<<"$out" && pass "raster size and bands" || fail "$out"
+grep -q "band 1: Float32, Gray, nodata -9999" <<<"$out" && pass "raster band type and nodata" || fail "$out"
+grep -q "CRS EPSG:4326, extent 104 11 106 12.5, pixel 0.01 x 0.01" <<<"$out" && pass "raster CRS and extent" || fail "$out"
+json=$("$BIN" info "$tmp/dem.tif" --json) || fail "raster info --json exit $?"
+jq -e '.kind=="raster" and .driver=="GTiff" and .width==200 and .height==150 and .crs=="EPSG:4326"' <<<"$json" >/dev/null \
+    && pass "raster json header" || fail "$json"
+jq -e '.extent==[104,11,106,12.5] and (.bands|length)==1 and .bands[0].data_type=="Float32" and .bands[0].nodata==-9999' \
+    <<<"$json" >/dev/null && pass "raster json bands and extent" || fail "$json"
+jq -e '.kind=="vector"' <<<"$("$BIN" info data/basemap.gpkg --json)" >/dev/null && pass "vector json kind" || fail "vector kind"
+gdal_translate -q -of PNG "$tmp/dem.tif" "$tmp/plain.png" -scale -ot Byte -a_nodata none && rm -f "$tmp/plain.png.aux.xml"
+out=$("$BIN" info "$tmp/plain.png" 2>&1) && grep -q "CRS none, no georeferencing" <<<"$out" \
+    && pass "raster without georeferencing: $(tail -1 <<<"$out")" || fail "plain png: $out"
 
 : > "$tmp/zero.gpkg"
 printf 'garbage \x00\x01\x02 bytes' > "$tmp/garbage.shp"

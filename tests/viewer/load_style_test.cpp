@@ -89,6 +89,30 @@ TEST_CASE("render: categorized fills draw each feature in its class colour")
     CHECK(near(img.pixel(250, 50), st.thematic.colors[0]));
 }
 
+TEST_CASE("render: classes fill a polygon layer whose style has no fill of its own (the basemap's provinces)")
+{
+    auto ctx = HeadlessGlContext::create();
+    Scene scene;
+    scene.background = {1, 1, 1, 1};
+    LayerStyle st;
+    st.fill = false;
+    st.strokeWidthPx = 0;
+    st.thematic.mode = ThematicMode::Graduated;
+    st.thematic.field = "people";
+    st.thematic.classes = 3;
+    const geo::Layer l = threeSquares();
+    REQUIRE(applyThematic(l, st.thematic, 1.0f));
+    scene.addLayer(prepareLayer(l, st));
+    const geo::Viewport view(300, 100, {150, 50}, 1.0);
+    MapRenderer renderer;
+    OffscreenTarget target(300, 100, 4);
+    renderer.draw(scene, view, target);
+    const Image img = target.readPixels();
+    CHECK(near(img.pixel(50, 50), st.thematic.colors[0]));
+    CHECK(near(img.pixel(250, 50), st.thematic.colors[2]));
+    CHECK_FALSE(near(img.pixel(250, 50), {1, 1, 1, 1}));
+}
+
 TEST_CASE("render: a raster quad covers its extent with north up, under the vectors")
 {
     auto ctx = HeadlessGlContext::create();

@@ -330,6 +330,7 @@ int App::run()
         finishRefiningIfReady();
         m_session.cases.update(); // loading, then the change poll
         if (m_loaded) m_files.update(m_session);
+        m_rasterDetail.update(m_session);
         // Layers that arrived with only their coarse levels get the fine ones on a worker
         // once the view is zoomed in far enough to need them.
         if (m_loaded && !m_refining.valid()) startRefining();

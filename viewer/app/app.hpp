@@ -10,6 +10,7 @@
 #include "viewer/ui/export_dialog.hpp"
 #include "viewer/ui/attribute_table.hpp"
 #include "viewer/app/navigation.hpp"
+#include "viewer/app/raster_detail.hpp"
 #include "viewer/app/test_commands.hpp"
 #include "viewer/ui/connect_dialog.hpp"
 #include "viewer/app/session.hpp"
@@ -63,6 +64,7 @@ private:
     Session m_session;
     Navigation m_navigation;
     FileActions m_files; // drops, File > Open, sessions: loads in the background
+    RasterDetail m_rasterDetail; // rasters read again, sharper, for the part in view
     ExportDialog m_export; // File > Export...
     ConnectDialog m_connect; // File > Connect to database...
     std::optional<TestCommands> m_testCommands; // --test-commands (hidden test hook)

@@ -40,6 +40,7 @@ void fallBack(Session& s, SceneLayer& l, const std::string& why)
     t.caseJoinStamp.clear();
     t.mode = ThematicMode::Single;
     t.featureClass.reset();
+    t.problem = why; // the style editor says why the figures are not shown
 }
 
 } // namespace
@@ -60,6 +61,28 @@ geo::Layer withNumericField(const geo::Layer& layer, const std::string& name, co
         row[field] = k < values.size() ? formatNumber(values[k]) : "";
     }
     return out;
+}
+
+std::vector<double> caseFigureValues(const geo::CaseData& cases, const geo::Layer& layer, geo::CaseMeasure measure,
+                                     const TimeFilter& filter)
+{
+    geo::Projector toLayer(geo::kWgs84, layer.crs.empty() ? std::string(geo::kWgs84) : layer.crs);
+    geo::CaseFigureOptions o;
+    o.measure = measure;
+    o.admit = [filter](const geo::Incident& i) { return filter.admits(i); };
+    // A compound within the boundaries' accuracy of the province its sources name
+    // counts there (see geo/cases/case_figures.hpp).
+    o.nameFields = {"name", "NAME", "Name", "name_alt", "NAME_1", "name_1", "shapeName"};
+    o.fromLayer = [&toLayer](geo::MapXY m) {
+        double x = m.x, y = m.y;
+        if (!toLayer.inverse(x, y)) return geo::LonLat{NAN, NAN};
+        return geo::LonLat{x, y};
+    };
+    return geo::caseFiguresPerFeature(cases, layer, [&](geo::LonLat p) {
+        double x = p.lon, y = p.lat;
+        if (!toLayer.forward(x, y)) return geo::MapXY{NAN, NAN};
+        return geo::MapXY{x, y};
+    }, o);
 }
 
 bool waitingForCaseJoin(const Session& session, const SceneLayer& layer)
@@ -93,24 +116,7 @@ void refreshCaseJoins(Session& session)
         if (stamp == t.caseJoinStamp && l.data->fieldIndex(field) >= 0) continue;
         std::vector<double> values;
         try {
-            geo::Projector toLayer(geo::kWgs84, l.data->crs.empty() ? std::string(geo::kWgs84) : l.data->crs);
-            geo::CaseFigureOptions o;
-            o.measure = *measure;
-            const TimeFilter filter = session.cases.filter();
-            o.admit = [filter](const geo::Incident& i) { return filter.admits(i); };
-            // A compound within the boundaries' accuracy of the province its sources name
-            // counts there (see geo/cases/case_figures.hpp).
-            o.nameFields = {"name", "NAME", "Name", "name_alt", "NAME_1", "name_1", "shapeName"};
-            o.fromLayer = [&toLayer](geo::MapXY m) {
-                double x = m.x, y = m.y;
-                if (!toLayer.inverse(x, y)) return geo::LonLat{NAN, NAN};
-                return geo::LonLat{x, y};
-            };
-            values = geo::caseFiguresPerFeature(session.cases.data(), *l.data, [&](geo::LonLat p) {
-                double x = p.lon, y = p.lat;
-                if (!toLayer.forward(x, y)) return geo::MapXY{NAN, NAN};
-                return geo::MapXY{x, y};
-            }, o);
+            values = caseFigureValues(session.cases.data(), *l.data, *measure, session.cases.filter());
         } catch (const geo::Error& e) {
             fallBack(session, l, e.what());
             continue;
@@ -119,6 +125,7 @@ void refreshCaseJoins(Session& session)
         t.field = field;
         t.caseJoinStamp = stamp;
         t.featureClass.reset(); // classes recomputed from the new values
+        t.problem.clear();
     }
 }
 

@@ -16,6 +16,11 @@ std::string caseJoinField(geo::CaseMeasure m);
 // A copy of `layer` with `values` in the field `name` (added, or replaced if present).
 geo::Layer withNumericField(const geo::Layer& layer, const std::string& name, const std::vector<double>& values);
 
+// The figure `measure` per feature of polygon `layer` (in its own CRS), counting the
+// incidents `filter` admits. Throws geo::Error when the layer's CRS cannot be used.
+std::vector<double> caseFigureValues(const geo::CaseData& cases, const geo::Layer& layer, geo::CaseMeasure measure,
+                                     const TimeFilter& filter);
+
 // For every layer whose thematic style names a case measure: re-joins when the store, the
 // time filter or the layer's data changed since the last join, swaps in the new data and
 // drops the classes so they are recomputed. Layers whose join cannot be made (no store,

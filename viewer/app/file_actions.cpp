@@ -200,12 +200,11 @@ void FileActions::update(Session& session)
     refreshCaseJoins(session);
     for (SceneLayer& l : session.scene.layers()) {
         ThematicStyle& t = l.style.thematic;
-        if (t.mode != ThematicMode::Single && !t.featureClass && !waitingForCaseJoin(session, l)) {
+        // A style that could not classify keeps its mode and says why (t.problem) until edited.
+        if (t.mode != ThematicMode::Single && !t.featureClass && t.problem.empty() && !waitingForCaseJoin(session, l)) {
             const float alpha = l.data->kind == geo::GeomKind::Polygon ? 0.8f : 1.0f;
-            if (!applyThematic(*l.data, t, alpha)) {
-                session.warnings.push_back(l.data->name + ": cannot classify by '" + t.field + "'; single colour used");
-                t.mode = ThematicMode::Single;
-            }
+            if (!applyThematic(*l.data, t, alpha))
+                session.warnings.push_back(l.data->name + ": " + t.problem + "; single colour used");
         }
     }
     if (m_pendingSelection && ev.batchFinished) {

@@ -44,19 +44,6 @@ double metresPerUnitOf(const std::string& crs)
     }
 }
 
-// Imagery under an opaque land fill would never show: draw rasters above the bottom layer
-// when that layer covers the land with opaque colour (the basemap's countries).
-void anchorRasters(Scene& scene)
-{
-    if (scene.rastersAboveLayer && scene.find(scene.rastersAboveLayer)) return;
-    scene.rastersAboveLayer = 0;
-    if (scene.layers().empty()) return;
-    const SceneLayer& bottom = scene.layers().front();
-    const LayerStyle& st = bottom.style;
-    const bool opaque = st.fill && st.opacity >= 1 && (st.paletteFill || st.fillColor.a >= 1);
-    if (bottom.data->kind == geo::GeomKind::Polygon && opaque) scene.rastersAboveLayer = bottom.id;
-}
-
 } // namespace
 
 LoadQueue::~LoadQueue()
@@ -305,7 +292,7 @@ LoadEvents LoadQueue::poll(Scene& scene)
             if (j.raster) {
                 for (const std::string& w : j.raster->warnings) events.warnings.push_back(w);
                 const uint64_t id = scene.addRasterLayer(*j.raster);
-                anchorRasters(scene);
+                scene.anchorRasters();
                 for (RasterLayer& r : scene.rasterLayers())
                     if (r.id() == id) {
                         r.visible = j.order.rasterVisible;

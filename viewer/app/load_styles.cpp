@@ -22,21 +22,50 @@ bool isNumericField(const geo::Layer& layer, int field)
     return any;
 }
 
+std::string thematicProblem(const geo::Layer& layer, const ThematicStyle& t)
+{
+    if (t.mode == ThematicMode::Single) return "";
+    const bool graduated = t.mode == ThematicMode::Graduated;
+    if (t.field.empty()) {
+        if (!graduated) return "no field chosen";
+        for (size_t i = 0; i < layer.fields.size(); ++i)
+            if (isNumericField(layer, static_cast<int>(i))) return "no numeric field chosen; graduated needs a number";
+        return (layer.name.empty() ? std::string("the layer") : layer.name) + " has no numeric field; graduated needs a number";
+    }
+    const int field = layer.fieldIndex(t.field);
+    if (field < 0) return "no field " + t.field + " in " + (layer.name.empty() ? "the layer" : layer.name);
+    bool any = false, text = false;
+    for (const geo::Feature& f : layer.features) {
+        const std::string& v = layer.value(f, field);
+        if (v.empty()) continue;
+        any = true;
+        double d;
+        text |= !geo::parseNumber(v, d);
+    }
+    if (!any) return "field " + t.field + " has no values to classify";
+    if (graduated && text && !isNumericField(layer, field)) return "field " + t.field + " is text; graduated needs a number";
+    return "";
+}
+
 bool applyThematic(const geo::Layer& layer, ThematicStyle& t, float alpha)
 {
     t.colors.clear();
     t.labels.clear();
     t.counts.clear();
     t.featureClass.reset();
+    t.problem = thematicProblem(layer, t);
     if (t.mode == ThematicMode::Single) return true;
+    if (!t.problem.empty()) return false;
     const int field = layer.fieldIndex(t.field);
-    if (field < 0) return false;
     const bool graduated = t.mode == ThematicMode::Graduated;
     t.classes = std::clamp(t.classes, 3, 9);
     const std::vector<geo::StyleClass> classes =
         graduated ? geo::graduate(layer, field, t.classes, t.quantile ? geo::Breaks::Quantile : geo::Breaks::EqualInterval)
                   : geo::categorize(layer, field);
-    if (classes.empty()) return false;
+    if (classes.empty()) {
+        t.problem = "field " + t.field + " has no values to classify";
+        return false;
+    }
     auto cls = std::make_shared<std::vector<int16_t>>();
     cls->reserve(layer.features.size());
     for (const geo::Feature& f : layer.features)

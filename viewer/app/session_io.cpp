@@ -97,6 +97,7 @@ LayerStyle styleFromJson(const nlohmann::json& j, LayerStyle s)
                                                     : ThematicMode::Single;
             s.thematic.quantile = breaks == "quantile";
             s.thematic.featureClass.reset(); // recomputed from the data
+            s.thematic.problem.clear();
         }
     } catch (const nlohmann::json::exception&) {
         // A hand-edited style with a wrong type: keep what was read so far.
@@ -173,9 +174,8 @@ void applySessionView(Session& s, const geo::Session& saved)
     s.view.setUnitsPerPixel(saved.view.scaleDenominator / geo::scaleDenominator(1.0, s.crs.metresPerUnitAt(c)));
 }
 
-void applySessionCases(CaseView& cases, const geo::Session& saved)
+TimeFilter sessionTimeFilter(const geo::Session& saved)
 {
-    cases.select(saved.selectedCompound);
     // A bound that does not parse reads as open-ended, like a missing one.
     auto day = [](const std::optional<std::string>& iso) -> std::optional<int> {
         if (!iso) return std::nullopt;
@@ -190,9 +190,15 @@ void applySessionCases(CaseView& cases, const geo::Session& saved)
         // Open ends reach the first and last days a CaseDate can hold.
         f.range.first = from ? *from : dayNumber({1900, 1, 1});
         f.range.last = to ? *to : dayNumber({2199, 12, 31});
-    } else {
-        f.range = cases.filter().range; // what the slider shows while off stays
     }
+    return f;
+}
+
+void applySessionCases(CaseView& cases, const geo::Session& saved)
+{
+    cases.select(saved.selectedCompound);
+    TimeFilter f = sessionTimeFilter(saved);
+    if (!f.enabled) f.range = cases.filter().range; // what the slider shows while off stays
     cases.setFilter(f);
 }
 

@@ -30,6 +30,10 @@ std::vector<LoadOrder> sessionLoadOrders(const geo::Session& saved, bool allowRe
 // Puts the camera where the session had it (same centre and scale), in session.crs.
 void applySessionView(Session& session, const geo::Session& saved);
 
+// The session's time filter: off when neither bound was saved; a missing bound (or one that
+// does not parse) is open-ended. The window and the export of a session both use it.
+TimeFilter sessionTimeFilter(const geo::Session& saved);
+
 // Selects the session's compound ("" clears the selection) and sets its time filter (off when
 // neither bound was saved; a missing bound is open-ended). Works before the case store is in:
 // the store keeps both when it arrives (a compound it lacks is dropped then).

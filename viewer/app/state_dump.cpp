@@ -88,7 +88,10 @@ nlohmann::json stateJson(const Session& s, const WindowInfo& w)
                                {"visible", l.style.visible},
                                {"opacity", l.style.opacity},
                                {"features", l.data->features.size()},
-                               {"thematic_classes", l.style.thematic.active() ? l.style.thematic.colors.size() : 0}});
+                               {"thematic_classes", l.style.thematic.active() ? l.style.thematic.colors.size() : 0},
+                               {"thematic_problem", l.style.thematic.problem.empty()
+                                                        ? nlohmann::json(nullptr)
+                                                        : nlohmann::json(l.style.thematic.problem)}});
     j["markers"] = json::array();
     for (const MarkerLayer& m : s.scene.markerLayers())
         j["markers"].push_back({{"name", m.name()}, {"title", layerTitle(m.name())}, {"visible", m.visible}});
@@ -100,6 +103,11 @@ nlohmann::json stateJson(const Session& s, const WindowInfo& w)
                                 {"opacity", r.opacity},
                                 {"width", r.width()},
                                 {"height", r.height()},
+                                {"rendering", r.rendering()},
+                                {"detail", r.hasDetail() ? nlohmann::json{r.detailExtent().minX, r.detailExtent().minY,
+                                                                          r.detailExtent().maxX, r.detailExtent().maxY}
+                                                         : nlohmann::json(nullptr)},
+                                {"detail_units_per_pixel", r.detailUnitsPerPixel()},
                                 {"extent", {r.extent().minX, r.extent().minY, r.extent().maxX, r.extent().maxY}}});
     j["warnings"] = s.warnings;
     j["modal"] = s.openModal.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.openModal);

@@ -1,7 +1,9 @@
 // The --test-commands interpreter: one line, one UI action.
 #include "viewer/app/test_commands.hpp"
+#include "viewer/app/colour_by.hpp"
 #include "viewer/cases/case_edit_actions.hpp"
 
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -136,6 +138,53 @@ std::string TestCommands::run(const std::string& line, Session& s, ConnectDialog
     if (cmd == "add-layers") return connect.state().addChosen(files.queue()) ? "" : "nothing chosen";
     if (cmd == "use-as-case-store")
         return connect.state().useAsCaseStore(s.cases, basemapPath) ? "" : connect.state().message();
+    if (cmd == "colour-by") {
+        // The style editor's "Colour by" combo: colour-by LAYER single|categorized|graduated|case-figures
+        std::istringstream a(arg);
+        std::string layerName, choice;
+        a >> layerName >> choice;
+        SceneLayer* layer = nullptr;
+        for (SceneLayer& l : s.scene.layers())
+            if (l.data->name == layerName) layer = &l;
+        if (!layer) return "no layer '" + layerName + "'";
+        for (ColourBy c : colourByChoices(*layer->data, s.cases.hasData())) {
+            std::string name = colourByLabel(c);
+            for (char& ch : name) ch = ch == ' ' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            if (name.rfind(choice, 0) != 0) continue; // "single" for "Single symbol"
+            chooseColourBy(layer->style.thematic, *layer->data, c);
+            return "";
+        }
+        return "'" + choice + "' is not offered for " + layerName;
+    }
+    if (cmd == "time-filter") {
+        // The panel's date range: time-filter FROM TO (ISO days) | off
+        std::istringstream a(arg);
+        std::string from, to;
+        a >> from >> to;
+        TimeFilter f;
+        if (from != "off") {
+            const std::optional<geo::CaseDate> d0 = geo::parseCaseDate(from), d1 = geo::parseCaseDate(to);
+            if (!d0 || !d1 || !d0->valid() || !d1->valid()) return "time-filter wants FROM TO as YYYY-MM-DD, or off";
+            f.enabled = true;
+            f.range = {dayNumber(*d0), dayNumber(*d1)};
+        }
+        s.cases.setFilter(f);
+        return "";
+    }
+    if (cmd == "show") {
+        // A layer's or marker layer's visibility box in the Layers panel: show NAME on|off
+        // (names may hold spaces: "cases: compounds")
+        const size_t space = arg.rfind(' ');
+        if (space == std::string::npos) return "show wants NAME on|off";
+        const std::string name = arg.substr(0, space), on = arg.substr(space + 1);
+        bool found = false;
+        for (SceneLayer& l : s.scene.layers())
+            if (l.data->name == name) found = true, l.style.visible = on == "on";
+        for (MarkerLayer& m : s.scene.markerLayers())
+            if (m.name() == name) found = true, m.visible = on == "on";
+        return found ? "" : "no layer '" + name + "'";
+    }
+    if (cmd == "save-session") return files.saveSession(arg, s) ? "" : "cannot save " + arg; // File > Save session
     if (cmd == "quit") {
         s.quitRequested = true;
         return "";

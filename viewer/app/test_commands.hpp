@@ -6,7 +6,8 @@
 //   select ID | edit-compound ID | set name|status|notes VALUE | save | reload | keep-mine
 //   | close-editor | dump PATH (the --dump-state JSON, written atomically)
 //   | connect KEY=VALUE... (service host port dbname user sslmode password) | choose TABLE
-//   | add-layers | use-as-case-store | quit
+//   | add-layers | use-as-case-store | colour-by LAYER single|categorized|graduated|case-figures
+//   | time-filter FROM TO|off | show LAYER on|off | save-session PATH | quit
 #pragma once
 #include "viewer/app/file_actions.hpp"
 #include "viewer/app/session.hpp"

@@ -3,21 +3,27 @@
 #include "viewer/cli/cli.hpp"
 #include "viewer/export/briefing_export.hpp"
 #include "viewer/export/export_scene.hpp"
+#include "viewer/export/session_scene.hpp"
 #include "viewer/app/map_crs.hpp"
+#include "viewer/app/session_io.hpp"
+#include "viewer/cases/compound_details.hpp"
 #include "viewer/render/gl_context.hpp"
 
 #include "geo/cases/case_store.hpp"
 #include "geo/crs.hpp"
 #include "geo/image_writer.hpp"
 #include "geo/session_file.hpp"
+#include "geo/viewport.hpp"
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <future>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <unistd.h>
@@ -90,8 +96,8 @@ int runExport(ExportCli& c)
     if (!c.session.empty()) {
         session = geo::loadSession(c.session);
         if (o.crs == "EPSG:3857" && !session.mapCrs.empty()) o.crs = session.mapCrs;
-        for (const geo::SessionLayer& l : session.layers)
-            if (l.visible && !geo::isRemoteSource(l.source)) o.layers.push_back(l.source);
+        // The session's layers, with its styles, are the map (its basemap among them); --layer
+        // layers go on top.
         if (o.selectId.empty()) o.selectId = session.selectedCompound;
     }
     try {
@@ -120,7 +126,8 @@ int runExport(ExportCli& c)
 
     // ---- the case store: needed to frame, select or show compounds
     std::optional<geo::CaseStore> store;
-    const bool needCases = o.show.compounds || !o.fitId.empty() || !o.selectId.empty() || !c.batch.empty();
+    const bool needCases = o.show.compounds || !o.fitId.empty() || !o.selectId.empty() || !c.batch.empty() ||
+                           (!c.session.empty() && sessionNeedsCases(session));
     if (needCases) store.emplace(geo::CaseStore::open(o.casesDb.empty() ? geo::defaultCaseStorePath() : o.casesDb));
     const geo::CaseData* cases = store ? &store->data() : nullptr;
     auto compound = [&](const std::string& id) -> const geo::Compound& {
@@ -133,25 +140,31 @@ int runExport(ExportCli& c)
         if (!it.id.empty()) compound(it.id);
 
     // ---- the lon/lat box of each image
+    const OutputSize outSize = resolveOutputSize(o);
+    // A session's view exactly as the window had it: its centre and units per pixel in the
+    // map CRS (the inverse of captureSession), so the map area shows what the window did.
+    std::optional<geo::Extent> sessionMapExtent;
+    if (!c.session.empty() && !o.bbox && o.fitId.empty() && c.batch.empty() && session.view.scaleDenominator > 0) {
+        const geo::MapCrs crs(o.crs);
+        const geo::MapXY ctr = crs.forward(session.view.center);
+        if (std::isfinite(ctr.x) && std::isfinite(ctr.y)) {
+            const double upp = session.view.scaleDenominator / geo::scaleDenominator(1.0, crs.metresPerUnitAt(ctr)) /
+                               outSize.scale;
+            geo::Extent e;
+            e.expand(ctr.x - upp * outSize.width / 2, ctr.y - upp * outSize.height / 2);
+            e.expand(ctr.x + upp * outSize.width / 2, ctr.y + upp * outSize.height / 2);
+            sessionMapExtent = e;
+        }
+    }
     std::vector<geo::Extent> boxes;
     for (const BatchItem& it : batch) {
         if (!it.id.empty()) boxes.push_back(compoundFrame(*cases, compound(it.id)));
         else if (o.bbox) boxes.push_back(*o.bbox);
-        else if (!c.session.empty() && session.view.scaleDenominator > 0) {
-            // The session's centre and scale, for the output width at 96 DPI.
-            const OutputSize s = resolveOutputSize(o);
-            const double halfKm = session.view.scaleDenominator * 0.00028 * s.width / s.scale / 2 / 1000;
-            const geo::LonLat p = session.view.center;
-            const double dLat = halfKm / 111.32, dLon = halfKm / (111.32 * std::cos(p.lat * M_PI / 180));
-            geo::Extent e;
-            e.expand(p.lon - dLon, p.lat - dLat * s.height / s.width);
-            e.expand(p.lon + dLon, p.lat + dLat * s.height / s.width);
-            boxes.push_back(e);
-        } else boxes.push_back(kHomeLonLat);
+        else if (sessionMapExtent) boxes.push_back(geo::MapCrs(o.crs).toLonLatBox(*sessionMapExtent));
+        else boxes.push_back(kHomeLonLat);
     }
     // The lon/lat box to read around each image: the whole image (the bbox grown to the
     // image's shape, with room for the layout bands) or, with an inset, a region around it.
-    const OutputSize outSize = resolveOutputSize(o);
     auto regionFor = [&](const geo::Extent& b) {
         geo::Extent region;
         const geo::MapXY ctr = b.center();
@@ -176,20 +189,35 @@ int runExport(ExportCli& c)
     // detail its scale needs), read and prepared on a worker while the GL context starts and,
     // in a batch, while the previous image renders; uploaded on this (the GL) thread.
     struct PreparedScene {
+        PreparedSession session; // --session: its layers (the basemap among them); --layer rasters
         std::vector<PreparedLayer> layers;
         std::vector<std::string> warnings;
     };
-    auto prepareScene = [&o, &outSize, regionFor](const geo::Extent& box) {
+    const bool fromSession = !c.session.empty();
+    auto prepareScene = [&o, &outSize, regionFor, fromSession, &session, cases](const geo::Extent& box) {
         PreparedScene p;
         const geo::Extent region = regionFor(box);
         const double lod = exportLodTolerance(geo::MapCrs(o.crs).lonLatBox(box), outSize.width, outSize.height);
-        if (!o.noBasemap)
+        // From the next finer level on (the levels are 4x apart): buildLods keeps a level only
+        // where it sheds a quarter of the finer one's vertices, so the window, which has that
+        // finer level, may draw it instead. (A --bbox's lower bound gives the same.)
+        if (fromSession)
+            p.session = prepareSessionLayers(session, cases, o.crs, region, p.warnings, lod / 4, o.show.inset);
+        else if (!o.noBasemap)
             p.layers = prepareBasemap(o.basemap.empty() ? geo::defaultBasemapPath() : o.basemap, o.crs, region, p.warnings, lod, o.show.inset);
         size_t ordinal = 0;
-        for (const std::string& path : o.layers)
+        for (const std::string& path : o.layers) {
+            // A raster (a GeoTIFF scene, a DEM) goes under the vectors, as in the window.
+            if (!geo::isRemoteSource(path) && geo::isRasterSource(path)) {
+                SessionRaster r{readExportRaster(path, o.crs, region), 1.0f};
+                for (const std::string& w : r.image.warnings) p.warnings.push_back(w);
+                if (r.image.width > 0) p.session.rasters.push_back(std::move(r));
+                continue;
+            }
             for (PreparedLayer& l : prepareExtraLayers(path, o.crs, region, {o.layerFill, o.layerStroke, o.layerStrokePx},
                                                        ordinal, p.warnings, lod, o.show.inset))
                 p.layers.push_back(std::move(l));
+        }
         return p;
     };
     std::future<PreparedScene> next = std::async(std::launch::async, prepareScene, boxes[0]);
@@ -201,7 +229,9 @@ int runExport(ExportCli& c)
         PreparedScene p = next.get();
         if (i + 1 < boxes.size()) next = std::async(std::launch::async, prepareScene, boxes[i + 1]);
         Scene scene;
+        addSessionLayers(scene, std::move(p.session));
         for (PreparedLayer& l : p.layers) scene.addLayer(std::move(l));
+        scene.anchorRasters(); // over the basemap's land, now that it is in
         scene.mapCrs = o.crs;
         scene.metresPerUnit = geo::MapCrs(o.crs).nominalMetresPerUnit(); // label scale ranges
         for (const std::string& w : p.warnings)
@@ -222,6 +252,12 @@ int runExport(ExportCli& c)
         locating = std::async(std::launch::async, [basemapPath] { return geo::Locator(basemapPath); });
     }
     std::optional<geo::Locator> locator;
+    // The session's time filter hides compounds with no incident in its range, as the window does.
+    std::function<bool(const geo::Compound&)> shownUnderFilter;
+    if (const TimeFilter filter = sessionTimeFilter(session); filter.enabled && cases)
+        shownUnderFilter = [totals = compoundTotals(*cases, filter)](const geo::Compound& cp) {
+            return totals.withAdmitted.count(cp.id) > 0;
+        };
     // The previous image of a batch, still being encoded on its worker while this one renders.
     std::unique_ptr<ExportJob> encoding;
     std::string encodingNote;
@@ -244,9 +280,10 @@ int runExport(ExportCli& c)
         req.options.out = batch[i].out;
         if (!c.batch.empty()) req.options.selectId = batch[i].id;
         req.cases = cases;
+        req.compoundShown = shownUnderFilter;
         const std::string& sel = req.options.selectId;
         scene.markerLayers().clear();
-        if (o.show.compounds && cases) addCompoundMarkers(scene, *cases, o.crs, sel);
+        if (o.show.compounds && cases) addCompoundMarkers(scene, *cases, o.crs, sel, shownUnderFilter);
         if (!sel.empty() && o.show.incidentBox) {
             if (!locator) locator.emplace(locating.valid() ? locating.get() : geo::Locator(basemapPath));
             req.selectedLocation = locator->locate(compound(sel).location);
@@ -257,6 +294,10 @@ int runExport(ExportCli& c)
         }
         req.mapExtent = geo::MapCrs(o.crs).lonLatBox(boxes[i]);
         req.fitMargin = o.fitMargin;
+        if (sessionMapExtent) {
+            req.mapExtent = *sessionMapExtent;
+            req.fitMargin = 0;
+        }
         if (req.mapExtent.empty()) throw geo::Error("the view cannot be shown in " + o.crs);
         const bool verbose = !o.quiet;
         int lastPct = -1;
@@ -310,7 +351,7 @@ void addExportCommand(CLI::App& root, Dispatch& d)
         ->check(CLI::Range(0.0, 0.45));
     cmd->add_option("--fit", c->o.fitId, "Frame this compound (at least ~20 km across)");
     cmd->add_option("--crs", c->o.crs, "Map CRS, EPSG:N (default EPSG:3857)");
-    cmd->add_option("--layer", c->o.layers, "Extra layer to draw (any GDAL vector source); repeatable");
+    cmd->add_option("--layer", c->o.layers, "Extra layer to draw (any GDAL vector source, or a raster: GeoTIFF, DEM); repeatable");
     cmd->add_option("--layer-fill", c->o.layerFill, "Fill colour #rrggbb[aa] for the --layer layers");
     cmd->add_option("--layer-stroke", c->o.layerStroke, "Outline colour #rrggbb[aa] for the --layer layers");
     cmd->add_option("--layer-width", c->o.layerStrokePx, "Outline width in pixels (at 96 DPI) for the --layer layers");

@@ -24,7 +24,7 @@ namespace {
 std::string displayName(const SceneLayer& l)
 {
     const std::string& n = l.data->name;
-    if (n == "provinces" && !l.style.fill) return layerTitle("province_lines");
+    if (n == "provinces" && !l.style.fill && !l.style.thematic.active()) return layerTitle("province_lines");
     return n.empty() ? "Layer" : layerTitle(n);
 }
 
@@ -54,6 +54,25 @@ std::vector<LegendEntry> legendFor(const Scene& scene, const std::vector<const g
         if (!st.visible || st.opacity <= 0 || drawsNothing(l)) continue;
         LegendEntry e;
         e.label = displayName(l);
+        if (st.thematic.active()) {
+            // One entry per class, as the style editor lists them (pushed last class first:
+            // the whole list is reversed below).
+            const ThematicStyle& t = st.thematic;
+            for (size_t k = t.colors.size(); k-- > 0;) {
+                LegendEntry c;
+                c.label = e.label + ": " + (k < t.labels.size() ? t.labels[k] : "") +
+                          (k < t.counts.size() ? " (" + std::to_string(t.counts[k]) + ")" : "");
+                c.symbol = l.data->kind == geo::GeomKind::Polygon ? LegendSymbol::Area
+                           : l.data->kind == geo::GeomKind::Line  ? LegendSymbol::Line
+                                                                  : LegendSymbol::Point;
+                c.fill = t.colors[k];
+                c.stroke = l.data->kind == geo::GeomKind::Line ? t.colors[k] : st.strokeColor;
+                c.strokePx = st.strokeWidthPx;
+                c.sizePx = st.pointSizePx;
+                out.push_back(c);
+            }
+            continue;
+        }
         e.fill = st.fillColor;
         e.stroke = st.strokeColor;
         e.strokePx = st.strokeWidthPx;

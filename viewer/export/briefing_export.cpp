@@ -86,7 +86,8 @@ std::unique_ptr<BriefingPlan> planImage(const BriefingRequest& req)
     if (req.cases && compoundsVisible)
         for (const geo::Compound& c : req.cases->compounds) {
             const geo::MapXY p = mapCrs.forward(c.location); // NaN outside the CRS: not contained
-            if (near.contains(p.x, p.y)) shown.push_back(&c);
+            if (near.contains(p.x, p.y) && (!req.compoundShown || req.compoundShown(c) || c.id == o.selectId))
+                shown.push_back(&c);
         }
     content.legend = legendFor(scene, shown);
     const ExportStyles::Applied applied(scene, plan->styles);

@@ -24,6 +24,9 @@ struct BriefingRequest {
     double fitMargin = 0.06;         // as the viewer's zoom-to (so --bbox = --view)
     const geo::CaseData* cases = nullptr;
     std::optional<geo::Location> selectedLocation; // province/border of the selected compound
+    // Which compounds the map shows (a session's time filter hides some); empty: all. The
+    // legend and the attribution count only those.
+    std::function<bool(const geo::Compound&)> compoundShown;
     std::function<void(double)> progress;
 };
 

@@ -23,18 +23,47 @@ geo::Layer readExportLayer(const std::string& path, const std::string& layerName
     geo::ReadControl control;
     control.filter = regionLonLat;
     geo::Layer layer = geo::readLayer(path, layerName, geo::kWgs84, control);
-    if (!regionLonLat.empty())
-        std::erase_if(layer.features, [&](const geo::Feature& f) { return !f.bbox.intersects(regionLonLat); });
-    geo::MapCrs(crs).projectLayer(layer);
-    // What the CRS cannot show (dropped and counted by projectLayer) draws nothing.
-    std::erase_if(layer.features, [](const geo::Feature& f) { return f.geometry.empty(); });
+    projectExportLayer(layer, crs, regionLonLat);
     return layer;
 }
 
 namespace {
+// Keeps the features `keep` accepts, in order; `kept` follows them (original indices).
+template <class Keep>
+void keepFeatures(geo::Layer& layer, std::vector<size_t>& kept, Keep keep)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < layer.features.size(); ++i) {
+        if (!keep(layer.features[i])) continue;
+        if (out != i) layer.features[out] = std::move(layer.features[i]);
+        kept[out++] = kept[i];
+    }
+    layer.features.resize(out);
+    kept.resize(out);
+}
+} // namespace
+
+std::vector<size_t> projectExportLayer(geo::Layer& layer, const std::string& crs, const geo::Extent& regionLonLat)
+{
+    std::vector<size_t> kept(layer.features.size());
+    for (size_t i = 0; i < kept.size(); ++i) kept[i] = i;
+    if (!regionLonLat.empty())
+        keepFeatures(layer, kept, [&](const geo::Feature& f) { return f.bbox.intersects(regionLonLat); });
+    geo::MapCrs(crs).projectLayer(layer);
+    // What the CRS cannot show (dropped and counted by projectLayer) draws nothing.
+    keepFeatures(layer, kept, [](const geo::Feature& f) { return !f.geometry.empty(); });
+    return kept;
+}
+
+geo::RasterImage readExportRaster(const std::string& path, const std::string& crs, const geo::Extent& regionLonLat)
+{
+    const geo::Extent window = regionLonLat.empty() ? geo::Extent{} : geo::MapCrs(crs).lonLatBox(regionLonLat);
+    return geo::readRaster(path, crs, 4096, {}, window);
+}
+
 // `lodTolerance` is a lower bound of the image's scale (its layout is not known yet): the
 // next coarser level comes too, so the draw picks the level the window would at that scale.
-PreparedLayer prepareForExport(geo::Layer layer, LayerStyle style, double lodTolerance, bool coarserLevels)
+PreparedLayer prepareExportLayer(geo::Layer layer, LayerStyle style, double lodTolerance, bool coarserLevels)
 {
     if (lodTolerance <= 0 || coarserLevels) return prepareLayer(std::move(layer), std::move(style), 1.0, lodTolerance);
     std::vector<double> levels;
@@ -42,7 +71,6 @@ PreparedLayer prepareForExport(geo::Layer layer, LayerStyle style, double lodTol
         if (t >= lodTolerance && levels.size() < 2) levels.push_back(t);
     return prepareLayerAt(std::move(layer), std::move(style), levels);
 }
-} // namespace
 
 double exportLodTolerance(const geo::Extent& mapExtent, int width, int height)
 {
@@ -69,7 +97,7 @@ std::vector<PreparedLayer> prepareBasemap(const std::string& path, const std::st
             // (color_index), so the colours do not depend on which neighbours were read.
             geo::Layer layer = readExportLayer(path, name, crs, regionLonLat);
             // Only the levels of detail the export's scale can use.
-            return prepareForExport(std::move(layer), style, lodTolerance, coarserLevels);
+            return prepareExportLayer(std::move(layer), style, lodTolerance, coarserLevels);
         }));
     }
     std::vector<PreparedLayer> out;
@@ -103,7 +131,7 @@ std::vector<PreparedLayer> prepareExtraLayers(const std::string& path, const std
         if (!style.stroke.empty()) s.strokeColor = rgbaFromHex(style.stroke);
         if (style.strokePx >= 0) s.strokeWidthPx = static_cast<float>(style.strokePx);
         if (!l.name.empty() && layer.name.empty()) layer.name = l.name;
-        out.push_back(prepareForExport(std::move(layer), std::move(s), lodTolerance, coarserLevels));
+        out.push_back(prepareExportLayer(std::move(layer), std::move(s), lodTolerance, coarserLevels));
     }
     return out;
 }
@@ -128,12 +156,13 @@ Rgba compoundStatusColor(geo::CompoundStatus status)
 }
 
 MarkerLayer& addCompoundMarkers(Scene& scene, const geo::CaseData& cases, const std::string& crs,
-                                const std::string& selectedId)
+                                const std::string& selectedId, const std::function<bool(const geo::Compound&)>& shown)
 {
     const geo::MapCrs mapCrs(crs);
     std::vector<Marker> markers;
     size_t selected = markers.max_size();
     for (const geo::Compound& c : cases.compounds) {
+        if (shown && !shown(c) && c.id != selectedId) continue;
         Marker m;
         m.position = mapCrs.forward(c.location);
         if (!std::isfinite(m.position.x) || !std::isfinite(m.position.y)) continue; // outside what the CRS shows

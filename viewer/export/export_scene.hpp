@@ -5,7 +5,9 @@
 #include "viewer/render/scene.hpp"
 
 #include "geo/cases/case_model.hpp"
+#include "geo/raster_source.hpp"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -17,6 +19,20 @@ namespace viewer {
 // A non-empty `regionLonLat` is also a spatial filter on the read (the GPKG R-tree).
 geo::Layer readExportLayer(const std::string& path, const std::string& layerName, const std::string& crs,
                            const geo::Extent& regionLonLat);
+// readExportLayer's second half, for a layer already read in lon/lat: drops what misses
+// `regionLonLat` (when not empty) and what `crs` cannot show, projects the rest. Returns the
+// indices (into the features before) of the features kept, in order, so per-feature data
+// computed over the whole layer (thematic classes) can follow.
+std::vector<size_t> projectExportLayer(geo::Layer& layer, const std::string& crs, const geo::Extent& regionLonLat);
+
+// The part of raster `path` in `regionLonLat` (all of it when empty), warped into `crs` at up
+// to 4096 pixels across that part: an export reads only what its image can show. Width 0
+// when the raster misses the region.
+geo::RasterImage readExportRaster(const std::string& path, const std::string& crs, const geo::Extent& regionLonLat);
+
+// A projected layer prepared with the levels of detail an image at `lodTolerance` can use
+// (that and the next coarser; every level with `coarserLevels` or a tolerance of 0). No GL.
+PreparedLayer prepareExportLayer(geo::Layer layer, LayerStyle style, double lodTolerance, bool coarserLevels);
 
 // The finest level-of-detail tolerance an export of `mapExtent` (map CRS) at width x height
 // can need: the largest of lodTolerances() within a pixel at that scale.
@@ -53,8 +69,10 @@ void addExtraLayers(Scene& scene, const std::string& path, const std::string& cr
 // Marker colour per compound status (legend and markers agree).
 Rgba compoundStatusColor(geo::CompoundStatus status);
 
-// One marker per compound; `selectedId`'s gets a highlight ring. Returns the marker layer.
+// One marker per compound `shown` accepts (all when it is empty; the selected one always, as
+// in the window); `selectedId`'s gets a highlight ring. Returns the marker layer.
 MarkerLayer& addCompoundMarkers(Scene& scene, const geo::CaseData& cases, const std::string& crs,
-                                const std::string& selectedId);
+                                const std::string& selectedId,
+                                const std::function<bool(const geo::Compound&)>& shown = {});
 
 } // namespace viewer

@@ -32,6 +32,10 @@ struct ThematicStyle {
     std::vector<std::string> labels; // legend text per class
     std::vector<size_t> counts;      // features per class
     std::shared_ptr<const std::vector<int16_t>> featureClass; // per feature, -1 = none
+    // Why no classes could be made, e.g. "field NAME_1 is text; graduated needs a number" (""
+    // when they were, or none were asked for): the style editor and the state dump show it,
+    // and the layer draws in its single colour until the style changes.
+    std::string problem;
     bool active() const { return mode != ThematicMode::Single && featureClass && !colors.empty(); }
 };
 

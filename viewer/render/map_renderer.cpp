@@ -131,7 +131,9 @@ DrawStats MapRenderer::draw(const Scene& scene, const geo::Viewport& view, Rende
             // Categorized / graduated: one draw per class with its colour.
             const auto groups = groupByClass(st.thematic, ids);
             auto colourOf = [&](size_t g, Rgba none) { return g == 0 ? none : st.thematic.colors[g - 1]; };
-            if (gpu.hasFill() && st.fill) {
+            // The classes colour a polygon layer's fills even where the style has none of its
+            // own (the basemap's provinces): classes are what the user asked to see.
+            if (gpu.hasFill()) {
                 m_fill.use();
                 setCamera(m_fill, view, gpu.origin());
                 for (size_t g = 0; g < groups.size(); ++g) {

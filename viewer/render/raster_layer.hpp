@@ -33,7 +33,17 @@ public:
     int width() const { return m_width; }
     int height() const { return m_height; }
     const std::vector<std::string>& warnings() const { return m_warnings; }
+    const std::string& rendering() const { return m_rendering; } // geo::RasterImage::rendering
     GLuint texture() const { return m_texture.id(); }
+
+    // A sharper image of the part in view (viewer/app/raster_detail), drawn over the whole
+    // file's image; extent() and width() stay the whole file's. Needs the GL context.
+    void setDetail(const geo::RasterImage& part);
+    bool hasDetail() const { return static_cast<bool>(m_detail); }
+    const geo::Extent& detailExtent() const { return m_detailExtent; }
+    double detailUnitsPerPixel() const { return m_detailUpp; } // 0 without a detail image
+    double sourceUnitsPerPixel() const { return m_sourceUpp; } // the file's own pixels (0: unknown)
+    GLuint detailTexture() const { return m_detail.id(); }
 
     bool visible = true;
     float opacity = 1.0f;
@@ -44,7 +54,12 @@ private:
     geo::Extent m_extent;
     int m_width = 0, m_height = 0;
     std::vector<std::string> m_warnings;
+    std::string m_rendering;
     GlTexture m_texture;
+    GlTexture m_detail;
+    geo::Extent m_detailExtent;
+    double m_detailUpp = 0;
+    double m_sourceUpp = 0;
 };
 
 // Draws raster layers (compiles assets/shaders/raster.* once).

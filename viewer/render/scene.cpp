@@ -182,6 +182,17 @@ uint64_t Scene::addRasterLayer(const geo::RasterImage& image)
     return m_rasters.back().id();
 }
 
+void Scene::anchorRasters()
+{
+    if (rastersAboveLayer && find(rastersAboveLayer)) return;
+    rastersAboveLayer = 0;
+    if (m_layers.empty()) return;
+    const SceneLayer& bottom = m_layers.front();
+    const LayerStyle& st = bottom.style;
+    const bool opaque = st.fill && st.opacity >= 1 && (st.paletteFill || st.fillColor.a >= 1);
+    if (bottom.data->kind == geo::GeomKind::Polygon && opaque) rastersAboveLayer = bottom.id;
+}
+
 void Scene::removeRasterLayer(uint64_t id)
 {
     std::erase_if(m_rasters, [&](const RasterLayer& r) { return r.id() == id; });

@@ -94,6 +94,10 @@ public:
     // Rasters are drawn right after this vector layer (0: before all of them). Set to an
     // opaque land fill at the bottom (the basemap's countries) so imagery is not hidden.
     uint64_t rastersAboveLayer = 0;
+    // Imagery under an opaque land fill would never show: sets rastersAboveLayer to the bottom
+    // layer when it covers the land with opaque colour (the basemap's countries), keeping a
+    // choice whose layer is still there. The window's loads and the export both use it.
+    void anchorRasters();
     void removeRasterLayer(uint64_t id);
 
     // The selection and its highlight geometry (built on the GL thread when set).

@@ -1,6 +1,7 @@
 // Thematic style editor and legend; raster layer rows.
 #include "viewer/ui/style_editor.hpp"
 #include "viewer/app/case_join.hpp"
+#include "viewer/app/colour_by.hpp"
 #include "viewer/app/load_styles.hpp"
 
 #include "geo/session_file.hpp"
@@ -16,57 +17,44 @@ void drawThematicEditor(SceneLayer& layer, bool caseStoreLoaded)
     ThematicStyle& t = layer.style.thematic;
     const geo::Layer& data = *layer.data;
     bool changed = false;
-    int mode = static_cast<int>(t.mode);
-    const char* modes[] = {"Single symbol", "Categorized", "Graduated"};
-    if (ImGui::Combo("Colour by", &mode, modes, 3)) {
-        t.mode = static_cast<ThematicMode>(mode);
-        changed = true;
-        if (t.mode != ThematicMode::Single && data.fieldIndex(t.field) < 0 && t.caseJoin.empty()) {
-            // Pick a sensible field: a numeric one for graduated, else the first.
-            for (size_t i = 0; i < data.fields.size(); ++i)
-                if (t.mode == ThematicMode::Categorized || isNumericField(data, static_cast<int>(i))) {
-                    t.field = data.fields[i].name;
-                    break;
-                }
-        }
-    }
-    if (t.mode == ThematicMode::Single) {
-        if (changed) {
-            t.featureClass.reset();
-            t.caseJoin.clear();
-        }
-        return;
-    }
-    const bool graduated = t.mode == ThematicMode::Graduated;
-    if (ImGui::BeginCombo("Field", t.field.empty() ? "(choose)" : t.field.c_str())) {
-        for (size_t i = 0; i < data.fields.size(); ++i) {
-            if (graduated && !isNumericField(data, static_cast<int>(i))) continue;
-            if (!t.caseJoin.empty() && data.fields[i].name == t.field) continue; // listed below
-            if (ImGui::Selectable(data.fields[i].name.c_str(), data.fields[i].name == t.field)) {
-                t.field = data.fields[i].name;
-                t.caseJoin.clear();
+    const std::vector<ColourBy> choices = colourByChoices(data, caseStoreLoaded);
+    const ColourBy now = colourByOf(t);
+    if (ImGui::BeginCombo("Colour by", colourByLabel(now))) {
+        for (ColourBy c : choices)
+            if (ImGui::Selectable(colourByLabel(c), c == now) && c != now) {
+                chooseColourBy(t, data, c);
                 changed = true;
             }
-        }
+        ImGui::EndCombo();
+    }
+    // Why the layer is in one colour although another was asked for (a text field, ...).
+    if (!t.problem.empty()) ImGui::TextColored(ImVec4(0.9f, 0.35f, 0.2f, 1), "Single colour: %s", t.problem.c_str());
+    if (t.mode == ThematicMode::Single) return;
+    const bool graduated = t.mode == ThematicMode::Graduated;
+    if (colourByOf(t) == ColourBy::CaseFigures) {
         // Figures joined from the case store, counted where each place falls in this layer.
-        if (graduated && data.kind == geo::GeomKind::Polygon && caseStoreLoaded) {
-            ImGui::Separator();
-            ImGui::TextDisabled("From the case store");
+        if (ImGui::BeginCombo("Figure", t.field.c_str())) {
             for (geo::CaseMeasure m : geo::allCaseMeasures()) {
                 const bool current = t.caseJoin == geo::nameOf(m);
                 if (ImGui::Selectable(caseJoinField(m).c_str(), current) && !current) {
-                    t.caseJoin = geo::nameOf(m);
-                    t.caseJoinStamp.clear();
-                    t.field = caseJoinField(m);
+                    chooseCaseFigure(t, m);
                     changed = true;
                 }
+            }
+            ImGui::EndCombo();
+        }
+        ImGui::TextWrapped("Counted where each incident happened (a compound within 2 km of the province its "
+                           "sources name counts there); follows the date range.");
+    } else if (ImGui::BeginCombo("Field", t.field.empty() ? "(choose)" : t.field.c_str())) {
+        for (size_t i = 0; i < data.fields.size(); ++i) {
+            if (graduated && !isNumericField(data, static_cast<int>(i))) continue;
+            if (ImGui::Selectable(data.fields[i].name.c_str(), data.fields[i].name == t.field)) {
+                t.field = data.fields[i].name;
+                changed = true;
             }
         }
         ImGui::EndCombo();
     }
-    if (!t.caseJoin.empty())
-        ImGui::TextWrapped("Counted where each incident happened (a compound within 2 km of the province its "
-                           "sources name counts there); follows the date range.");
     if (graduated) {
         changed |= ImGui::SliderInt("Classes", &t.classes, 3, 9);
         int breaks = t.quantile ? 1 : 0;
@@ -75,7 +63,10 @@ void drawThematicEditor(SceneLayer& layer, bool caseStoreLoaded)
             changed = true;
         }
     }
-    if (changed) t.featureClass.reset(); // recomputed by the app before the next draw
+    if (changed) {
+        t.featureClass.reset(); // recomputed by the app before the next draw
+        t.problem.clear();
+    }
     // Legend.
     for (size_t k = 0; k < t.colors.size(); ++k) {
         const Rgba c = t.colors[k];
@@ -84,15 +75,13 @@ void drawThematicEditor(SceneLayer& layer, bool caseStoreLoaded)
         ImGui::SameLine();
         ImGui::Text("%s  (%zu)", k < t.labels.size() ? t.labels[k].c_str() : "", k < t.counts.size() ? t.counts[k] : 0);
     }
-    if (t.mode != ThematicMode::Single && t.colors.empty() && !t.field.empty())
-        ImGui::TextDisabled("no values to classify in '%s'", t.field.c_str());
 }
 
 void drawLayerExtras(Session& session, SceneLayer& layer)
 {
-    if (layer.data->fields.empty()) return;
-    if (ImGui::Button("Attribute table")) session.attributeTableRequests.push_back(layer.id);
-    drawThematicEditor(layer, session.cases.hasData());
+    if (!layer.data->fields.empty() && ImGui::Button("Attribute table")) session.attributeTableRequests.push_back(layer.id);
+    // A layer with no fields can still be coloured by case figures.
+    if (colourByChoices(*layer.data, session.cases.hasData()).size() > 1) drawThematicEditor(layer, session.cases.hasData());
 }
 
 void drawRasterLayers(Session& session)
@@ -114,6 +103,7 @@ void drawRasterLayers(Session& session)
             ImGui::SameLine();
             if (ImGui::Button("Remove")) session.layersToRemove.push_back(r.id());
             ImGui::TextDisabled("%s", geo::redactCredentials(r.sourcePath()).c_str());
+            if (!r.rendering().empty()) ImGui::TextDisabled("%s", r.rendering().c_str());
             ImGui::Unindent();
         }
         ImGui::PopID();
