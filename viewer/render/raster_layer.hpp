@@ -55,11 +55,11 @@ private:
     int m_width = 0, m_height = 0;
     std::vector<std::string> m_warnings;
     std::string m_rendering;
+    double m_sourceUpp = 0;
     GlTexture m_texture;
     GlTexture m_detail;
     geo::Extent m_detailExtent;
     double m_detailUpp = 0;
-    double m_sourceUpp = 0;
 };
 
 // Draws raster layers (compiles assets/shaders/raster.* once).
