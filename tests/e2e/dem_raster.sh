@@ -16,7 +16,7 @@ done
 WORK=$(mktemp -d /tmp/atlas-dem-e2e.XXXXXX)
 fail() { echo "FAIL: $*" >&2; exit 1; }
 source "$(dirname "$0")/lib.sh"
-e2e_start_xvfb 291 340 1400x900x24
+e2e_start_xvfb 891 940 1400x900x24
 /usr/bin/python3 tests/cli/make_dem.py "$WORK/dem.tif" || fail "make_dem.py"
 VIEW=104,11,106,12.5
 CMDS="$WORK/commands"; : >"$CMDS"
@@ -29,31 +29,39 @@ jq -e '.rasters[0].rendering | test("grey ramp")' "$STATE" >/dev/null || fail "r
 echo quit >>"$CMDS"
 wait "$APP_PID" || fail "viewer exited with $?"
 APP_PID=""
-env -u DISPLAY SDL_VIDEODRIVER=offscreen "$APP" export --quiet --no-basemap --layer "$WORK/dem.tif" --bbox $VIEW \
+env -u DISPLAY SDL_VIDEODRIVER=offscreen "$APP" export --quiet --no-basemap --layer "$WORK/dem.tif" --bbox $VIEW --margin 0 \
   --out "$WORK/export.png" --size 800x600 --no-title --no-date --no-legend --no-scalebar --no-north --no-attribution \
   --no-compounds 2>"$WORK/export.log" || fail "export: $(cat "$WORK/export.log")"
 
 /usr/bin/python3 tests/cli/make_dem.py "$WORK/dem-full.tif" --no-nodata || fail "make_dem.py --no-nodata"
-env -u DISPLAY SDL_VIDEODRIVER=offscreen "$APP" export --quiet --no-basemap --layer "$WORK/dem-full.tif" --bbox $VIEW \
+env -u DISPLAY SDL_VIDEODRIVER=offscreen "$APP" export --quiet --no-basemap --layer "$WORK/dem-full.tif" --bbox $VIEW --margin 0 \
   --out "$WORK/export-full.png" --size 800x600 --no-title --no-date --no-legend --no-scalebar --no-north --no-attribution \
   --no-compounds 2>"$WORK/export.log" || fail "export: $(cat "$WORK/export.log")"
 
-/usr/bin/python3 - "$STATE" "$WORK/window.png" "$WORK/export.png" "$WORK/export-full.png" <<'PY' || fail "the DEM is not drawn as a ramp"
+/usr/bin/python3 - "$STATE" "$VIEW" "$WORK/window.png" "$WORK/export.png" "$WORK/export-full.png" <<'PY' || fail "the DEM is not drawn as a ramp"
 import json, math, sys
 from osgeo import gdal
-v = json.load(open(sys.argv[1]))["view"]
-def colour(ds, lon, lat):
+def merc(lon, lat):
+    return lon * math.pi / 180 * 6378137, math.log(math.tan(math.pi / 4 + lat * math.pi / 360)) * 6378137
+window_view = json.load(open(sys.argv[1]))["view"]
+# The window frames --view in the part its panels leave free: its own view, from the state.
+# An export with --margin 0 fits the box to the whole image.
+w, s, e, n = map(float, sys.argv[2].split(","))
+(x0, y0), (x1, y1) = merc(w, s), merc(e, n)
+def export_view(W, H):
+    return {"center_map": {"x": (x0 + x1) / 2, "y": (y0 + y1) / 2}, "units_per_pixel": max((x1 - x0) / W, (y1 - y0) / H)}
+def colour(ds, lon, lat, v):
     W, H = ds.RasterXSize, ds.RasterYSize
-    x = lon * math.pi / 180 * 6378137
-    y = math.log(math.tan(math.pi / 4 + lat * math.pi / 360)) * 6378137
+    x, y = merc(lon, lat)
     px = int(W / 2 + (x - v["center_map"]["x"]) / v["units_per_pixel"])
     py = int(H / 2 - (y - v["center_map"]["y"]) / v["units_per_pixel"])
     return tuple(ds.GetRasterBand(b + 1).ReadRaster(px, py, 1, 1)[0] for b in range(3))
 ok = True
-for name in sys.argv[2:]:
+for name in sys.argv[3:]:
     ds = gdal.Open(name)
-    low, mid, high = colour(ds, 104.2, 11.5), colour(ds, 105.0, 11.5), colour(ds, 105.8, 11.5)
-    hole = colour(ds, 104.15, 12.4)  # the nodata block
+    v = window_view if name.endswith("window.png") else export_view(ds.RasterXSize, ds.RasterYSize)
+    low, mid, high = colour(ds, 104.2, 11.5, v), colour(ds, 105.0, 11.5, v), colour(ds, 105.8, 11.5, v)
+    hole = colour(ds, 104.15, 12.4, v)  # the nodata block
     print(name.rsplit("/", 1)[-1], "low", low, "mid", mid, "high", high, "nodata", hole)
     grey = all(max(c) - min(c) <= 3 for c in (low, mid, high))
     ramp = low[0] < 60 and 80 < mid[0] < 180 and high[0] > 200

@@ -14,7 +14,7 @@ WORK=$(mktemp -d /tmp/atlas-modal.XXXXXX)
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 source "$(dirname "$0")/lib.sh"
-e2e_start_xvfb 291 340 1280x900x24
+e2e_start_xvfb 991 1040 1280x900x24
 export XDG_CONFIG_HOME="$WORK/config"
 CMDS="$WORK/commands"
 : >"$CMDS"

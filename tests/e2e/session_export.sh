@@ -15,7 +15,7 @@ done
 WORK=$(mktemp -d /tmp/atlas-session-export.XXXXXX)
 fail() { echo "FAIL: $*" >&2; exit 1; }
 source "$(dirname "$0")/lib.sh"
-e2e_start_xvfb 241 290 1400x900x24
+e2e_start_xvfb 941 990 1400x900x24
 export ATLAS_CASES="$PWD/data/cases.gpkg" # the sample store, read-only
 CMDS="$WORK/commands"; : >"$CMDS"
 # run_command LINE: appends it and waits for the viewer to report it done (at most 30 s).

@@ -234,7 +234,8 @@ std::vector<LodMesh> buildLods(const geo::Layer& layer, geo::MapXY origin, const
     // by orders of magnitude: Russia against Monaco).
     size_t totalVertices = 0;
     for (size_t k = 0; k < listed; ++k) totalVertices += featureAt(k).geometry.coords.size();
-    // Levels for some features complete levels chosen before: all of them are built.
+    // A build for some features fills in levels the layer already has or deferred: every
+    // tolerance asked for is built (judging them on a few features would drop some here only).
     if (!only) tols = worthBuilding(layer, tols, totalVertices, cancel);
     const unsigned threads = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
     const size_t chunks = std::min<size_t>(listed, totalVertices > 200'000 ? threads * 4 : 1);
