@@ -10,16 +10,10 @@
 # Usage: bash tests/e2e/dem_raster.sh path/to/compound-atlas
 set -euo pipefail
 APP=$(realpath "${1:?usage: dem_raster.sh path/to/compound-atlas}")
-for tool in Xvfb xdotool xdpyinfo jq; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool missing"; exit 77; }
-done
-WORK=$(mktemp -d /tmp/atlas-dem-e2e.XXXXXX)
-fail() { echo "FAIL: $*" >&2; exit 1; }
 source "$(dirname "$0")/lib.sh"
-e2e_start_xvfb 891 940 1400x900x24
+e2e_setup dem-e2e 891 940 1400x900x24 xdotool xdpyinfo jq
 /usr/bin/python3 tests/cli/make_dem.py "$WORK/dem.tif" || fail "make_dem.py"
 VIEW=104,11,106,12.5
-CMDS="$WORK/commands"; : >"$CMDS"
 "$APP" --no-basemap --size 800x600 --view $VIEW --cases "$WORK/no-cases.gpkg" --test-commands "$CMDS" \
   --ready-file "$WORK/ready" --screenshot "$WORK/window.png" "$WORK/dem.tif" 2>"$WORK/app.log" &
 APP_PID=$!

@@ -7,17 +7,8 @@
 # Usage: bash tests/e2e/modal_keys.sh path/to/compound-atlas
 set -euo pipefail
 APP=$(realpath "${1:?usage: modal_keys.sh path/to/compound-atlas}")
-for tool in Xvfb xdotool jq; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool missing"; exit 77; }
-done
-WORK=$(mktemp -d /tmp/atlas-modal.XXXXXX)
-fail() { echo "FAIL: $*" >&2; exit 1; }
-
 source "$(dirname "$0")/lib.sh"
-e2e_start_xvfb 991 1040 1280x900x24
-export XDG_CONFIG_HOME="$WORK/config"
-CMDS="$WORK/commands"
-: >"$CMDS"
+e2e_setup modal 991 1040 1280x900x24 xdotool jq
 mkdir "$WORK/no-tools" # the viewer's PATH: no zenity there, so Ctrl+O shows the built-in dialog
 
 PATH="$WORK/no-tools" "$APP" --size 1024x700 --no-basemap --cases "$WORK/no-cases.gpkg" --test-commands "$CMDS" \

@@ -9,15 +9,8 @@
 # Usage: bash tests/e2e/session_export.sh path/to/compound-atlas
 set -euo pipefail
 APP=$(realpath "${1:?usage: session_export.sh path/to/compound-atlas}")
-for tool in Xvfb xdotool xdpyinfo jq; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool missing"; exit 77; }
-done
-WORK=$(mktemp -d /tmp/atlas-session-export.XXXXXX)
-fail() { echo "FAIL: $*" >&2; exit 1; }
 source "$(dirname "$0")/lib.sh"
-e2e_start_xvfb 941 990 1400x900x24
-export ATLAS_CASES="$PWD/data/cases.gpkg" # the sample store, read-only
-CMDS="$WORK/commands"; : >"$CMDS"
+e2e_setup session-export 941 990 1400x900x24 xdotool xdpyinfo jq # the sample store, read-only
 # run_command LINE: appends it and waits for the viewer to report it done (at most 30 s).
 run_command() {
   echo "$1" >>"$CMDS"

@@ -8,6 +8,8 @@
 #include "geo/cases/case_store.hpp"
 #include "geo/vector_source.hpp"
 
+#include "sample_provinces.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -17,14 +19,7 @@ using namespace viewer;
 
 namespace {
 
-const geo::Layer& provinces()
-{
-    static const geo::Layer l = [] {
-        geo::initGdal();
-        return geo::readLayer("data/basemap.gpkg", "provinces", "EPSG:4326");
-    }();
-    return l;
-}
+using testlayers::provinces;
 
 Session sessionWithSample()
 {

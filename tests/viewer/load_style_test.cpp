@@ -32,6 +32,18 @@ bool near(const uint8_t* px, Rgba c, int tolerance = 10)
            std::abs(px[2] - ch(c.b)) <= tolerance;
 }
 
+// The three squares with `st`, on white, 300x100 at one unit a pixel.
+Image drawSquares(const LayerStyle& st)
+{
+    Scene scene;
+    scene.background = {1, 1, 1, 1};
+    scene.addLayer(prepareLayer(threeSquares(), st));
+    MapRenderer renderer;
+    OffscreenTarget target(300, 100, 4);
+    renderer.draw(scene, geo::Viewport(300, 100, {150, 50}, 1.0), target);
+    return target.readPixels();
+}
+
 } // namespace
 
 TEST_CASE("thematic: categorized gives each value its class and colour")
@@ -70,20 +82,12 @@ TEST_CASE("thematic: graduated equal intervals, 3..9 classes, unknown field fall
 TEST_CASE("render: categorized fills draw each feature in its class colour")
 {
     auto ctx = HeadlessGlContext::create();
-    Scene scene;
-    scene.background = {1, 1, 1, 1};
     LayerStyle st;
     st.strokeWidthPx = 0;
     st.thematic.mode = ThematicMode::Categorized;
     st.thematic.field = "name";
-    const geo::Layer l = threeSquares();
-    REQUIRE(applyThematic(l, st.thematic, 1.0f));
-    scene.addLayer(prepareLayer(l, st));
-    const geo::Viewport view(300, 100, {150, 50}, 1.0);
-    MapRenderer renderer;
-    OffscreenTarget target(300, 100, 4);
-    renderer.draw(scene, view, target);
-    const Image img = target.readPixels();
+    REQUIRE(applyThematic(threeSquares(), st.thematic, 1.0f));
+    const Image img = drawSquares(st);
     CHECK(near(img.pixel(50, 50), st.thematic.colors[0]));
     CHECK(near(img.pixel(150, 50), st.thematic.colors[1]));
     CHECK(near(img.pixel(250, 50), st.thematic.colors[0]));
@@ -92,22 +96,14 @@ TEST_CASE("render: categorized fills draw each feature in its class colour")
 TEST_CASE("render: classes fill a polygon layer whose style has no fill of its own (the basemap's provinces)")
 {
     auto ctx = HeadlessGlContext::create();
-    Scene scene;
-    scene.background = {1, 1, 1, 1};
     LayerStyle st;
     st.fill = false;
     st.strokeWidthPx = 0;
     st.thematic.mode = ThematicMode::Graduated;
     st.thematic.field = "people";
     st.thematic.classes = 3;
-    const geo::Layer l = threeSquares();
-    REQUIRE(applyThematic(l, st.thematic, 1.0f));
-    scene.addLayer(prepareLayer(l, st));
-    const geo::Viewport view(300, 100, {150, 50}, 1.0);
-    MapRenderer renderer;
-    OffscreenTarget target(300, 100, 4);
-    renderer.draw(scene, view, target);
-    const Image img = target.readPixels();
+    REQUIRE(applyThematic(threeSquares(), st.thematic, 1.0f));
+    const Image img = drawSquares(st);
     CHECK(near(img.pixel(50, 50), st.thematic.colors[0]));
     CHECK(near(img.pixel(250, 50), st.thematic.colors[2]));
     CHECK_FALSE(near(img.pixel(250, 50), {1, 1, 1, 1}));

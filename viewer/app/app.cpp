@@ -97,10 +97,6 @@ void App::startLoading()
 {
     const AppOptions opts = m_options;
     m_loading = std::async(std::launch::async, [opts, crs = m_session.crs, wake = wakeFunction()] {
-        struct WakeOnEnd {
-            std::function<void()> wake;
-            ~WakeOnEnd() { wake(); }
-        } notice{wake};
         Loaded out;
         try {
             if (!opts.noBasemap && opts.session.empty()) {
@@ -110,6 +106,7 @@ void App::startLoading()
         } catch (const std::exception& e) {
             out.error = e.what();
         }
+        wake();
         return out;
     });
     m_session.toast("Loading the basemap and layers...", 600);

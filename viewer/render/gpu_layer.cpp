@@ -176,6 +176,8 @@ size_t GpuLayer::drawFill(size_t lod, const std::vector<uint32_t>& features, con
 {
     float box[4];
     windowBox(window, m_origin, box);
+    if (lod < m_levels.size() && m_levels[lod].whole >= 0) // one mesh: no copy of the list
+        return fillMesh(m_lods[m_levels[lod].whole], features, box);
     size_t calls = 0;
     for (const auto& [at, fs] : byMesh(lod, features)) calls += fillMesh(m_lods[at], fs, box);
     return calls;
@@ -186,6 +188,8 @@ size_t GpuLayer::drawStroke(size_t lod, const std::vector<uint32_t>& features, c
 {
     float box[4];
     windowBox(window, m_origin, box);
+    if (lod < m_levels.size() && m_levels[lod].whole >= 0) // one mesh: no copy of the list
+        return strokeMesh(m_lods[m_levels[lod].whole], features, box, corners);
     size_t calls = 0;
     for (const auto& [at, fs] : byMesh(lod, features)) calls += strokeMesh(m_lods[at], fs, box, corners);
     return calls;
