@@ -223,13 +223,14 @@ void LoadQueue::advance(Job& job, const std::string& mapCrs, LoadEvents& events)
                 job.raster = std::move(*raster);
                 job.stage = Stage::Ready;
             } else {
-                geo::Layer layer = std::move(std::get<geo::LoadedVector>(*result).layer);
-                LayerStyle style = job.order.style ? *job.order.style : defaultStyleFor(layer, job.ordinal);
+                geo::LoadedVector& read = std::get<geo::LoadedVector>(*result);
+                LayerStyle style = job.order.style ? *job.order.style : defaultStyleFor(read.layer, job.ordinal);
                 const auto [mpu, defer] = levelsFor(mapCrs);
-                job.preparing = std::async(std::launch::async, [layer = std::move(layer), style, mpu, defer,
-                                                                wake = m_wake]() mutable {
+                // The reader's R-tree comes along: a million points are not indexed twice.
+                job.preparing = std::async(std::launch::async, [layer = std::move(read.layer), index = std::move(read.index),
+                                                                style, mpu, defer, wake = m_wake]() mutable {
                     const WakeOnEnd notice{wake};
-                    return prepareLayer(std::move(layer), std::move(style), mpu, defer);
+                    return prepareLayer(std::move(layer), std::move(style), mpu, defer, std::move(index));
                 });
                 job.stage = Stage::Preparing;
             }

@@ -60,10 +60,11 @@ std::vector<uint8_t> paletteClasses(const geo::Layer& layer, const geo::SpatialI
     return storedClasses(layer, cls) ? cls : greedyColouring(layer, index, kPaletteSize);
 }
 
-PreparedLayer prepareWith(geo::Layer layer, LayerStyle style, const std::vector<double>& now, std::vector<double> deferred)
+PreparedLayer prepareWith(geo::Layer layer, LayerStyle style, const std::vector<double>& now, std::vector<double> deferred,
+                          std::optional<geo::SpatialIndex> index = std::nullopt)
 {
     PreparedLayer p;
-    p.index = featureIndex(layer);
+    p.index = index ? std::move(*index) : featureIndex(layer);
     if (layer.kind == geo::GeomKind::Polygon) p.paletteClass = paletteClasses(layer, p.index);
     p.deferredTolerances = std::move(deferred);
     p.mesh = buildLayerMesh(layer, now);
@@ -88,12 +89,13 @@ geo::SpatialIndex featureIndex(const geo::Layer& layer)
     return geo::SpatialIndex(boxes);
 }
 
-PreparedLayer prepareLayer(geo::Layer layer, LayerStyle style, double metresPerUnit, double deferBelow)
+PreparedLayer prepareLayer(geo::Layer layer, LayerStyle style, double metresPerUnit, double deferBelow,
+                           std::optional<geo::SpatialIndex> index)
 {
     std::vector<double> now, deferred;
     for (double t : lodTolerances(metresPerUnit)) (t < deferBelow ? deferred : now).push_back(t);
     if (now.empty()) now.swap(deferred);
-    return prepareWith(std::move(layer), std::move(style), now, std::move(deferred));
+    return prepareWith(std::move(layer), std::move(style), now, std::move(deferred), std::move(index));
 }
 
 PreparedLayer prepareLayerAt(geo::Layer layer, LayerStyle style, const std::vector<double>& tolerances)

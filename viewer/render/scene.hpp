@@ -37,7 +37,9 @@ struct PreparedLayer {
 // `metresPerUnit` sets the LOD tolerances (1 for metre-based map CRSs). Levels finer than
 // `deferBelow` (map units) are not built now: the layer shows at once with coarser levels
 // and buildLods() builds the rest later, on a worker (0 = build everything now).
-PreparedLayer prepareLayer(geo::Layer layer, LayerStyle style, double metresPerUnit = 1.0, double deferBelow = 0);
+// `index`: the layer's R-tree when the reader built one already (geo::LoadedVector).
+PreparedLayer prepareLayer(geo::Layer layer, LayerStyle style, double metresPerUnit = 1.0, double deferBelow = 0,
+                           std::optional<geo::SpatialIndex> index = std::nullopt);
 // Only the levels an image of one scale can draw (an export), tolerances in map units.
 PreparedLayer prepareLayerAt(geo::Layer layer, LayerStyle style, const std::vector<double>& tolerances);
 // The R-tree over the layer's feature boxes (ids = feature indices).
