@@ -1,5 +1,6 @@
 // The worker side of LoadJob: everything slow happens here, never on the UI thread.
 #include "geo/load_job.hpp"
+#include "geo/call_on_exit.hpp"
 #include "geo/crs.hpp"
 #include "geo/error.hpp"
 #include "geo/map_crs.hpp"
@@ -23,13 +24,7 @@ void LoadJob::wait()
 
 void LoadJob::run()
 {
-    struct EndNotice {
-        const std::function<void()>& call;
-        ~EndNotice()
-        {
-            if (call) call();
-        }
-    } notice{m_request.onEnded};
+    const CallOnExit notice{m_request.onEnded};
     ReadControl control;
     control.cancel = &m_cancel;
     control.allowRemote = m_request.allowRemote;

@@ -74,6 +74,7 @@ App::App(const AppOptions& options)
     m_files.queue().setDeferFineLevels(true);
     // Workers wake the loop when they finish: between frames it sleeps until input or that.
     m_files.queue().setWake(wakeFunction());
+    m_rasterDetail.setWake(wakeFunction());
     m_files.openFiles(options.files, m_session, false);
     if (!options.session.empty()) m_files.openSession(options.session, m_session, options.crs); // --crs wins
     if (!options.testCommands.empty()) m_testCommands.emplace(options.testCommands);
@@ -317,7 +318,7 @@ int App::run()
         // While loading or building detail, redraw for the progress bar at most 10 times a
         // second and leave the cores to the workers, which wake the loop when they finish (the
         // bench too: it counts frames only once everything is in).
-        const bool working = !m_loaded || m_files.busy() || m_refining.valid();
+        const bool working = !m_loaded || m_files.busy() || m_refining.valid() || m_rasterDetail.busy();
         if (m_options.testFrameDelayMs > 0) SDL_Delay(m_options.testFrameDelayMs); // a slow frame: input piles up
         else if ((!m_bench || working) && m_idleFrames >= 3 && !m_export.busy()) SDL_WaitEventTimeout(nullptr, working ? 100 : 200);
         m_session.now = secondsSince(m_start);

@@ -3,6 +3,7 @@
 #include "viewer/app/load_queue.hpp"
 #include "viewer/app/layer_loader.hpp"
 
+#include "geo/call_on_exit.hpp"
 #include "geo/crs.hpp"
 #include "geo/session_file.hpp"
 
@@ -15,15 +16,6 @@
 namespace viewer {
 
 namespace {
-
-// Calls `wake` when it goes out of scope: at the end of a worker's task, however it ends.
-struct WakeOnEnd {
-    std::function<void()> wake;
-    ~WakeOnEnd()
-    {
-        if (wake) wake();
-    }
-};
 
 bool ready(const auto& future) { return future.valid() && future.wait_for(std::chrono::seconds(0)) == std::future_status::ready; }
 
@@ -82,7 +74,7 @@ bool LoadQueue::lookedUp(Job& job, const std::string& mapCrs)
         std::snprintf(levels, sizeof levels, "%.17g %s", levelsFor(mapCrs).first, m_deferFine ? "deferred" : "all");
         job.lookup = std::async(std::launch::async, [cache = &m_cache, order = job.order, ordinal = job.ordinal, mapCrs,
                                                      levels = std::string(levels), wake = m_wake] {
-            const WakeOnEnd notice{wake};
+            const geo::CallOnExit notice{wake};
             Job::CacheLookup out;
             out.key = cache->keyFor(order.path, order.layer, mapCrs, levels).value_or("");
             if (out.key.empty()) return out;
@@ -126,7 +118,7 @@ void LoadQueue::inspect(const std::string& path, bool allowRemote, bool askForLa
     job.order.allowRemote = allowRemote;
     job.stage = Stage::Inspecting;
     job.inspecting = std::async(std::launch::async, [path, allowRemote, wake = m_wake] {
-        const WakeOnEnd notice{wake};
+        const geo::CallOnExit notice{wake};
         Inspection out;
         try {
             geo::initGdal();
@@ -229,7 +221,7 @@ void LoadQueue::advance(Job& job, const std::string& mapCrs, LoadEvents& events)
                 // The reader's R-tree comes along: a million points are not indexed twice.
                 job.preparing = std::async(std::launch::async, [layer = std::move(read.layer), index = std::move(read.index),
                                                                 style, mpu, defer, wake = m_wake]() mutable {
-                    const WakeOnEnd notice{wake};
+                    const geo::CallOnExit notice{wake};
                     return prepareLayer(std::move(layer), std::move(style), mpu, defer, std::move(index));
                 });
                 job.stage = Stage::Preparing;

@@ -2,6 +2,7 @@
 // while it runs simply gets nothing.
 #include "viewer/app/raster_detail.hpp"
 
+#include "geo/call_on_exit.hpp"
 #include "geo/error.hpp"
 
 #include <algorithm>
@@ -61,7 +62,9 @@ void RasterDetail::update(Session& session)
         // keep the read small when the file is big.
         const int side = std::clamp(static_cast<int>(std::max(session.view.width(), session.view.height()) * 1.5), 256, 4096);
         m_job = Job{r.id(), session.crs.definition(),
-                    std::async(std::launch::async, [path = r.sourcePath(), crs = session.crs.definition(), side, w = *window] {
+                    std::async(std::launch::async, [path = r.sourcePath(), crs = session.crs.definition(), side, w = *window,
+                                                     wake = m_wake] {
+                        const geo::CallOnExit notice{wake};
                         return geo::readRaster(path, crs, side, {}, w);
                     })};
         return;

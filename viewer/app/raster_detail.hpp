@@ -8,6 +8,7 @@
 #include "geo/raster_source.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <future>
 #include <optional>
 #include <set>
@@ -28,6 +29,9 @@ public:
     // Once a frame (GL thread): starts a read for the first raster that needs one (one at a
     // time), and puts a finished one into its layer.
     void update(Session& session);
+    bool busy() const { return m_job.has_value(); }
+    // Called on the worker when a read ends, to wake a frame loop that waits for input.
+    void setWake(std::function<void()> wake) { m_wake = std::move(wake); }
 
 private:
     struct Job {
@@ -37,6 +41,7 @@ private:
     };
     std::optional<Job> m_job;
     std::set<uint64_t> m_failed; // rasters whose detail read failed: not tried again
+    std::function<void()> m_wake;
 };
 
 } // namespace viewer

@@ -28,7 +28,7 @@ enum StrokeAttrib : GLuint { kPrev = 0, kA = 1, kB = 2, kNext = 3, kRealA = 4, k
 
 GpuLayer::GpuLayer(const LayerMesh& mesh) : m_origin(mesh.origin), m_stencilBit(mesh.stencilBit)
 {
-    uploadLods(mesh.lods);
+    addLods(mesh.lods);
     if (!mesh.points.empty()) {
         m_pointCount = mesh.points.size() / 2;
         m_pointRanges = mesh.pointRanges;
@@ -39,11 +39,6 @@ GpuLayer::GpuLayer(const LayerMesh& mesh) : m_origin(mesh.origin), m_stencilBit(
 }
 
 void GpuLayer::addLods(const std::vector<LodMesh>& lods)
-{
-    uploadLods(lods);
-}
-
-void GpuLayer::uploadLods(const std::vector<LodMesh>& lods)
 {
     for (const LodMesh& src : lods) {
         auto at = std::find_if(m_levels.begin(), m_levels.end(), [&](const Level& l) { return l.tolerance >= src.tolerance; });
@@ -58,10 +53,7 @@ void GpuLayer::uploadLods(const std::vector<LodMesh>& lods)
             at->owner.clear();
         } else if (at->whole < 0) {
             if (at->owner.size() < src.featureParts.size()) at->owner.resize(src.featureParts.size(), -1);
-            for (uint32_t f : src.features) {
-                if (at->owner[f] < 0) ++at->owned;
-                at->owner[f] = index;
-            }
+            for (uint32_t f : src.features) at->owner[f] = index;
         }
         Lod lod;
         lod.tolerance = src.tolerance;
@@ -120,7 +112,7 @@ bool GpuLayer::levelHas(double tolerance, uint32_t f) const
 bool GpuLayer::levelComplete(double tolerance) const
 {
     const Level* l = findLevel(tolerance);
-    return l && (l->whole >= 0 || (l->owned > 0 && l->owned == l->owner.size()));
+    return l && (l->whole >= 0 || (!l->owner.empty() && std::find(l->owner.begin(), l->owner.end(), -1) == l->owner.end()));
 }
 
 int32_t GpuLayer::lodFor(size_t level, uint32_t f) const

@@ -60,9 +60,7 @@ private:
         double tolerance = 0;
         int32_t whole = -1;          // the m_lods entry with every feature, if any
         std::vector<int32_t> owner;  // else per feature: its m_lods entry, or -1
-        size_t owned = 0;            // features with an owner
     };
-    void uploadLods(const std::vector<LodMesh>& lods);
     const Level* findLevel(double tolerance) const;
     int32_t lodFor(size_t level, uint32_t f) const;
     // `features` split by the m_lods entry that draws each at `level`.
