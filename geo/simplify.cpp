@@ -34,21 +34,13 @@ void douglasPeucker(const MapXY* pts, size_t n, double tolerance, std::vector<Ma
         out.insert(out.end(), pts, pts + n);
         return;
     }
-    // Reused across calls: a ring of the stress set can have a million points, and fresh
-    // buffers per ring cost more in page faults than the search itself.
+    // Reused across calls: fresh buffers per ring cost more in page faults than the search.
     thread_local std::vector<char> keep;
     thread_local std::vector<std::pair<size_t, size_t>> stack;
     keep.assign(n, 0);
     keep[0] = keep[n - 1] = 1;
-    // Long runs start cut into spans of kSpan points whose ends are kept: the search is then
-    // O(n * kSpan) at worst instead of O(n^2) (a coast whose farthest point keeps falling
-    // next to an end), for one extra vertex per span, under a pixel at any level.
     stack.clear();
-    for (size_t first = 0; first < n - 1; first += kSpan) {
-        const size_t last = std::min(first + kSpan, n - 1);
-        keep[last] = 1;
-        stack.emplace_back(first, last);
-    }
+    stack.emplace_back(0, n - 1);
     const double tol2 = tolerance * tolerance;
     while (!stack.empty()) {
         auto [first, last] = stack.back();
@@ -75,13 +67,9 @@ void douglasPeucker(const MapXY* pts, size_t n, double tolerance, std::vector<Ma
 // Radial-distance pass, then Douglas-Peucker: points within an eighth of the tolerance of
 // the last point kept go first, in one linear pass (at coarse levels of 10 m data, most of
 // them), and Douglas-Peucker runs on the rest with the other seven eighths. The two errors
-// add up to at most the tolerance. Appends to `out`; the first and last points stay.
-void reduce(const MapXY* pts, size_t n, double tolerance, std::vector<MapXY>& out)
+// add up to at most the tolerance. Appends pts[0..n-1) (all but the last point) to `out`.
+void reduceSpan(const MapXY* pts, size_t n, double tolerance, std::vector<MapXY>& out)
 {
-    if (n <= 2) {
-        out.insert(out.end(), pts, pts + n);
-        return;
-    }
     thread_local std::vector<MapXY> near;
     near.clear();
     const double r = tolerance / 8, r2 = r * r;
@@ -92,6 +80,38 @@ void reduce(const MapXY* pts, size_t n, double tolerance, std::vector<MapXY>& ou
     }
     near.push_back(pts[n - 1]);
     douglasPeucker(near.data(), near.size(), tolerance - r, out);
+    out.pop_back();
+}
+
+// Simplifies a run in spans of kSpan points whose ends are kept, each on its own: the
+// search is O(n * kSpan) at worst instead of O(n^2) (a coast whose farthest point keeps
+// falling next to an end), for one extra vertex per span, and a span's result depends on
+// its points only. So a span whose box misses `within` can become its chord: the area
+// between them lies in that box, outside `within`, and what is inside draws exactly as it
+// would from the whole run. Appends to `out`; the first and last points stay. Returns
+// whether a chord stands in for a span.
+bool reduce(const MapXY* pts, size_t n, double tolerance, const Extent* within, std::vector<MapXY>& out)
+{
+    if (n <= 2) {
+        out.insert(out.end(), pts, pts + n);
+        return false;
+    }
+    bool chord = false;
+    for (size_t first = 0; first < n - 1; first += kSpan) {
+        const size_t last = std::min(first + kSpan, n - 1);
+        if (within) {
+            Extent box;
+            for (size_t i = first; i <= last; ++i) box.expand(pts[i].x, pts[i].y);
+            if (!box.intersects(*within)) {
+                out.push_back(pts[first]);
+                chord = true;
+                continue;
+            }
+        }
+        reduceSpan(pts + first, last - first + 1, tolerance, out);
+    }
+    out.push_back(pts[n - 1]);
+    return chord;
 }
 
 } // namespace
@@ -114,7 +134,7 @@ void appendSpeck(Geometry& g, MapXY c, double tolerance)
     g.polygonStarts.push_back(static_cast<uint32_t>(g.partCount()));
 }
 
-Geometry simplifyGeometry(const Geometry& g, double tolerance, bool keepSpecks)
+Geometry simplifyGeometry(const Geometry& g, double tolerance, bool keepSpecks, const Extent* within)
 {
     if (g.kind == GeomKind::Point || g.kind == GeomKind::None || tolerance <= 0) return g;
     Geometry out;
@@ -123,7 +143,7 @@ Geometry simplifyGeometry(const Geometry& g, double tolerance, bool keepSpecks)
         for (size_t p = 0; p < g.partCount(); ++p) {
             const size_t b = g.partStarts[p], e = g.partStarts[p + 1];
             const size_t before = out.coords.size();
-            reduce(g.coords.data() + b, e - b, tolerance, out.coords);
+            reduce(g.coords.data() + b, e - b, tolerance, within, out.coords);
             if (out.coords.size() - before < 2) out.coords.resize(before);
             else out.partStarts.push_back(static_cast<uint32_t>(out.coords.size()));
         }
@@ -136,15 +156,17 @@ Geometry simplifyGeometry(const Geometry& g, double tolerance, bool keepSpecks)
         for (size_t r = g.polygonStarts[poly]; r < g.polygonStarts[poly + 1]; ++r) {
             const size_t b = g.partStarts[r], e = g.partStarts[r + 1];
             const size_t before = out.coords.size();
-            reduce(g.coords.data() + b, e - b, tolerance, out.coords);
+            const bool chord = reduce(g.coords.data() + b, e - b, tolerance, within, out.coords);
             const size_t kept = out.coords.size() - before;
             const bool exterior = r == g.polygonStarts[poly];
             Extent ringBox;
             for (size_t i = before; i < out.coords.size(); ++i) ringBox.expand(out.coords[i].x, out.coords[i].y);
             // Two tolerances across at most is two pixels at the scale this level is for:
             // a dot, not a shape (and OSM coasts have hundreds of thousands of them).
-            const bool collapsed = kept < 4 || std::fabs(ringArea(out.coords.data() + before, kept)) < tolerance * tolerance ||
-                                   (ringBox.width() < 2 * tolerance && ringBox.height() < 2 * tolerance);
+            // (Chords make a ring look smaller than it is: such a ring is long, and it stays.)
+            const bool collapsed = chord ? kept < 3
+                                         : (kept < 4 || std::fabs(ringArea(out.coords.data() + before, kept)) < tolerance * tolerance ||
+                                            (ringBox.width() < 2 * tolerance && ringBox.height() < 2 * tolerance));
             if (collapsed) {
                 out.coords.resize(before);
                 if (!exterior) continue;

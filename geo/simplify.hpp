@@ -11,7 +11,10 @@ namespace geo {
 // With `keepSpecks`, a collapsed exterior becomes a speck instead, a square of half the
 // tolerance at its centre, one per cell of four tolerances: islands too small for the scale
 // still show as a dot (as peers draw them), at a bounded cost.
-Geometry simplifyGeometry(const Geometry& g, double tolerance, bool keepSpecks = false);
+// With `within` (an export's region), runs far from it cost one pass over their points:
+// inside `within` the result is exactly the one without it (see reduce in simplify.cpp).
+Geometry simplifyGeometry(const Geometry& g, double tolerance, bool keepSpecks = false,
+                          const Extent* within = nullptr);
 
 // A speck: the closed square ring of side `tolerance / 2` centred on `c`, as one polygon.
 void appendSpeck(Geometry& g, MapXY c, double tolerance);

@@ -1,6 +1,10 @@
 // Douglas-Peucker levels of detail: collapsed rings vanish, or with keepSpecks leave one
 // speck per cell of four tolerances, so an archipelago stays visible at a bounded cost.
 #include "geo/simplify.hpp"
+#include "geo/geodesic.hpp"
+
+#include <cmath>
+#include <vector>
 
 #include <doctest/doctest.h>
 
@@ -61,4 +65,71 @@ TEST_CASE("simplify: a speck replaces its polygon's holes too")
     REQUIRE(s.polygonCount() == 1);
     CHECK(s.partCount() == 1);
     CHECK(s.polygonStarts.back() == 1);
+}
+
+namespace {
+
+// One polygon: a wiggly ring of `n` points around a circle of radius `r` at the origin
+// (a coast: every point off the circle by up to a tenth of the radius).
+geo::Geometry wigglyDisc(size_t n, double r)
+{
+    geo::Geometry g;
+    g.kind = geo::GeomKind::Polygon;
+    for (size_t i = 0; i < n; ++i) {
+        const double a = 2 * 3.14159265358979 * double(i) / double(n);
+        const double rr = r * (1 + 0.1 * std::sin(37 * a) * std::cos(11 * a));
+        g.coords.push_back({rr * std::cos(a), rr * std::sin(a)});
+    }
+    g.coords.push_back(g.coords.front());
+    g.partStarts.push_back(static_cast<uint32_t>(g.coords.size()));
+    g.polygonStarts.push_back(1);
+    return g;
+}
+
+std::vector<geo::MapXY> pointsIn(const geo::Geometry& g, const geo::Extent& box)
+{
+    std::vector<geo::MapXY> in;
+    for (geo::MapXY p : g.coords)
+        if (box.contains(p.x, p.y)) in.push_back(p);
+    return in;
+}
+
+} // namespace
+
+TEST_CASE("simplify: runs far from an export's region are cut short, and inside it nothing changes")
+{
+    const geo::Geometry coast = wigglyDisc(100'000, 1000);
+    const double tolerance = 0.05;
+    const geo::Geometry whole = geo::simplifyGeometry(coast, tolerance, true);
+    SUBCASE("a region on the coast: the same vertices inside it, the same fill, a fraction of the rest")
+    {
+        const geo::Extent region{900, -100, 1200, 100};
+        const geo::Geometry cut = geo::simplifyGeometry(coast, tolerance, true, &region);
+        const std::vector<geo::MapXY> a = pointsIn(whole, region), b = pointsIn(cut, region);
+        REQUIRE(a.size() > 50);
+        REQUIRE(a.size() == b.size());
+        for (size_t i = 0; i < a.size(); ++i) {
+            CHECK(a[i].x == b[i].x);
+            CHECK(a[i].y == b[i].y);
+        }
+        CHECK(cut.coords.size() * 10 < whole.coords.size());
+        int differ = 0, inside = 0;
+        for (double x = 901; x < 1200; x += 3)
+            for (double y = -99; y < 100; y += 3) {
+                const bool w = geo::polygonContains(whole, {x, y});
+                inside += w;
+                differ += w != geo::polygonContains(cut, {x, y});
+            }
+        CHECK(inside > 100);
+        CHECK(differ == 0);
+    }
+    SUBCASE("a region inside the land, far from every coast: still land")
+    {
+        const geo::Extent region{-50, -50, 50, 50};
+        const geo::Geometry cut = geo::simplifyGeometry(coast, tolerance, true, &region);
+        REQUIRE(cut.partCount() == 1);
+        CHECK(cut.coords.size() < 40);
+        CHECK(geo::polygonContains(cut, {0, 0}));
+        CHECK(geo::polygonContains(cut, {45, -45}));
+    }
 }

@@ -63,13 +63,20 @@ geo::RasterImage readExportRaster(const std::string& path, const std::string& cr
 
 // `lodTolerance` is a lower bound of the image's scale (its layout is not known yet): the
 // next coarser level comes too, so the draw picks the level the window would at that scale.
-PreparedLayer prepareExportLayer(geo::Layer layer, LayerStyle style, double lodTolerance, bool coarserLevels)
+PreparedLayer prepareExportLayer(geo::Layer layer, LayerStyle style, double lodTolerance, bool coarserLevels,
+                                 const geo::Extent& regionMap)
 {
     if (lodTolerance <= 0 || coarserLevels) return prepareLayer(std::move(layer), std::move(style), 1.0, lodTolerance);
     std::vector<double> levels;
     for (double t : lodTolerances(1.0))
         if (t >= lodTolerance && levels.size() < 2) levels.push_back(t);
-    return prepareLayerAt(std::move(layer), std::move(style), levels);
+    // China comes whole with a view of Cambodia: its far coasts cost a pass, not a simplification.
+    return prepareLayerAt(std::move(layer), std::move(style), levels, regionMap.empty() ? nullptr : &regionMap);
+}
+
+geo::Extent exportRegionInMap(const std::string& crs, const geo::Extent& regionLonLat)
+{
+    return regionLonLat.empty() ? geo::Extent{} : geo::MapCrs(crs).lonLatBox(regionLonLat);
 }
 
 double exportLodTolerance(const geo::Extent& mapExtent, int width, int height)
@@ -97,7 +104,8 @@ std::vector<PreparedLayer> prepareBasemap(const std::string& path, const std::st
             // (color_index), so the colours do not depend on which neighbours were read.
             geo::Layer layer = readExportLayer(path, name, crs, regionLonLat);
             // Only the levels of detail the export's scale can use.
-            return prepareExportLayer(std::move(layer), style, lodTolerance, coarserLevels);
+            return prepareExportLayer(std::move(layer), style, lodTolerance, coarserLevels,
+                                      exportRegionInMap(crs, regionLonLat));
         }));
     }
     std::vector<PreparedLayer> out;
@@ -131,7 +139,8 @@ std::vector<PreparedLayer> prepareExtraLayers(const std::string& path, const std
         if (!style.stroke.empty()) s.strokeColor = rgbaFromHex(style.stroke);
         if (style.strokePx >= 0) s.strokeWidthPx = static_cast<float>(style.strokePx);
         if (!l.name.empty() && layer.name.empty()) layer.name = l.name;
-        out.push_back(prepareExportLayer(std::move(layer), std::move(s), lodTolerance, coarserLevels));
+        out.push_back(prepareExportLayer(std::move(layer), std::move(s), lodTolerance, coarserLevels,
+                                         exportRegionInMap(crs, regionLonLat)));
     }
     return out;
 }

@@ -32,7 +32,12 @@ geo::RasterImage readExportRaster(const std::string& path, const std::string& cr
 
 // A projected layer prepared with the levels of detail an image at `lodTolerance` can use
 // (that and the next coarser; every level with `coarserLevels` or a tolerance of 0). No GL.
-PreparedLayer prepareExportLayer(geo::Layer layer, LayerStyle style, double lodTolerance, bool coarserLevels);
+// `regionMap` (map CRS, empty: none) is where the image can draw: lines far from it are cut
+// short, and inside it they draw exactly as the window draws them.
+PreparedLayer prepareExportLayer(geo::Layer layer, LayerStyle style, double lodTolerance, bool coarserLevels,
+                                 const geo::Extent& regionMap);
+// The map-CRS box of an export's lon/lat region (empty stays empty).
+geo::Extent exportRegionInMap(const std::string& crs, const geo::Extent& regionLonLat);
 
 // The finest level-of-detail tolerance an export of `mapExtent` (map CRS) at width x height
 // can need: the largest of lodTolerances() within a pixel at that scale.

@@ -64,7 +64,7 @@ PreparedLayer prepareVector(const geo::SessionLayer& entry, const geo::CaseData*
         for (size_t i : kept) cls->push_back((*t.featureClass)[i]);
         t.featureClass = std::move(cls);
     }
-    return prepareExportLayer(std::move(layer), std::move(style), lod, coarser);
+    return prepareExportLayer(std::move(layer), std::move(style), lod, coarser, exportRegionInMap(crs, region));
 }
 
 } // namespace

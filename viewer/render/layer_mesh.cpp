@@ -82,7 +82,8 @@ void appendGeometry(const geo::Geometry& g, geo::MapXY o, LodMesh& lod)
 // `ids` (ascending feature numbers) lists the features to build; empty: every feature.
 // featureParts get one entry per feature built, in order.
 std::vector<LodMesh> buildChunk(const geo::Layer& layer, geo::MapXY o, const std::vector<double>& tols,
-                                const std::vector<uint32_t>& ids, size_t begin, size_t end, const std::atomic<bool>* cancel)
+                                const std::vector<uint32_t>& ids, size_t begin, size_t end, const std::atomic<bool>* cancel,
+                                const geo::Extent* within)
 {
     std::vector<LodMesh> lods(tols.size());
     for (size_t i = 0; i < tols.size(); ++i) {
@@ -108,7 +109,7 @@ std::vector<LodMesh> buildChunk(const geo::Layer& layer, geo::MapXY o, const std
                 geo::appendSpeck(current, b.center(), tols[i]);
                 g = &current;
             } else if (tols[i] > 0) {
-                current = geo::simplifyGeometry(feature.geometry, tols[i], polygon);
+                current = geo::simplifyGeometry(feature.geometry, tols[i], polygon, within);
                 g = &current;
                 if (current.empty()) break;
             }
@@ -199,7 +200,7 @@ std::vector<double> worthBuilding(const geo::Layer& layer, const std::vector<dou
 {
     if (totalVertices < 1'000'000 || tols.size() < 2) return tols;
     const geo::Layer sample = sampleOf(layer, 16);
-    const std::vector<LodMesh> levels = buildChunk(sample, geo::MapXY{}, tols, {}, 0, sample.features.size(), cancel);
+    const std::vector<LodMesh> levels = buildChunk(sample, geo::MapXY{}, tols, {}, 0, sample.features.size(), cancel, nullptr);
     std::vector<double> out;
     size_t last = 0;
     for (const LodMesh& l : levels) {
@@ -213,7 +214,7 @@ std::vector<double> worthBuilding(const geo::Layer& layer, const std::vector<dou
 } // namespace
 
 std::vector<LodMesh> buildLods(const geo::Layer& layer, geo::MapXY origin, const std::vector<double>& tolerances,
-                               const std::atomic<bool>* cancel, const std::vector<uint32_t>* only)
+                               const std::atomic<bool>* cancel, const std::vector<uint32_t>* only, const geo::Extent* within)
 {
     std::vector<double> tols = tolerances;
     std::sort(tols.begin(), tols.end());
@@ -248,14 +249,14 @@ std::vector<LodMesh> buildLods(const geo::Layer& layer, geo::MapXY origin, const
     if (bounds.back() != listed) bounds.push_back(listed);
     std::vector<std::vector<LodMesh>> built(bounds.size() - 1);
     if (built.size() == 1) {
-        built[0] = buildChunk(layer, origin, tols, ids, 0, listed, cancel);
+        built[0] = buildChunk(layer, origin, tols, ids, 0, listed, cancel, within);
     } else {
         // At most `threads` chunks at a time: each holds its levels until joined.
         for (size_t first = 0; first < built.size(); first += threads) {
             std::vector<std::future<std::vector<LodMesh>>> jobs;
             for (size_t c = first; c < std::min(built.size(), first + threads); ++c)
                 jobs.push_back(std::async(std::launch::async, buildChunk, std::cref(layer), origin, std::cref(tols),
-                                          std::cref(ids), bounds[c], bounds[c + 1], cancel));
+                                          std::cref(ids), bounds[c], bounds[c + 1], cancel, within));
             for (size_t c = 0; c < jobs.size(); ++c) built[first + c] = jobs[c].get();
         }
     }
@@ -279,7 +280,8 @@ std::vector<LodMesh> buildLods(const geo::Layer& layer, geo::MapXY origin, const
     return kept;
 }
 
-LayerMesh buildLayerMesh(const geo::Layer& layer, const std::vector<double>& tolerances, const std::atomic<bool>* cancel)
+LayerMesh buildLayerMesh(const geo::Layer& layer, const std::vector<double>& tolerances, const std::atomic<bool>* cancel,
+                         const geo::Extent* within)
 {
     LayerMesh mesh;
     mesh.origin = layer.extent.empty() ? geo::MapXY{} : layer.extent.center();
@@ -296,7 +298,7 @@ LayerMesh buildLayerMesh(const geo::Layer& layer, const std::vector<double>& tol
         }
         mesh.pointRanges[f].count = static_cast<uint32_t>(g.coords.size());
     }
-    mesh.lods = buildLods(layer, o, tolerances, cancel);
+    mesh.lods = buildLods(layer, o, tolerances, cancel, nullptr, within);
     return mesh;
 }
 

@@ -74,15 +74,17 @@ constexpr double kDeferFinerThanMetres = 5000;
 // Douglas-Peucker makes a coarse level cost little more than one read of the coordinates).
 // A level that keeps more than 3/4 of the vertices of the finer one is dropped (it would
 // cost memory and draw no faster). `cancel`, when set, stops early (the result is then
-// incomplete).
+// incomplete). With `within` (an export's region, map CRS), lines far from it are cut short
+// (geo::simplifyGeometry): the levels then draw as they would whole inside it, only.
 LayerMesh buildLayerMesh(const geo::Layer& layer, const std::vector<double>& tolerances,
-                         const std::atomic<bool>* cancel = nullptr);
+                         const std::atomic<bool>* cancel = nullptr, const geo::Extent* within = nullptr);
 
 // Only the levels (same origin as `base`), for refining a layer shown with coarse levels.
 // With `only` (ascending feature numbers), just those features, at every tolerance given
 // (LodMesh::features says which): the detail a view needs, without the rest of the file.
 std::vector<LodMesh> buildLods(const geo::Layer& layer, geo::MapXY origin, const std::vector<double>& tolerances,
-                               const std::atomic<bool>* cancel = nullptr, const std::vector<uint32_t>* only = nullptr);
+                               const std::atomic<bool>* cancel = nullptr, const std::vector<uint32_t>* only = nullptr,
+                               const geo::Extent* within = nullptr);
 
 // The tolerance a view of `unitsPerPixel` draws: the coarsest of `tolerances` whose error is
 // within a pixel, else the finest (GpuLayer::chooseLod's rule). 0 for an empty list.

@@ -61,13 +61,13 @@ std::vector<uint8_t> paletteClasses(const geo::Layer& layer, const geo::SpatialI
 }
 
 PreparedLayer prepareWith(geo::Layer layer, LayerStyle style, const std::vector<double>& now, std::vector<double> deferred,
-                          std::optional<geo::SpatialIndex> index = std::nullopt)
+                          std::optional<geo::SpatialIndex> index = std::nullopt, const geo::Extent* within = nullptr)
 {
     PreparedLayer p;
     p.index = index ? std::move(*index) : featureIndex(layer);
     if (layer.kind == geo::GeomKind::Polygon) p.paletteClass = paletteClasses(layer, p.index);
     p.deferredTolerances = std::move(deferred);
-    p.mesh = buildLayerMesh(layer, now);
+    p.mesh = buildLayerMesh(layer, now, nullptr, within);
     p.mesh.stencilBit = greedyColouring(layer, p.index, 8); // LayerMesh::stencilBit
     p.labelAnchors.reserve(layer.features.size());
     p.featureSize.reserve(layer.features.size());
@@ -98,9 +98,10 @@ PreparedLayer prepareLayer(geo::Layer layer, LayerStyle style, double metresPerU
     return prepareWith(std::move(layer), std::move(style), now, std::move(deferred), std::move(index));
 }
 
-PreparedLayer prepareLayerAt(geo::Layer layer, LayerStyle style, const std::vector<double>& tolerances)
+PreparedLayer prepareLayerAt(geo::Layer layer, LayerStyle style, const std::vector<double>& tolerances,
+                             const geo::Extent* within)
 {
-    return prepareWith(std::move(layer), std::move(style), tolerances, {});
+    return prepareWith(std::move(layer), std::move(style), tolerances, {}, std::nullopt, within);
 }
 
 uint64_t Scene::addLayer(PreparedLayer prepared)

@@ -40,8 +40,10 @@ struct PreparedLayer {
 // `index`: the layer's R-tree when the reader built one already (geo::LoadedVector).
 PreparedLayer prepareLayer(geo::Layer layer, LayerStyle style, double metresPerUnit = 1.0, double deferBelow = 0,
                            std::optional<geo::SpatialIndex> index = std::nullopt);
-// Only the levels an image of one scale can draw (an export), tolerances in map units.
-PreparedLayer prepareLayerAt(geo::Layer layer, LayerStyle style, const std::vector<double>& tolerances);
+// Only the levels an image of one scale can draw (an export), tolerances in map units;
+// with `within`, drawn right only inside that box (buildLayerMesh).
+PreparedLayer prepareLayerAt(geo::Layer layer, LayerStyle style, const std::vector<double>& tolerances,
+                             const geo::Extent* within = nullptr);
 // The R-tree over the layer's feature boxes (ids = feature indices).
 geo::SpatialIndex featureIndex(const geo::Layer& layer);
 
