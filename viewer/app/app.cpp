@@ -212,6 +212,9 @@ bool App::pumpEvents()
     const ImGuiIO& io = ImGui::GetIO();
     bool any = false;
     while (m_input.next(e)) {
+        // A worker's wake-up redraws once (this frame), not as input does: three frames at
+        // full speed per arrival took the cores from the loaders still at work.
+        if (e.type == m_wakeEvent) continue;
         any = true;
         ImGui_ImplSDL2_ProcessEvent(&e);
         syncImGuiModifiers(e);
