@@ -54,6 +54,31 @@ AreaSet::AreaSet(Layer layer, const std::string& nameField, std::vector<std::str
     for (const std::string& c : codeFields) m_codeFields.push_back(m_layer.fieldIndex(c));
 }
 
+const Geometry& AreaSet::areaGeometry(size_t i) const
+{
+    // The few areas a look-up meets, not the whole basemap at start-up (GEOS IsValid on
+    // every province cost more than the rest of the locator).
+    std::lock_guard lock(m_repairs->mutex);
+    if (m_repairs->checked.empty()) {
+        m_repairs->checked.assign(m_layer.features.size(), 0);
+        m_repairs->valid.resize(m_layer.features.size());
+    }
+    if (!m_repairs->checked[i]) {
+        m_repairs->checked[i] = 1;
+        if (std::optional<Geometry> fixed = repairedPolygon(m_layer.features[i].geometry)) {
+            m_repairs->valid[i] = std::make_unique<const Geometry>(std::move(*fixed));
+            ++m_repairs->count;
+        }
+    }
+    return m_repairs->valid[i] ? *m_repairs->valid[i] : m_layer.features[i].geometry;
+}
+
+size_t AreaSet::repairedCount() const
+{
+    std::lock_guard lock(m_repairs->mutex);
+    return m_repairs->count;
+}
+
 AreaRef AreaSet::ref(size_t feature, double distanceKm, bool inside) const
 {
     const Feature& f = m_layer.features[feature];
@@ -77,7 +102,7 @@ std::vector<std::pair<size_t, double>> AreaSet::within(LonLat p, double radiusKm
 {
     std::vector<std::pair<size_t, double>> out;
     for (uint32_t i : m_index.query(windowAround(p, radiusKm))) {
-        const Geometry& g = m_layer.features[i].geometry;
+        const Geometry& g = areaGeometry(i);
         double d = polygonContains(g, {p.lon, p.lat}) ? 0.0 : nearestOnGeometry(p, g).distanceM / 1000.0;
         if (d >= 0 && d <= radiusKm) out.emplace_back(i, d);
     }
@@ -91,7 +116,7 @@ std::optional<std::pair<size_t, double>> AreaSet::nearest(LonLat p) const
     // nothing else lies within the best distance found.
     std::optional<std::pair<size_t, double>> best;
     for (uint32_t i : m_index.nearest({p.lon, p.lat}, 8)) {
-        double d = nearestOnGeometry(p, m_layer.features[i].geometry).distanceM / 1000.0;
+        double d = nearestOnGeometry(p, areaGeometry(i)).distanceM / 1000.0;
         if (d >= 0 && (!best || d < best->second)) best = {{i, d}};
     }
     if (!best) return best;
@@ -110,7 +135,7 @@ Attribution AreaSet::attribute(LonLat p, double accuracyKm) const
 
     if (container) {
         a.area = ref(*container, 0, true);
-        a.edgeKm = nearestOnGeometry(p, m_layer.features[*container].geometry).distanceM / 1000.0;
+        a.edgeKm = nearestOnGeometry(p, areaGeometry(*container)).distanceM / 1000.0;
         if (a.edgeKm >= accuracyKm) {
             a.certainty = Certainty::Certain;
             return a;
@@ -163,9 +188,9 @@ bool Locator::exact(const Location& l) const
 
 void Locator::read(const std::string& basemapPath, const ReadControl& request)
 {
-    // Areas and distances are geometry operations: they get valid polygons.
-    ReadControl control = request;
-    control.repairInvalid = true;
+    // Areas and distances are geometry operations: they get valid polygons, each when a
+    // look-up first meets it (AreaSet::areaGeometry).
+    const ReadControl& control = request;
     m_countries = AreaSet(readLayer(basemapPath, "countries", kWgs84, control), "name", {"iso_a3"});
     m_provinces = AreaSet(readLayer(basemapPath, "provinces", kWgs84, control), "name", {"iso_3166_2", "code_hasc"});
     const Layer& provinces = m_provinces.layer();

@@ -6,6 +6,8 @@
 #include "geo/spatial_index.hpp"
 #include "geo/vector_source.hpp"
 
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -65,12 +67,23 @@ public:
     Attribution attribute(LonLat p, double accuracyKm) const;
     const Layer& layer() const { return m_layer; }
     AreaRef ref(size_t feature, double distanceKm, bool inside) const;
+    // Areas made valid so far (repaired when first used, not on reading).
+    size_t repairedCount() const;
 
 private:
+    // Area `i` as containment needs it: made valid (GEOS) on first use when it is not.
+    const Geometry& areaGeometry(size_t i) const;
     std::vector<std::pair<size_t, double>> within(LonLat p, double radiusKm) const;
     std::optional<std::pair<size_t, double>> nearest(LonLat p) const;
 
+    struct Repairs {
+        std::mutex mutex;
+        std::vector<uint8_t> checked;                  // per feature
+        std::vector<std::unique_ptr<const Geometry>> valid; // per feature: the repaired form, if it needed one
+        size_t count = 0;
+    };
     Layer m_layer;
+    std::unique_ptr<Repairs> m_repairs = std::make_unique<Repairs>();
     SpatialIndex m_index;
     int m_nameField = -1;
     std::vector<int> m_codeFields;
@@ -91,6 +104,8 @@ public:
 
     // Throws geo::Error unless -180 <= lon <= 180 and -90 <= lat <= 90.
     static void checkLonLat(LonLat p);
+    // Country and province areas made valid so far (see AreaSet::repairedCount).
+    size_t repairedAreas() const { return m_countries.repairedCount() + m_provinces.repairedCount(); }
 
 private:
     std::optional<BorderInfo> nearestBorder(LonLat p, const Attribution& country) const;

@@ -145,6 +145,28 @@ bool finiteAndSane(const Geometry& g, bool geographic)
 
 } // namespace
 
+std::optional<Geometry> repairedPolygon(const Geometry& g)
+{
+    if (g.kind != GeomKind::Polygon || g.empty()) return std::nullopt;
+    OGRMultiPolygon multi;
+    for (size_t poly = 0; poly < g.polygonCount(); ++poly) {
+        OGRPolygon polygon;
+        for (size_t r = g.polygonStarts[poly]; r < g.polygonStarts[poly + 1]; ++r) {
+            OGRLinearRing ring;
+            for (size_t i = g.partStarts[r]; i < g.partStarts[r + 1]; ++i) ring.addPoint(g.coords[i].x, g.coords[i].y);
+            polygon.addRing(&ring);
+        }
+        multi.addGeometry(&polygon);
+    }
+    if (multi.IsValid()) return std::nullopt;
+    std::unique_ptr<OGRGeometry> valid(multi.MakeValid());
+    if (!valid) return std::nullopt;
+    Geometry out;
+    flatten(valid.get(), out);
+    if (out.kind != GeomKind::Polygon) return std::nullopt;
+    return out;
+}
+
 void initGdal()
 {
     static std::once_flag once;

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,11 @@ DatasetInfo inspectDataset(const std::string& path, bool allowRemote = false);
 // (Layer::skippedGeometries). Polygons are kept as the file has them (drawing fills with
 // the even-odd rule needs no valid rings); ReadControl::repairInvalid asks for GEOS repair.
 Layer readLayer(const std::string& path, const std::string& layerName, const std::string& targetCrs);
+
+// The valid form of polygon geometry `g` (GEOS MakeValid), or nullopt when it is valid
+// already (or not a polygon, or cannot be repaired): geometry operations repair what they
+// use, when they use it (geo::Locator), instead of every polygon of a file on reading.
+std::optional<Geometry> repairedPolygon(const Geometry& g);
 
 // Progress in [0, 1]; reading stops with geo::Cancelled when `cancel` becomes true.
 struct ReadControl {
