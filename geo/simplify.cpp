@@ -17,16 +17,6 @@ constexpr double kSpeckCell = 4;
 
 constexpr size_t kSpan = 4096;
 
-double segmentDistanceSq(MapXY p, MapXY a, MapXY b)
-{
-    const double dx = b.x - a.x, dy = b.y - a.y;
-    const double len2 = dx * dx + dy * dy;
-    double t = len2 > 0 ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2 : 0;
-    t = t < 0 ? 0 : (t > 1 ? 1 : t);
-    const double ex = a.x + t * dx - p.x, ey = a.y + t * dy - p.y;
-    return ex * ex + ey * ey;
-}
-
 // Appends the kept points of pts[0..n) to `out` (first and last always kept).
 void douglasPeucker(const MapXY* pts, size_t n, double tolerance, std::vector<MapXY>& out)
 {
@@ -45,10 +35,19 @@ void douglasPeucker(const MapXY* pts, size_t n, double tolerance, std::vector<Ma
     while (!stack.empty()) {
         auto [first, last] = stack.back();
         stack.pop_back();
+        // Squared distance to the segment first-last; the one division per segment, not per
+        // point (it was most of the search's time).
+        const MapXY a = pts[first];
+        const double dx = pts[last].x - a.x, dy = pts[last].y - a.y;
+        const double len2 = dx * dx + dy * dy;
+        const double inv = len2 > 0 ? 1 / len2 : 0;
         double worst = -1;
         size_t worstAt = first;
         for (size_t i = first + 1; i < last; ++i) {
-            const double d = segmentDistanceSq(pts[i], pts[first], pts[last]);
+            const double px = pts[i].x - a.x, py = pts[i].y - a.y;
+            const double t = std::clamp((px * dx + py * dy) * inv, 0.0, 1.0);
+            const double ex = t * dx - px, ey = t * dy - py;
+            const double d = ex * ex + ey * ey;
             if (d > worst) {
                 worst = d;
                 worstAt = i;
