@@ -51,6 +51,48 @@ Extent drawableFor(const std::string& definition)
 
 bool finite(MapXY p) { return std::isfinite(p.x) && std::isfinite(p.y); }
 
+bool within(const Extent& box, const Extent& part)
+{
+    return box.contains(part.minX, part.minY) && box.contains(part.maxX, part.maxY);
+}
+
+// Keeps the parts of `g` that lie inside `box` (points, polylines, or whole polygons with
+// their holes). A country is one multipolygon with far-flung parts: Norway's Bouvet Island
+// (54 S) must not take Svalbard off an Arctic map. Returns false when nothing is left.
+bool keepPartsWithin(Geometry& g, const Extent& box)
+{
+    auto runBox = [&](uint32_t from, uint32_t to) {
+        Extent e;
+        for (uint32_t i = from; i < to; ++i) e.expand(g.coords[i].x, g.coords[i].y);
+        return e;
+    };
+    Geometry out;
+    out.kind = g.kind;
+    auto copyRun = [&](uint32_t from, uint32_t to) {
+        out.coords.insert(out.coords.end(), g.coords.begin() + from, g.coords.begin() + to);
+        out.partStarts.push_back(static_cast<uint32_t>(out.coords.size()));
+    };
+    if (g.kind == GeomKind::Point) {
+        for (const MapXY& p : g.coords)
+            if (box.contains(p.x, p.y)) out.coords.push_back(p);
+        out.partStarts = {0, static_cast<uint32_t>(out.coords.size())};
+    } else if (g.kind == GeomKind::Polygon) {
+        for (size_t poly = 0; poly + 1 < g.polygonStarts.size(); ++poly) {
+            const uint32_t firstRing = g.polygonStarts[poly], endRing = g.polygonStarts[poly + 1];
+            if (firstRing == endRing || !within(box, runBox(g.partStarts[firstRing], g.partStarts[firstRing + 1]))) continue;
+            for (uint32_t r = firstRing; r < endRing; ++r) copyRun(g.partStarts[r], g.partStarts[r + 1]);
+            out.polygonStarts.push_back(static_cast<uint32_t>(out.partCount()));
+        }
+    } else {
+        for (size_t part = 0; part < g.partCount(); ++part)
+            if (within(box, runBox(g.partStarts[part], g.partStarts[part + 1])))
+                copyRun(g.partStarts[part], g.partStarts[part + 1]);
+    }
+    if (out.empty()) return false;
+    g = std::move(out);
+    return true;
+}
+
 } // namespace
 
 MapXY webMercatorForward(LonLat p)
@@ -175,7 +217,7 @@ double MapCrs::maxUnitsPerPixel() const { return m_geographic ? 10.0 : 1e6; }
 
 size_t MapCrs::projectLayer(Layer& layer) const
 {
-    size_t dropped = 0;
+    size_t dropped = 0, inPart = 0;
     if (m_mercator) {
         for (Feature& f : layer.features)
             for (MapXY& p : f.geometry.coords) p = webMercatorForward({p.x, p.y});
@@ -183,12 +225,13 @@ size_t MapCrs::projectLayer(Layer& layer) const
         const Projector& proj = projector();
         for (Feature& f : layer.features) {
             if (f.geometry.empty()) continue;
-            const Extent box = f.geometry.extent();
-            bool ok = m_drawable.contains(box.minX, box.minY) && m_drawable.contains(box.maxX, box.maxY);
-            if (ok) ok = proj.forward(f.geometry.coords) == 0;
+            const bool whole = within(m_drawable, f.geometry.extent());
+            const bool ok = (whole || keepPartsWithin(f.geometry, m_drawable)) && proj.forward(f.geometry.coords) == 0;
             if (!ok) {
                 f.geometry = Geometry{};
                 ++dropped;
+            } else if (!whole) {
+                ++inPart;
             }
         }
     }
@@ -201,6 +244,9 @@ size_t MapCrs::projectLayer(Layer& layer) const
     if (dropped)
         layer.warnings.push_back(layer.name + ": " + std::to_string(dropped) + " features outside what " + m_definition +
                                  " (" + m_name + ") can show were left out");
+    if (inPart)
+        layer.warnings.push_back(layer.name + ": " + std::to_string(inPart) + " features drawn in part (their parts outside what " +
+                                 m_definition + " can show were left out)");
     return dropped;
 }
 

@@ -95,6 +95,36 @@ TEST_CASE("map CRS: a UTM zone draws its side of the globe only; the rest is lef
     CHECK(layer.warnings[0].find("1 features") != std::string::npos);
 }
 
+TEST_CASE("map CRS: a multipolygon with a part the CRS cannot show keeps the parts it can, counted")
+{
+    // Norway is one feature from Bouvet Island (54 S) to Svalbard (80 N); an Arctic CRS drops
+    // Bouvet, not the whole country.
+    const geo::MapCrs crs("EPSG:3413");
+    REQUIRE_FALSE(crs.drawableLonLat().contains(3.4, -54.4));
+    geo::Layer layer;
+    layer.name = "countries";
+    geo::Feature norway;
+    norway.geometry.kind = geo::GeomKind::Polygon;
+    auto square = [&](double lon, double lat) {
+        for (geo::MapXY p : {geo::MapXY{lon, lat}, {lon + 1, lat}, {lon + 1, lat + 1}, {lon, lat + 1}, {lon, lat}})
+            norway.geometry.coords.push_back(p);
+        norway.geometry.partStarts.push_back(static_cast<uint32_t>(norway.geometry.coords.size()));
+        norway.geometry.polygonStarts.push_back(static_cast<uint32_t>(norway.geometry.partCount()));
+    };
+    square(3.0, -54.8); // Bouvet
+    square(16.0, 78.0); // Svalbard
+    layer.features = {norway};
+    CHECK(crs.projectLayer(layer) == 0);
+    const geo::Geometry& g = layer.features[0].geometry;
+    REQUIRE(g.polygonCount() == 1);
+    CHECK(g.partCount() == 1);
+    CHECK(g.coords.size() == 5);
+    const geo::MapXY svalbard = crs.forward({16.5, 78.5});
+    CHECK(layer.features[0].bbox.contains(svalbard.x, svalbard.y));
+    REQUIRE(layer.warnings.size() == 1);
+    CHECK(layer.warnings[0].find("1 features drawn in part") != std::string::npos);
+}
+
 TEST_CASE("map CRS: unknown codes are refused with one line")
 {
     CHECK_THROWS_AS(geo::MapCrs("EPSG:999999"), geo::Error);
