@@ -225,7 +225,8 @@ size_t MapCrs::projectLayer(Layer& layer) const
         const Projector& proj = projector();
         for (Feature& f : layer.features) {
             if (f.geometry.empty()) continue;
-            const bool whole = within(m_drawable, f.geometry.extent());
+            // A lon/lat map draws any longitude, those moved past 180 for a view across it too.
+            const bool whole = m_geographic || within(m_drawable, f.geometry.extent());
             const bool ok = (whole || keepPartsWithin(f.geometry, m_drawable)) && proj.forward(f.geometry.coords) == 0;
             if (!ok) {
                 f.geometry = Geometry{};

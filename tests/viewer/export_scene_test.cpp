@@ -1,10 +1,12 @@
 // Export scene building: the level of detail an export needs, and reading only the view
 // through the GeoPackage's R-tree.
 #include "viewer/app/map_crs.hpp"
+#include "viewer/export/export_options.hpp"
 #include "viewer/export/export_scene.hpp"
 #include "viewer/render/layer_mesh.hpp"
 
 #include "geo/locator.hpp"
+#include "geo/map_crs.hpp"
 
 #include <doctest/doctest.h>
 
@@ -43,4 +45,27 @@ TEST_CASE("export scene: a region reads only the features that meet it, projecte
     CHECK(svayRieng);
     CHECK(basemapStyle("countries").paletteFill);
     CHECK(basemapStyle("borders").strokeWidthPx == doctest::Approx(1.6f));
+}
+
+TEST_CASE("export scene: a box across the antimeridian reads both sides, the far one moved past 180")
+{
+    // --bbox=170,-25,-170,-10: from 170 E eastward to 170 W, ending at 190.
+    const geo::Extent box = parseLonLatBox("170,-25,-170,-10");
+    CHECK(box.minX == 170);
+    CHECK(box.maxX == 190);
+    CHECK_THROWS_AS(parseLonLatBox("170,-25,170,-10"), ExportUsageError);
+    const std::string basemap = geo::defaultBasemapPath();
+    const geo::Layer pacific = readExportLayer(basemap, "countries", "EPSG:3857", box);
+    const int name = pacific.fieldIndex("name");
+    const double x180 = geo::webMercatorForward({180, 0}).x;
+    int fijiWest = 0, fijiEast = 0;
+    bool tonga = false;
+    for (const geo::Feature& f : pacific.features) {
+        const std::string& n = pacific.value(f, name);
+        if (n == "Fiji") (f.bbox.minX < x180 ? fijiWest : fijiEast)++;
+        if (n == "Tonga") tonga = f.bbox.minX > x180; // at 175 W: drawn at 185
+    }
+    CHECK(fijiWest == 1); // Fiji is split at 180 in the data: it comes on both sides
+    CHECK(fijiEast == 1);
+    CHECK(tonga);
 }

@@ -178,8 +178,15 @@ int runExport(ExportCli& c)
             hw = w * 0.8 + 0.05; // half the image plus layout bands and margins
             hh = h * 0.8 + 0.05;
         }
-        region.expand(std::max(-180.0, ctr.x - hw), std::max(-90.0, ctr.y - hh));
-        region.expand(std::min(180.0, ctr.x + hw), std::min(90.0, ctr.y + hh));
+        // East of 180 the region goes on (readExportLayer reads it from -180 on, moved east):
+        // a view across the antimeridian, or one whose margins reach it.
+        double west = ctr.x - hw, east = ctr.x + hw;
+        if (east - west >= 360) { // all round: the world, or once round centred on the view
+            west = b.maxX <= 180 ? -180 : ctr.x - 180;
+            east = b.maxX <= 180 ? 180 : ctr.x + 180;
+        }
+        region.expand(std::max(-180.0, west), std::max(-90.0, ctr.y - hh));
+        region.expand(east, std::min(90.0, ctr.y + hh));
         // A UTM-like CRS folds the world over itself far from its meridian: what it cannot
         // draw is dropped and counted by MapCrs::projectLayer (a warning), never silently.
         return region;
@@ -346,7 +353,8 @@ void addExportCommand(CLI::App& root, Dispatch& d)
     cmd->add_option("--paper", c->o.paper, "Paper size instead of pixels: A4, A3 or Letter");
     cmd->add_option("--orientation", c->orientation, "With --paper: landscape (default) or portrait");
     cmd->add_option("--dpi", c->o.dpi, "Dots per inch (with --paper, default 150); text and lines scale by DPI/96");
-    cmd->add_option("--bbox", c->bbox, "Map area: lon/lat box W,S,E,N (default: Cambodia and neighbours)");
+    cmd->add_option("--bbox", c->bbox, "Map area: lon/lat box W,S,E,N (default: Cambodia and neighbours); W > E crosses the antimeridian "
+                                  "(170,-25,-170,-10: 170 E east to 170 W; in EPSG:3857 the map's x goes on past 180 degrees)");
     cmd->add_option("--margin", c->o.fitMargin, "Space around the --bbox, as a share of the map (default 0.06; 0: the box grown to the image's shape)")
         ->check(CLI::Range(0.0, 0.45));
     cmd->add_option("--fit", c->o.fitId, "Frame this compound (at least ~20 km across)");

@@ -71,11 +71,13 @@ geo::Extent parseLonLatBox(const std::string& text)
     char extra = 0;
     if (std::sscanf(text.c_str(), "%lf,%lf,%lf,%lf%c", &w, &s, &e, &n, &extra) != 4)
         throw ExportUsageError("--bbox wants W,S,E,N in degrees, e.g. 102,10,108,15 (got '" + text + "')");
-    if (!(w >= -180 && e <= 180 && s >= -90 && n <= 90 && w < e && s < n))
-        throw ExportUsageError("--bbox " + text + " is not a box in degrees (W < E in -180..180, S < N in -90..90)");
+    if (!(w >= -180 && w <= 180 && e >= -180 && e <= 180 && s >= -90 && n <= 90 && w != e && s < n))
+        throw ExportUsageError("--bbox " + text + " is not a box in degrees (W, E in -180..180, S < N in -90..90)");
+    // W > E crosses the antimeridian: 170,-25,-170,-10 runs from 170 E east to 170 W, and the
+    // box ends past 180 (at 190), as the map does (Web Mercator x goes on past 20037508 m).
     geo::Extent box;
     box.expand(w, s);
-    box.expand(e, n);
+    box.expand(w < e ? e : e + 360, n);
     return box;
 }
 

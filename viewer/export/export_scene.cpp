@@ -16,13 +16,50 @@
 
 namespace viewer {
 
+namespace {
+// Moves every feature `dLon` degrees east (its box too): the far side of the antimeridian.
+void shiftEast(geo::Layer& layer, double dLon)
+{
+    for (geo::Feature& f : layer.features) {
+        for (geo::MapXY& p : f.geometry.coords) p.x += dLon;
+        f.bbox = f.geometry.extent();
+    }
+}
+} // namespace
+
 geo::Layer readExportLayer(const std::string& path, const std::string& layerName, const std::string& crs,
                            const geo::Extent& regionLonLat)
 {
     // The driver's spatial index (GPKG R-tree) skips what is far from the view.
     geo::ReadControl control;
     control.filter = regionLonLat;
+    if (regionLonLat.empty() || regionLonLat.maxX <= 180) {
+        geo::Layer layer = geo::readLayer(path, layerName, geo::kWgs84, control);
+        projectExportLayer(layer, crs, regionLonLat);
+        return layer;
+    }
+    // A region past 180 degrees east (a view across the antimeridian, see parseLonLatBox).
+    const geo::MapCrs mapCrs(crs);
+    if (!mapCrs.webMercator() && !mapCrs.geographic()) {
+        // PROJ wraps longitudes round the CRS's own meridian (EPSG:3832 is centred on 150 E, a
+        // polar CRS has none): the band of latitudes, all round, in place.
+        geo::Extent band{-180, regionLonLat.minY, 180, regionLonLat.maxY};
+        control.filter = band;
+        geo::Layer layer = geo::readLayer(path, layerName, geo::kWgs84, control);
+        projectExportLayer(layer, crs, band);
+        return layer;
+    }
+    // Web Mercator and lon/lat maps go on past 180: the west part of the region as it is, the
+    // east part read from -180 on and moved 360 degrees east. A feature in both (Russia, Fiji
+    // split at 180) comes twice, once on each side.
+    control.filter = geo::Extent{regionLonLat.minX, regionLonLat.minY, 180, regionLonLat.maxY};
     geo::Layer layer = geo::readLayer(path, layerName, geo::kWgs84, control);
+    control.filter = geo::Extent{-180, regionLonLat.minY, regionLonLat.maxX - 360, regionLonLat.maxY};
+    geo::Layer east = geo::readLayer(path, layerName, geo::kWgs84, control);
+    shiftEast(east, 360);
+    for (geo::Feature& f : east.features) layer.features.push_back(std::move(f));
+    for (std::string& w : east.warnings) layer.warnings.push_back(std::move(w));
+    layer.skippedGeometries += east.skippedGeometries;
     projectExportLayer(layer, crs, regionLonLat);
     return layer;
 }
