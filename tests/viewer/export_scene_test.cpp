@@ -68,4 +68,11 @@ TEST_CASE("export scene: a box across the antimeridian reads both sides, the far
     CHECK(fijiWest == 1); // Fiji is split at 180 in the data: it comes on both sides
     CHECK(fijiEast == 1);
     CHECK(tonga);
+    // A region reaching past -180 (the margins of a view just east of it): Fiji's west part
+    // comes moved to the west, before -180.
+    const geo::Layer west = readExportLayer(basemap, "countries", "EPSG:3857", geo::Extent{-190, -25, -170, -10});
+    int fijiBeyond = 0;
+    for (const geo::Feature& f : west.features)
+        if (west.value(f, name) == "Fiji" && f.bbox.maxX <= -x180 + 1) ++fijiBeyond;
+    CHECK(fijiBeyond == 1);
 }

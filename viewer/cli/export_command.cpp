@@ -178,14 +178,14 @@ int runExport(ExportCli& c)
             hw = w * 0.8 + 0.05; // half the image plus layout bands and margins
             hh = h * 0.8 + 0.05;
         }
-        // East of 180 the region goes on (readExportLayer reads it from -180 on, moved east):
-        // a view across the antimeridian, or one whose margins reach it.
+        // Past 180 the region goes on (readExportLayer reads it from the other side, moved
+        // 360 degrees): a view across the antimeridian, or one whose margins reach it.
         double west = ctr.x - hw, east = ctr.x + hw;
         if (east - west >= 360) { // all round: the world, or once round centred on the view
             west = b.maxX <= 180 ? -180 : ctr.x - 180;
             east = b.maxX <= 180 ? 180 : ctr.x + 180;
         }
-        region.expand(std::max(-180.0, west), std::max(-90.0, ctr.y - hh));
+        region.expand(west, std::max(-90.0, ctr.y - hh));
         region.expand(east, std::min(90.0, ctr.y + hh));
         // A UTM-like CRS folds the world over itself far from its meridian: what it cannot
         // draw is dropped and counted by MapCrs::projectLayer (a warning), never silently.

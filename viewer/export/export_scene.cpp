@@ -33,12 +33,13 @@ geo::Layer readExportLayer(const std::string& path, const std::string& layerName
     // The driver's spatial index (GPKG R-tree) skips what is far from the view.
     geo::ReadControl control;
     control.filter = regionLonLat;
-    if (regionLonLat.empty() || regionLonLat.maxX <= 180) {
+    if (regionLonLat.empty() || (regionLonLat.minX >= -180 && regionLonLat.maxX <= 180)) {
         geo::Layer layer = geo::readLayer(path, layerName, geo::kWgs84, control);
         projectExportLayer(layer, crs, regionLonLat);
         return layer;
     }
-    // A region past 180 degrees east (a view across the antimeridian, see parseLonLatBox).
+    // A region past 180 degrees (a view across the antimeridian, see parseLonLatBox, or one
+    // whose margins reach it).
     const geo::MapCrs mapCrs(crs);
     if (!mapCrs.webMercator() && !mapCrs.geographic()) {
         // PROJ wraps longitudes round the CRS's own meridian (EPSG:3832 is centred on 150 E, a
@@ -49,17 +50,22 @@ geo::Layer readExportLayer(const std::string& path, const std::string& layerName
         projectExportLayer(layer, crs, band);
         return layer;
     }
-    // Web Mercator and lon/lat maps go on past 180: the west part of the region as it is, the
-    // east part read from -180 on and moved 360 degrees east. A feature in both (Russia, Fiji
-    // split at 180) comes twice, once on each side.
-    control.filter = geo::Extent{regionLonLat.minX, regionLonLat.minY, 180, regionLonLat.maxY};
+    // Web Mercator and lon/lat maps go on past 180: the part of the region within -180..180
+    // as it is, the part beyond read from the other side and moved 360 degrees. A feature on
+    // both sides (Russia, Fiji split at 180) comes twice, once on each.
+    const double south = regionLonLat.minY, north = regionLonLat.maxY;
+    control.filter = geo::Extent{std::max(-180.0, regionLonLat.minX), south, std::min(180.0, regionLonLat.maxX), north};
     geo::Layer layer = geo::readLayer(path, layerName, geo::kWgs84, control);
-    control.filter = geo::Extent{-180, regionLonLat.minY, regionLonLat.maxX - 360, regionLonLat.maxY};
-    geo::Layer east = geo::readLayer(path, layerName, geo::kWgs84, control);
-    shiftEast(east, 360);
-    for (geo::Feature& f : east.features) layer.features.push_back(std::move(f));
-    for (std::string& w : east.warnings) layer.warnings.push_back(std::move(w));
-    layer.skippedGeometries += east.skippedGeometries;
+    auto addFarSide = [&](const geo::Extent& filter, double dLon) {
+        control.filter = filter;
+        geo::Layer far = geo::readLayer(path, layerName, geo::kWgs84, control);
+        shiftEast(far, dLon);
+        for (geo::Feature& f : far.features) layer.features.push_back(std::move(f));
+        for (std::string& w : far.warnings) layer.warnings.push_back(std::move(w));
+        layer.skippedGeometries += far.skippedGeometries;
+    };
+    if (regionLonLat.maxX > 180) addFarSide(geo::Extent{-180, south, regionLonLat.maxX - 360, north}, 360);
+    if (regionLonLat.minX < -180) addFarSide(geo::Extent{regionLonLat.minX + 360, south, 180, north}, -360);
     projectExportLayer(layer, crs, regionLonLat);
     return layer;
 }
