@@ -143,3 +143,16 @@ TEST_CASE("basemap style: the export legend has one 'Province boundaries', from 
         std::filesystem::remove_all(std::filesystem::path(old).parent_path());
     }
 }
+
+TEST_CASE("basemap style: a layer with nothing in the view gets no legend entry (the Pacific has no land borders)")
+{
+    auto ctx = HeadlessGlContext::create();
+    Scene scene;
+    std::vector<std::string> warnings;
+    addBasemap(scene, geo::defaultBasemapPath(), "EPSG:3857", geo::Extent{170, -25, 190, -10}, warnings); // Fiji, Tonga
+    const std::vector<LegendEntry> legend = legendFor(scene, {});
+    CHECK(legendCount(legend, "Countries") == 1);
+    CHECK(legendCount(legend, "International borders") == 0); // once drawn as a point symbol
+    CHECK(legendCount(legend, "Province boundaries") == 0);
+    for (const LegendEntry& e : legend) CHECK(e.symbol != LegendSymbol::Point);
+}

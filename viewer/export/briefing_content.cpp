@@ -29,10 +29,12 @@ std::string displayName(const SceneLayer& l)
 }
 
 // A layer whose style draws nothing (the basemap's provinces, whose boundaries province_lines
-// draws) gets no legend entry: the legend lists what the reader sees.
+// draws), or that has nothing to draw (no feature read: the borders around Fiji, which has no
+// land border), gets no legend entry: the legend lists what the reader sees.
 bool drawsNothing(const SceneLayer& l)
 {
     const LayerStyle& st = l.style;
+    if (l.data->kind == geo::GeomKind::None) return true;
     if (st.thematic.active() || l.data->kind == geo::GeomKind::Point) return false;
     const bool filled = l.data->kind == geo::GeomKind::Polygon && st.fill;
     return !filled && st.strokeWidthPx <= 0;
