@@ -56,21 +56,86 @@ bool within(const Extent& box, const Extent& part)
     return box.contains(part.minX, part.minY) && box.contains(part.maxX, part.maxY);
 }
 
-// Keeps the parts of `g` that lie inside `box` (points, polylines, or whole polygons with
-// their holes). A country is one multipolygon with far-flung parts: Norway's Bouvet Island
-// (54 S) must not take Svalbard off an Arctic map. Returns false when nothing is left.
-bool keepPartsWithin(Geometry& g, const Extent& box)
+// One ring clipped to `box` (Sutherland-Hodgman, edge by edge). Where a concave ring leaves
+// and comes back, the pieces are joined along the box's edge: zero-area slivers the even-odd
+// fill does not show, on the edge of what the CRS can draw, far outside its area of use.
+std::vector<MapXY> clipRing(std::vector<MapXY> ring, const Extent& box)
 {
-    auto runBox = [&](uint32_t from, uint32_t to) {
-        Extent e;
-        for (uint32_t i = from; i < to; ++i) e.expand(g.coords[i].x, g.coords[i].y);
-        return e;
+    const bool closed = ring.size() > 1 && ring.front().x == ring.back().x && ring.front().y == ring.back().y;
+    if (closed) ring.pop_back();
+    auto clipEdge = [&](auto inside, auto cross) {
+        std::vector<MapXY> out;
+        out.reserve(ring.size() + 4);
+        for (size_t i = 0; i < ring.size(); ++i) {
+            const MapXY a = ring[i], b = ring[(i + 1) % ring.size()];
+            const bool ina = inside(a), inb = inside(b);
+            if (ina) out.push_back(a);
+            if (ina != inb) out.push_back(cross(a, b));
+        }
+        ring = std::move(out);
     };
+    auto atX = [](MapXY a, MapXY b, double x) { return MapXY{x, a.y + (b.y - a.y) * (x - a.x) / (b.x - a.x)}; };
+    auto atY = [](MapXY a, MapXY b, double y) { return MapXY{a.x + (b.x - a.x) * (y - a.y) / (b.y - a.y), y}; };
+    clipEdge([&](MapXY p) { return p.x >= box.minX; }, [&](MapXY a, MapXY b) { return atX(a, b, box.minX); });
+    clipEdge([&](MapXY p) { return p.x <= box.maxX; }, [&](MapXY a, MapXY b) { return atX(a, b, box.maxX); });
+    clipEdge([&](MapXY p) { return p.y >= box.minY; }, [&](MapXY a, MapXY b) { return atY(a, b, box.minY); });
+    clipEdge([&](MapXY p) { return p.y <= box.maxY; }, [&](MapXY a, MapXY b) { return atY(a, b, box.maxY); });
+    if (ring.size() < 3) return {};
+    if (closed) ring.push_back(ring.front()); // as it came
+    return ring;
+}
+
+// The pieces of a polyline inside `box` (Liang-Barsky on each segment).
+void clipLine(const MapXY* p, size_t n, const Extent& box, std::vector<std::vector<MapXY>>& pieces)
+{
+    std::vector<MapXY> cur;
+    auto flush = [&] {
+        if (cur.size() >= 2) pieces.push_back(std::move(cur));
+        cur.clear();
+    };
+    for (size_t i = 0; i + 1 < n; ++i) {
+        const MapXY a = p[i], b = p[i + 1];
+        const double dx = b.x - a.x, dy = b.y - a.y;
+        double t0 = 0, t1 = 1;
+        bool visible = true;
+        for (auto [q, r] : {std::pair{-dx, a.x - box.minX}, {dx, box.maxX - a.x}, {-dy, a.y - box.minY}, {dy, box.maxY - a.y}}) {
+            if (q == 0) {
+                if (r < 0) visible = false;
+                continue;
+            }
+            const double t = r / q;
+            if (q < 0) t0 = std::max(t0, t);
+            else t1 = std::min(t1, t);
+        }
+        if (!visible || t0 > t1) {
+            flush();
+            continue;
+        }
+        const MapXY from{a.x + t0 * dx, a.y + t0 * dy}, to{a.x + t1 * dx, a.y + t1 * dy};
+        if (cur.empty() || t0 > 0) {
+            flush();
+            cur.push_back(from);
+        }
+        cur.push_back(to);
+        if (t1 < 1) flush();
+    }
+    flush();
+}
+
+// Cuts `g` to `box`: points outside go, lines and rings are clipped to it. A country is one
+// multipolygon with far-flung parts: Norway's Bouvet Island (54 S) must not take Svalbard off
+// an Arctic map, nor Russia's far east the shore of Lake Baikal off UTM 48N. Returns false
+// when nothing is left.
+bool clipTo(Geometry& g, const Extent& box)
+{
     Geometry out;
     out.kind = g.kind;
-    auto copyRun = [&](uint32_t from, uint32_t to) {
-        out.coords.insert(out.coords.end(), g.coords.begin() + from, g.coords.begin() + to);
+    auto addPart = [&](const std::vector<MapXY>& pts) {
+        out.coords.insert(out.coords.end(), pts.begin(), pts.end());
         out.partStarts.push_back(static_cast<uint32_t>(out.coords.size()));
+    };
+    auto run = [&](size_t part) {
+        return std::vector<MapXY>(g.coords.begin() + g.partStarts[part], g.coords.begin() + g.partStarts[part + 1]);
     };
     if (g.kind == GeomKind::Point) {
         for (const MapXY& p : g.coords)
@@ -79,14 +144,19 @@ bool keepPartsWithin(Geometry& g, const Extent& box)
     } else if (g.kind == GeomKind::Polygon) {
         for (size_t poly = 0; poly + 1 < g.polygonStarts.size(); ++poly) {
             const uint32_t firstRing = g.polygonStarts[poly], endRing = g.polygonStarts[poly + 1];
-            if (firstRing == endRing || !within(box, runBox(g.partStarts[firstRing], g.partStarts[firstRing + 1]))) continue;
-            for (uint32_t r = firstRing; r < endRing; ++r) copyRun(g.partStarts[r], g.partStarts[r + 1]);
+            if (firstRing == endRing) continue;
+            std::vector<MapXY> exterior = clipRing(run(firstRing), box);
+            if (exterior.empty()) continue; // holes of a polygon that is gone go with it
+            addPart(exterior);
+            for (uint32_t r = firstRing + 1; r < endRing; ++r)
+                if (std::vector<MapXY> hole = clipRing(run(r), box); !hole.empty()) addPart(hole);
             out.polygonStarts.push_back(static_cast<uint32_t>(out.partCount()));
         }
     } else {
+        std::vector<std::vector<MapXY>> pieces;
         for (size_t part = 0; part < g.partCount(); ++part)
-            if (within(box, runBox(g.partStarts[part], g.partStarts[part + 1])))
-                copyRun(g.partStarts[part], g.partStarts[part + 1]);
+            clipLine(g.coords.data() + g.partStarts[part], g.partStarts[part + 1] - g.partStarts[part], box, pieces);
+        for (const std::vector<MapXY>& piece : pieces) addPart(piece);
     }
     if (out.empty()) return false;
     g = std::move(out);
@@ -227,7 +297,7 @@ size_t MapCrs::projectLayer(Layer& layer) const
             if (f.geometry.empty()) continue;
             // A lon/lat map draws any longitude, those moved past 180 for a view across it too.
             const bool whole = m_geographic || within(m_drawable, f.geometry.extent());
-            const bool ok = (whole || keepPartsWithin(f.geometry, m_drawable)) && proj.forward(f.geometry.coords) == 0;
+            const bool ok = (whole || clipTo(f.geometry, m_drawable)) && proj.forward(f.geometry.coords) == 0;
             if (!ok) {
                 f.geometry = Geometry{};
                 ++dropped;
@@ -246,8 +316,8 @@ size_t MapCrs::projectLayer(Layer& layer) const
         layer.warnings.push_back(layer.name + ": " + std::to_string(dropped) + " features outside what " + m_definition +
                                  " (" + m_name + ") can show were left out");
     if (inPart)
-        layer.warnings.push_back(layer.name + ": " + std::to_string(inPart) + " features drawn in part (their parts outside what " +
-                                 m_definition + " can show were left out)");
+        layer.warnings.push_back(layer.name + ": " + std::to_string(inPart) + " features drawn in part (what lies outside what " +
+                                 m_definition + " can show was cut off)");
     return dropped;
 }
 

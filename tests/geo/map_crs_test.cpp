@@ -125,6 +125,42 @@ TEST_CASE("map CRS: a multipolygon with a part the CRS cannot show keeps the par
     CHECK(layer.warnings[0].find("1 features drawn in part") != std::string::npos);
 }
 
+TEST_CASE("map CRS: a polygon or line reaching past what the CRS can draw is cut there, not dropped")
+{
+    // Russia's mainland is one ring from 27 E to 180 E: UTM 48N draws 42-168 E of it (both
+    // sides of this rectangle are cut).
+    const geo::MapCrs crs("EPSG:32648");
+    const geo::Extent d = crs.drawableLonLat();
+    REQUIRE(d.maxX < 170);
+    geo::Layer layer;
+    layer.name = "countries";
+    geo::Feature russia;
+    russia.geometry.kind = geo::GeomKind::Polygon;
+    russia.geometry.coords = {{30, 50}, {175, 50}, {175, 70}, {30, 70}, {30, 50}};
+    russia.geometry.partStarts = {0, 5};
+    russia.geometry.polygonStarts = {0, 1};
+    geo::Feature road; // from the zone to far past its edge and back
+    road.geometry.kind = geo::GeomKind::Line;
+    road.geometry.coords = {{105, 55}, {175, 55}, {105, 60}};
+    road.geometry.partStarts = {0, 3};
+    layer.features = {russia, road};
+    CHECK(crs.projectLayer(layer) == 0);
+    const geo::Geometry& ring = layer.features[0].geometry;
+    REQUIRE(ring.polygonCount() == 1);
+    CHECK(ring.coords.size() == 5); // the rectangle cut to d, still closed
+    CHECK(ring.coords.front().x == ring.coords.back().x);
+    const geo::MapXY cutCorner = crs.forward({d.maxX, 50});
+    bool cut = false; // (175, 50) moved to the edge
+    for (const geo::MapXY& p : ring.coords) cut |= std::abs(p.x - cutCorner.x) < 1e-3 && std::abs(p.y - cutCorner.y) < 1e-3;
+    CHECK(cut);
+    const geo::Geometry& line = layer.features[1].geometry;
+    CHECK(line.partCount() == 2); // out to the edge, and back from it: two pieces
+    CHECK(line.coords.size() == 4);
+    for (const geo::MapXY& p : line.coords) CHECK((std::isfinite(p.x) && std::isfinite(p.y)));
+    REQUIRE(layer.warnings.size() == 1);
+    CHECK(layer.warnings[0].find("2 features drawn in part") != std::string::npos);
+}
+
 TEST_CASE("map CRS: unknown codes are refused with one line")
 {
     CHECK_THROWS_AS(geo::MapCrs("EPSG:999999"), geo::Error);

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Polar exports (EPSG:3031 Antarctic, EPSG:3413 Arctic) draw every feature in the view: the
-# land mask agrees with gdal_rasterize of the same layer, projected by ogr2ogr into that CRS,
-# on the export's own GeoTIFF grid; what the CRS cannot show is counted on stderr, never
-# silent. (Norway is one multipolygon reaching Bouvet Island at 54 S: dropping whole features
-# whose box left the CRS's area once took Svalbard and northern Norway off the Arctic map.)
+# Exports in polar and UTM CRSs (EPSG:3031 Antarctic, EPSG:3413 Arctic, EPSG:32648 UTM 48N)
+# draw every feature in the view: the land mask agrees with gdal_rasterize of the same layer,
+# projected by ogr2ogr into that CRS, on the export's own GeoTIFF grid; what the CRS cannot
+# show is counted on stderr, never silent. A CRS once dropped a whole feature whose box left
+# what it can draw: Norway, one multipolygon reaching Bouvet Island at 54 S, went off the
+# Arctic map with Svalbard; Russia, reaching 180 E, went off a UTM 48N map of Siberia.
+# Now the parts beyond are cut off (and counted), the rest is drawn.
 set -u
 BIN=$1
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
@@ -11,7 +13,7 @@ fail() { echo "FAIL: $*"; exit 1; }
 
 ogr2ogr -f GPKG "$T/countries.gpkg" data/basemap.gpkg countries || fail "cannot extract the countries layer"
 
-# polar NAME EPSG BBOX CLIP: export, reference, compare; extra checks follow per CRS.
+# polar NAME EPSG BBOX CLIP: export and its reference (the layer clipped to CLIP, projected).
 polar() {
     local name=$1 epsg=$2 bbox=$3 clip=$4
     env -u DISPLAY SDL_VIDEODRIVER=offscreen "$BIN" export --quiet --out "$T/$name.tif" --size 800x800 --crs "EPSG:$epsg" \
@@ -74,4 +76,9 @@ compare antarctic 3031 "South Pole" 0 -89 "Antarctic Peninsula" -64 -70 "Victori
 polar arctic 3413 -180,60,180,90 "-180 40 180 90"
 compare arctic 3413 "Svalbard" 16 78.5 "Northern Norway" 25 70 "Greenland" -40 75 "Chukotka" 175 67
 grep -q "features drawn in part" "$T/arctic.err" || fail "arctic: the features drawn in part are not counted"
+# UTM 48N north of its zone (the Kara Sea in the corner): the reference is what the CRS can draw (its area of use, 102-108 E
+# and 0-84 N, widened by 60 degrees: MapCrs::drawableLonLat).
+polar siberia 32648 80,60,130,78 "42 -60 168 90"
+compare siberia 32648 "Taymyr" 100 73 "Krasnoyarsk Krai" 95 65 "Sakha" 120 66
+grep -q "countries: 1 features drawn in part" "$T/siberia.err" || fail "siberia: Russia is not counted as drawn in part"
 echo "all passed"
