@@ -98,7 +98,9 @@ void clipLine(const MapXY* p, size_t n, const Extent& box, std::vector<std::vect
         const double dx = b.x - a.x, dy = b.y - a.y;
         double t0 = 0, t1 = 1;
         bool visible = true;
-        for (auto [q, r] : {std::pair{-dx, a.x - box.minX}, {dx, box.maxX - a.x}, {-dy, a.y - box.minY}, {dy, box.maxY - a.y}}) {
+        const std::pair<double, double> sides[] = {
+            {-dx, a.x - box.minX}, {dx, box.maxX - a.x}, {-dy, a.y - box.minY}, {dy, box.maxY - a.y}};
+        for (auto [q, r] : sides) {
             if (q == 0) {
                 if (r < 0) visible = false;
                 continue;
@@ -316,8 +318,8 @@ size_t MapCrs::projectLayer(Layer& layer) const
         layer.warnings.push_back(layer.name + ": " + std::to_string(dropped) + " features outside what " + m_definition +
                                  " (" + m_name + ") can show were left out");
     if (inPart)
-        layer.warnings.push_back(layer.name + ": " + std::to_string(inPart) + " features drawn in part (what lies outside what " +
-                                 m_definition + " can show was cut off)");
+        layer.warnings.push_back(layer.name + ": " + std::to_string(inPart) + " features drawn in part (what lies outside " +
+                                 "what " + m_definition + " can show was cut off)");
     return dropped;
 }
 
