@@ -263,6 +263,7 @@ void MapRenderer::drawLabels(const Scene& scene, const geo::Viewport& view,
     };
     const double upp = view.unitsPerPixel();
     const double groundMpp = scene.groundMetresPerPixel(view);
+    if (m_heldAnchors.size() > 4096) m_heldAnchors.clear(); // layers come and go
     std::vector<Candidate> candidates;
     geo::Extent inner = view.visibleExtent();
     inner = {inner.minX + 40 * upp, inner.minY + 30 * upp, inner.maxX - 40 * upp, inner.maxY - 30 * upp};
@@ -281,8 +282,19 @@ void MapRenderer::drawLabels(const Scene& scene, const geo::Viewport& view,
             geo::MapXY anchor = layer.labelAnchors[f];
             if (!points && !inner.contains(anchor.x, anchor.y)) {
                 // The usual anchor is out of view: hang the name on the visible part.
-                const geo::Geometry& g = layer.data->features[f].geometry;
-                if (!geo::labelAnchorWithin(g, inner, 80 * upp, anchor)) continue;
+                HeldAnchor& held = m_heldAnchors[(layer.id << 24) ^ f];
+                const bool sameScale = held.unitsPerPixel > upp / 1.5 && held.unitsPerPixel < upp * 1.5;
+                const bool reuse = sameScale && (held.found ? inner.contains(held.anchor.x, held.anchor.y)
+                                                            : held.window.minX == inner.minX && held.window.minY == inner.minY &&
+                                                                  held.window.maxX == inner.maxX && held.window.maxY == inner.maxY);
+                if (!reuse) {
+                    const geo::Geometry& g = layer.data->features[f].geometry;
+                    geo::MapXY at = anchor;
+                    const bool found = geo::labelAnchorWithin(g, inner, 80 * upp, at);
+                    held = {at, upp, found, inner};
+                }
+                if (!held.found) continue;
+                anchor = held.anchor;
             }
             geo::ScreenPx c = view.toScreen(anchor);
             if (points) c.y -= (st.pointSizePx / 2 + st.labelSizePx * 0.7) * k;

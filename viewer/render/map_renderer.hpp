@@ -10,6 +10,7 @@
 #include "geo/viewport.hpp"
 
 #include <memory>
+#include <unordered_map>
 
 namespace viewer {
 
@@ -43,6 +44,18 @@ private:
     void setCamera(const ShaderProgram& p, const geo::Viewport& view, geo::MapXY origin) const;
     void drawLabels(const Scene& scene, const geo::Viewport& view, const std::vector<std::vector<uint32_t>>& visible,
                     float pixelScale, DrawStats& stats);
+
+    // Where a big area's name went when its usual anchor was out of view, per layer id and
+    // feature: kept while it stays in view at about that scale (finding it crosses every edge
+    // of the feature, 9 x 270 k for China at full detail, each frame), and the name stays put
+    // on the map as it pans instead of sliding with the window.
+    struct HeldAnchor {
+        geo::MapXY anchor;
+        double unitsPerPixel = 0;
+        bool found = false;
+        geo::Extent window; // a miss holds only for this window
+    };
+    std::unordered_map<uint64_t, HeldAnchor> m_heldAnchors;
 
     ShaderProgram m_fill, m_stroke, m_marker;
     std::unique_ptr<RasterPainter> m_raster;
