@@ -205,11 +205,11 @@ int runExport(ExportCli& c)
         PreparedScene p;
         const geo::Extent region = regionFor(box);
         const double lod = exportLodTolerance(geo::MapCrs(o.crs).lonLatBox(box), outSize.width, outSize.height);
-        // From the next finer level on (the levels are 4x apart): buildLods keeps a level only
+        // From the next finer level on (the levels are 2x apart): buildLods keeps a level only
         // where it sheds a quarter of the finer one's vertices, so the window, which has that
         // finer level, may draw it instead. (A --bbox's lower bound gives the same.)
         if (fromSession)
-            p.session = prepareSessionLayers(session, cases, o.crs, region, p.warnings, lod / 4, o.show.inset);
+            p.session = prepareSessionLayers(session, cases, o.crs, region, p.warnings, lod / 2, o.show.inset);
         else if (!o.noBasemap)
             p.layers = prepareBasemap(o.basemap.empty() ? geo::defaultBasemapPath() : o.basemap, o.crs, region, p.warnings, lod, o.show.inset);
         size_t ordinal = 0;

@@ -14,7 +14,7 @@ namespace viewer {
 std::vector<double> lodTolerances(double metresPerUnit)
 {
     std::vector<double> t{0};
-    for (double m = 20; m <= 25000; m *= 4) t.push_back(m / metresPerUnit);
+    for (double m = 20; m <= 25000; m *= 2) t.push_back(m / metresPerUnit);
     return t;
 }
 

@@ -60,7 +60,8 @@ struct LayerMesh {
 };
 
 // Simplification tolerances (map units) for the levels of detail of a layer whose map
-// units are `metresPerUnit` metres: full, then 4x steps from ~20 m.
+// units are `metresPerUnit` metres: full, then 2x steps from ~20 m (with 4x steps a view drew
+// on average twice the vertices its pixel needs).
 std::vector<double> lodTolerances(double metresPerUnit);
 
 // Levels finer than this many metres are built only once a view needs them, and then for
