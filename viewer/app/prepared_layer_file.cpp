@@ -380,6 +380,7 @@ PreparedLayer preparedFrom(PreparedLayerContent c, LayerStyle style)
     p.featureSize = std::move(c.featureSize);
     p.paletteClass = std::move(c.paletteClass);
     p.deferredTolerances = std::move(c.deferredTolerances);
+    p.clusters = pointClustersFor(*p.data); // not stored: one sort, cheaper than reading it
     p.style = std::move(style);
     return p;
 }

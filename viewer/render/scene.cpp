@@ -75,6 +75,7 @@ PreparedLayer prepareWith(geo::Layer layer, LayerStyle style, const std::vector<
         p.labelAnchors.push_back(geo::labelAnchor(f.geometry));
         p.featureSize.push_back(f.bbox.empty() ? 0 : std::hypot(f.bbox.width(), f.bbox.height()));
     }
+    p.clusters = pointClustersFor(layer);
     p.data = std::make_shared<const geo::Layer>(std::move(layer));
     p.style = std::move(style);
     return p;
@@ -87,6 +88,19 @@ geo::SpatialIndex featureIndex(const geo::Layer& layer)
     boxes.reserve(layer.features.size());
     for (const geo::Feature& f : layer.features) boxes.push_back(f.bbox);
     return geo::SpatialIndex(boxes);
+}
+
+std::shared_ptr<const geo::PointClusters> pointClustersFor(const geo::Layer& layer)
+{
+    // Only a layer of points alone: drawing clusters leaves out the layer's point-by-point pass.
+    if (layer.kind != geo::GeomKind::Point) return nullptr;
+    size_t points = 0;
+    for (const geo::Feature& f : layer.features) {
+        if (f.geometry.kind == geo::GeomKind::Point) points += f.geometry.coords.size();
+        else if (f.geometry.kind != geo::GeomKind::None) return nullptr;
+    }
+    if (points < kClusterFrom) return nullptr;
+    return std::make_shared<const geo::PointClusters>(geo::PointClusters::ofLayer(layer));
 }
 
 PreparedLayer prepareLayer(geo::Layer layer, LayerStyle style, double metresPerUnit, double deferBelow,
@@ -115,6 +129,7 @@ uint64_t Scene::addLayer(PreparedLayer prepared)
     l.featureSize = std::move(prepared.featureSize);
     l.paletteClass = std::move(prepared.paletteClass);
     l.deferredTolerances = std::move(prepared.deferredTolerances);
+    l.clusters = std::move(prepared.clusters);
     m_layers.push_back(std::move(l));
     return m_layers.back().id;
 }
