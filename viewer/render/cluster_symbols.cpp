@@ -8,6 +8,15 @@
 
 namespace viewer {
 
+geo::Extent drawWindow(const geo::Viewport& view, double pixelScale)
+{
+    geo::Extent window = view.visibleExtent();
+    const double margin = 32 * pixelScale * view.unitsPerPixel();
+    window.expand(window.minX - margin, window.minY - margin);
+    window.expand(window.maxX + margin, window.maxY + margin);
+    return window;
+}
+
 std::optional<std::vector<geo::PointCluster>> clustersInView(const SceneLayer& layer, double unitsPerPixel,
                                                              const geo::Extent& window, double pixelScale)
 {
@@ -16,6 +25,9 @@ std::optional<std::vector<geo::PointCluster>> clustersInView(const SceneLayer& l
     if (!level) return std::nullopt;
     std::vector<geo::PointCluster> out;
     layer.clusters->query(*level, window, out);
+    uint64_t points = 0;
+    for (const geo::PointCluster& c : out) points += c.count;
+    if (points <= kPointsAloneUpTo) return std::nullopt;
     return out;
 }
 

@@ -20,10 +20,19 @@ struct SceneLayer;
 // kClusterMaxPx) stay apart and a count stays readable.
 constexpr double kClusterCellPx = 64;
 constexpr float kClusterMaxPx = 52;
+// A view with no more points than this draws them one by one (they seldom cover each other
+// at that density, and each can be seen and clicked).
+constexpr uint64_t kPointsAloneUpTo = 2000;
+
+// The map window a frame of `view` draws: the view with a margin of 32 style pixels, so
+// thick strokes and markers at the edge are not cut off (MapRenderer culls with it; picking
+// asks for clusters with it, so both see the same ones).
+geo::Extent drawWindow(const geo::Viewport& view, double pixelScale);
 
 // The clusters of `layer` that a view of `window` (map units, culling margin included)
 // draws, or nullopt when the layer is drawn point by point there (it has no clusters, a
-// thematic style colours it point by point, or the view is fine enough for the points).
+// thematic style colours it point by point, the view is fine enough for the points, or it
+// holds kPointsAloneUpTo points or fewer).
 // `pixelScale`: drawable pixels per style pixel.
 std::optional<std::vector<geo::PointCluster>> clustersInView(const SceneLayer& layer, double unitsPerPixel,
                                                              const geo::Extent& window, double pixelScale);

@@ -102,13 +102,10 @@ DrawStats MapRenderer::draw(const Scene& scene, const geo::Viewport& view, Rende
     glClear(GL_STENCIL_BUFFER_BIT);
 
     // Cull with a margin so thick strokes and markers at the edge are not cut off.
-    geo::Extent window = view.visibleExtent();
     const float k = options.pixelScale;
+    const geo::Extent window = drawWindow(view, k);
     m_marker.use();
     m_marker.set("u_sizeScale", k); // every marker below: sizes in style pixels
-    const double margin = 32 * k * view.unitsPerPixel();
-    window.expand(window.minX - margin, window.minY - margin);
-    window.expand(window.maxX + margin, window.maxY + margin);
 
     // Rasters first (or right above an opaque land fill): imagery sits under the vectors.
     const bool rastersFirst = !scene.rastersAboveLayer || !scene.find(scene.rastersAboveLayer);
