@@ -6,6 +6,8 @@
 // index against what it points into, so a damaged file can cost a miss but never a crash.
 #include "viewer/app/prepared_layer_file.hpp"
 
+#include "geo/feature_kinds.hpp"
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -381,6 +383,7 @@ PreparedLayer preparedFrom(PreparedLayerContent c, LayerStyle style)
     p.paletteClass = std::move(c.paletteClass);
     p.deferredTolerances = std::move(c.deferredTolerances);
     p.clusters = pointClustersFor(*p.data); // not stored: one sort, cheaper than reading it
+    p.featureKinds = geo::featureKindsText(*p.data);
     p.style = std::move(style);
     return p;
 }

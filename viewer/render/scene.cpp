@@ -1,6 +1,8 @@
 // Layer preparation (index, LODs, anchors, greedy palette colouring) and scene bookkeeping.
 #include "viewer/render/scene.hpp"
 
+#include "geo/feature_kinds.hpp"
+
 #include "geo/label_placement.hpp"
 
 #include <algorithm>
@@ -76,6 +78,7 @@ PreparedLayer prepareWith(geo::Layer layer, LayerStyle style, const std::vector<
         p.featureSize.push_back(f.bbox.empty() ? 0 : std::hypot(f.bbox.width(), f.bbox.height()));
     }
     p.clusters = pointClustersFor(layer);
+    p.featureKinds = geo::featureKindsText(layer);
     p.data = std::make_shared<const geo::Layer>(std::move(layer));
     p.style = std::move(style);
     return p;
@@ -130,6 +133,7 @@ uint64_t Scene::addLayer(PreparedLayer prepared)
     l.paletteClass = std::move(prepared.paletteClass);
     l.deferredTolerances = std::move(prepared.deferredTolerances);
     l.clusters = std::move(prepared.clusters);
+    l.featureKinds = prepared.featureKinds.empty() ? geo::featureKindsText(*l.data) : std::move(prepared.featureKinds);
     m_layers.push_back(std::move(l));
     return m_layers.back().id;
 }
