@@ -26,6 +26,73 @@ uint64_t spread(uint32_t v)
 
 uint64_t morton(uint32_t ix, uint32_t iy) { return spread(ix) | (spread(iy) << 1); }
 
+uint32_t compact(uint64_t x)
+{
+    x &= 0x5555555555555555ull;
+    x = (x | (x >> 1)) & 0x3333333333333333ull;
+    x = (x | (x >> 2)) & 0x0F0F0F0F0F0F0F0Full;
+    x = (x | (x >> 4)) & 0x00FF00FF00FF00FFull;
+    x = (x | (x >> 8)) & 0x0000FFFF0000FFFFull;
+    x = (x | (x >> 16)) & 0x00000000FFFFFFFFull;
+    return static_cast<uint32_t>(x);
+}
+
+// Cells of one level: Morton codes ascending, with their points' count, lowest feature and
+// coordinate sums (relative to the origin, so the means stay exact far from (0, 0)).
+struct Cells {
+    std::vector<uint64_t> code;
+    std::vector<uint32_t> count, feature;
+    std::vector<double> sumX, sumY;
+};
+
+// A town that the grid happens to cut in two would draw as two discs on top of each other:
+// a cell whose points' mean lies within half a cell of a neighbour's joins the bigger one
+// (biggest first, ties by code: the same for every view). Only the level as drawn changes;
+// the next level is aggregated from the cells as the grid cut them.
+Cells joinNeighbours(const Cells& in, double cell)
+{
+    const size_t n = in.code.size();
+    std::vector<size_t> order(n);
+    for (size_t i = 0; i < n; ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        return in.count[a] != in.count[b] ? in.count[a] > in.count[b] : in.code[a] < in.code[b];
+    });
+    Cells out = in;
+    std::vector<uint8_t> alive(n, 1);
+    const double reach2 = (cell / 2) * (cell / 2);
+    for (size_t c : order) {
+        if (!alive[c]) continue;
+        const int64_t ix = compact(in.code[c]), iy = compact(in.code[c] >> 1);
+        for (int dy = -1; dy <= 1; ++dy)
+            for (int dx = -1; dx <= 1; ++dx) {
+                if ((dx == 0 && dy == 0) || ix + dx < 0 || iy + dy < 0) continue;
+                const uint64_t code = morton(static_cast<uint32_t>(ix + dx), static_cast<uint32_t>(iy + dy));
+                const auto it = std::lower_bound(in.code.begin(), in.code.end(), code);
+                if (it == in.code.end() || *it != code) continue;
+                const size_t m = static_cast<size_t>(it - in.code.begin());
+                if (!alive[m]) continue;
+                const double ex = out.sumX[c] / out.count[c] - out.sumX[m] / out.count[m];
+                const double ey = out.sumY[c] / out.count[c] - out.sumY[m] / out.count[m];
+                if (ex * ex + ey * ey >= reach2) continue;
+                out.count[c] += out.count[m];
+                out.feature[c] = std::min(out.feature[c], out.feature[m]);
+                out.sumX[c] += out.sumX[m];
+                out.sumY[c] += out.sumY[m];
+                alive[m] = 0;
+            }
+    }
+    Cells kept;
+    for (size_t i = 0; i < n; ++i) {
+        if (!alive[i]) continue;
+        kept.code.push_back(out.code[i]);
+        kept.count.push_back(out.count[i]);
+        kept.feature.push_back(out.feature[i]);
+        kept.sumX.push_back(out.sumX[i]);
+        kept.sumY.push_back(out.sumY[i]);
+    }
+    return kept;
+}
+
 // The cell index of `v` (offset from the origin) in cells of `size`, within [0, maxIndex].
 int64_t cellIndex(double v, double size, int64_t maxIndex)
 {
@@ -63,13 +130,7 @@ PointClusters PointClusters::build(const std::vector<MapXY>& points, const std::
     out.m_points = keyed.size();
     if (cancel && cancel->load()) return {};
 
-    // Level 0 from the points; each next level from the one before. Sums are kept relative
-    // to the origin so the means stay exact to the metre far from (0, 0).
-    struct Cells {
-        std::vector<uint64_t> code;
-        std::vector<uint32_t> count, feature;
-        std::vector<double> sumX, sumY;
-    };
+    // Level 0 from the points; each next level from the one before.
     Cells cur;
     for (const auto& [code, i] : keyed) {
         const double x = points[i].x - box.minX, y = points[i].y - box.minY;
@@ -90,14 +151,15 @@ PointClusters PointClusters::build(const std::vector<MapXY>& points, const std::
         if (cancel && cancel->load()) return {};
         const size_t cells = cur.code.size();
         if (cells * 4 <= out.m_points * 3 || cells == 1) {
+            Cells drawn = joinNeighbours(cur, std::ldexp(out.m_base, shift));
             Level l;
             l.shift = shift;
-            l.code = cur.code;
-            l.count = cur.count;
-            l.feature = cur.feature;
-            l.centre.reserve(cells);
-            for (size_t c = 0; c < cells; ++c)
-                l.centre.push_back({box.minX + cur.sumX[c] / cur.count[c], box.minY + cur.sumY[c] / cur.count[c]});
+            l.code = std::move(drawn.code);
+            l.count = std::move(drawn.count);
+            l.feature = std::move(drawn.feature);
+            l.centre.reserve(l.code.size());
+            for (size_t c = 0; c < l.code.size(); ++c)
+                l.centre.push_back({box.minX + drawn.sumX[c] / l.count[c], box.minY + drawn.sumY[c] / l.count[c]});
             out.m_levels.push_back(std::move(l));
         }
         if (cells == 1) break;
@@ -153,25 +215,21 @@ void PointClusters::query(size_t level, const Extent& window, std::vector<PointC
     const Level& l = m_levels[level];
     const double size = cellSize(level);
     const int64_t maxIndex = (int64_t{1} << (kFinestBits - std::min(l.shift, kFinestBits))) - 1;
-    if (window.maxX < m_origin.x || window.maxY < m_origin.y) return;
-    const int64_t x0 = cellIndex(window.minX - m_origin.x, size, maxIndex);
-    const int64_t x1 = cellIndex(window.maxX - m_origin.x, size, maxIndex);
-    const int64_t y0 = cellIndex(window.minY - m_origin.y, size, maxIndex);
-    const int64_t y1 = cellIndex(window.maxY - m_origin.y, size, maxIndex);
-    if (window.minX - m_origin.x > static_cast<double>(maxIndex + 1) * size ||
-        window.minY - m_origin.y > static_cast<double>(maxIndex + 1) * size)
+    if (window.maxX < m_origin.x - size || window.maxY < m_origin.y - size) return;
+    // One cell more around the window: a cell in it may have been joined to a neighbour.
+    const int64_t x0 = std::max<int64_t>(0, cellIndex(window.minX - m_origin.x, size, maxIndex) - 1);
+    const int64_t x1 = std::min(maxIndex, cellIndex(window.maxX - m_origin.x, size, maxIndex) + 1);
+    const int64_t y0 = std::max<int64_t>(0, cellIndex(window.minY - m_origin.y, size, maxIndex) - 1);
+    const int64_t y1 = std::min(maxIndex, cellIndex(window.maxY - m_origin.y, size, maxIndex) + 1);
+    if (window.minX - m_origin.x > static_cast<double>(maxIndex + 2) * size ||
+        window.minY - m_origin.y > static_cast<double>(maxIndex + 2) * size)
         return;
     auto emit = [&](size_t c) { out.push_back({l.centre[c], l.count[c], l.feature[c]}); };
     const double span = static_cast<double>(x1 - x0 + 1) * static_cast<double>(y1 - y0 + 1);
     if (span >= static_cast<double>(l.code.size())) {
         // More cells in the window than in the level: one pass, keeping those inside.
         for (size_t c = 0; c < l.code.size(); ++c) {
-            uint64_t ix = 0, iy = 0;
-            for (int b = 0; b < 32; ++b) {
-                ix |= ((l.code[c] >> (2 * b)) & 1) << b;
-                iy |= ((l.code[c] >> (2 * b + 1)) & 1) << b;
-            }
-            const auto sx = static_cast<int64_t>(ix), sy = static_cast<int64_t>(iy);
+            const int64_t sx = compact(l.code[c]), sy = compact(l.code[c] >> 1);
             if (sx >= x0 && sx <= x1 && sy >= y0 && sy <= y1) emit(c);
         }
         return;

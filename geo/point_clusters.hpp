@@ -1,5 +1,7 @@
 // Dense point layers aggregated on a grid per zoom level: cells of base * 2^k map units,
-// each holding its points' count, mean position and first feature. Built once per layer on
+// each holding its points' count, mean position and first feature (a cell whose mean lies
+// within half a cell of a bigger neighbour's is joined to it: the grid does not cut a town
+// into overlapping discs, so a cluster's points lie within its cell and the eight around it). Built once per layer on
 // a worker; a view asks for the cells in its window at the level whose cells are about the
 // size it draws a cluster, at a cost proportional to the cells on screen, not to the file.
 #pragma once
@@ -38,8 +40,10 @@ public:
     // even the finest kept level's cells are more than twice that (the view is fine enough for
     // the points themselves). Past the coarsest level: the coarsest.
     std::optional<size_t> levelFor(double cellUnits) const;
-    // Appends the clusters of `level` whose cells intersect `window`, in cell order (the same
-    // order for any window: tiles of one export agree). Costs about the number of cells of
+    // Appends the clusters of `level` whose cells intersect `window` or touch a cell that does
+    // (one joined to its neighbour), in cell order (the same order for any window: tiles of
+    // one export agree). So every point in the window is counted, and none farther out than
+    // two cells. Costs about the number of cells of
     // that level in the window (times a binary search), or one pass over the level when the
     // window holds more cells than the level has.
     void query(size_t level, const Extent& window, std::vector<PointCluster>& out) const;

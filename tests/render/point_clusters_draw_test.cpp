@@ -92,12 +92,12 @@ TEST_CASE("dense points: a zoomed-out view draws clusters whose counts add up to
     CHECK(reddish < 512 * 512 / 4);       // and not one solid blob
 
     // Zoomed in on one town (100 m a pixel): more, smaller clusters; their counts still add up
-    // to the points in view (every cell the window touches, so a cell's width around it at most).
+    // to the points in view (and none farther out than two of the level's cells).
     const geo::Viewport town(512, 512, {100e3, 60e3}, 100);
     const geo::Extent w = drawWindow(town, 1);
     const auto near = clustersInView(layer, town.unitsPerPixel(), w, 1);
     REQUIRE(near.has_value());
-    const double cell = kClusterCellPx * town.unitsPerPixel() * 2; // the level's cells are under twice that
+    const double cell = 2 * kClusterCellPx * town.unitsPerPixel() * 2; // two cells (each under 128 px)
     CHECK(sum(*near) >= countIn(*scene.find(id)->data, w));
     geo::Extent grown = w;
     grown.expand(w.minX - cell, w.minY - cell);

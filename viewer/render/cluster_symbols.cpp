@@ -42,8 +42,8 @@ std::string clusterCountText(uint32_t count)
 {
     char buf[32];
     if (count < 1000) std::snprintf(buf, sizeof buf, "%u", count);
-    else if (count < 10'000) std::snprintf(buf, sizeof buf, "%.1fk", count / 1e3);
-    else if (count < 1'000'000) std::snprintf(buf, sizeof buf, "%.0fk", count / 1e3);
+    else if (count < 9950) std::snprintf(buf, sizeof buf, "%.1fk", count / 1e3); // not "10.0k"
+    else if (count < 999'500) std::snprintf(buf, sizeof buf, "%.0fk", count / 1e3);
     else std::snprintf(buf, sizeof buf, "%.1fM", count / 1e6);
     return buf;
 }
