@@ -45,6 +45,33 @@ struct Cells {
     std::vector<double> sumX, sumY;
 };
 
+// The index of `code` in `codes` (ascending), searched outwards from index `from` (a
+// neighbour's Morton code is usually close by: few cache misses); codes.size() if absent.
+size_t findNear(const std::vector<uint64_t>& codes, size_t from, uint64_t code)
+{
+    const size_t n = codes.size();
+    size_t lo = from, hi = from;
+    if (codes[from] < code) {
+        size_t step = 1;
+        while (hi < n && codes[hi] < code) {
+            lo = hi;
+            hi = std::min(n, hi + step);
+            step *= 2;
+        }
+        hi = std::min(n, hi + 1); // codes[hi] may be the one
+    } else {
+        size_t step = 1;
+        while (lo > 0 && codes[lo] > code) {
+            hi = lo;
+            lo = lo > step ? lo - step : 0;
+            step *= 2;
+        }
+        hi = std::min(n, hi + 1);
+    }
+    const auto it = std::lower_bound(codes.begin() + static_cast<long>(lo), codes.begin() + static_cast<long>(hi), code);
+    return it != codes.begin() + static_cast<long>(hi) && *it == code ? static_cast<size_t>(it - codes.begin()) : n;
+}
+
 // A town that the grid happens to cut in two would draw as two discs on top of each other:
 // a cell whose points' mean lies within half a cell of a neighbour's joins the bigger one
 // (biggest first, ties by code: the same for every view). Only the level as drawn changes;
@@ -67,9 +94,8 @@ Cells joinNeighbours(const Cells& in, double cell)
             for (int dx = -1; dx <= 1; ++dx) {
                 if ((dx == 0 && dy == 0) || ix + dx < 0 || iy + dy < 0) continue;
                 const uint64_t code = morton(static_cast<uint32_t>(ix + dx), static_cast<uint32_t>(iy + dy));
-                const auto it = std::lower_bound(in.code.begin(), in.code.end(), code);
-                if (it == in.code.end() || *it != code) continue;
-                const size_t m = static_cast<size_t>(it - in.code.begin());
+                const size_t m = findNear(in.code, c, code);
+                if (m == n) continue;
                 if (!alive[m]) continue;
                 const double ex = out.sumX[c] / out.count[c] - out.sumX[m] / out.count[m];
                 const double ey = out.sumY[c] / out.count[c] - out.sumY[m] / out.count[m];

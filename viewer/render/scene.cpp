@@ -70,7 +70,11 @@ PreparedLayer prepareWith(geo::Layer layer, LayerStyle style, const std::vector<
     if (layer.kind == geo::GeomKind::Polygon) p.paletteClass = paletteClasses(layer, p.index);
     p.deferredTolerances = std::move(deferred);
     p.mesh = buildLayerMesh(layer, now);
-    p.mesh.stencilBit = greedyColouring(layer, p.index, 8); // LayerMesh::stencilBit
+    // Stencil bits only matter to fills: a layer of points or lines has none to colour (for
+    // a million points the overlap queries were a tenth of the load).
+    const bool anyArea = std::any_of(layer.features.begin(), layer.features.end(),
+                                     [](const geo::Feature& f) { return f.geometry.kind == geo::GeomKind::Polygon; });
+    if (anyArea) p.mesh.stencilBit = greedyColouring(layer, p.index, 8); // LayerMesh::stencilBit
     p.labelAnchors.reserve(layer.features.size());
     p.featureSize.reserve(layer.features.size());
     for (const geo::Feature& f : layer.features) {
