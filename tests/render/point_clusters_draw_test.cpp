@@ -4,6 +4,7 @@
 // of many is picked as a cluster, a disc of one as its feature.
 #include "render_fixture.hpp"
 #include "viewer/app/identify.hpp"
+#include "viewer/app/navigation.hpp"
 #include "viewer/render/cluster_symbols.hpp"
 #include "viewer/render/gl_context.hpp"
 #include "viewer/render/map_renderer.hpp"
@@ -49,6 +50,17 @@ size_t countIn(const geo::Layer& l, const geo::Extent& w)
     size_t n = 0;
     for (const geo::Feature& f : l.features) n += w.contains(f.geometry.coords[0].x, f.geometry.coords[0].y);
     return n;
+}
+
+SDL_Event click(Uint32 type, geo::ScreenPx at)
+{
+    SDL_Event e{};
+    e.type = type;
+    e.button.button = SDL_BUTTON_LEFT;
+    e.button.x = static_cast<int>(std::lround(at.x));
+    e.button.y = static_cast<int>(std::lround(at.y));
+    e.button.clicks = 1;
+    return e;
 }
 
 uint64_t sum(const std::vector<geo::PointCluster>& cs)
@@ -156,4 +168,38 @@ TEST_CASE("dense points: a disc of many is picked as a cluster, a disc of one as
     const auto g = pickFeature(scene, atP, atP.toScreen(p));
     REQUIRE(g.has_value());
     CHECK(g->feature == 39999);
+}
+
+TEST_CASE("dense points: a click on a disc of many zooms in on it, a click on a disc of one selects its point")
+{
+    auto ctx = HeadlessGlContext::create();
+    Session s;
+    s.view = geo::Viewport(512, 512, {0, 0}, 2000);
+    const uint64_t id = s.scene.addLayer(prepareLayer(denseTowns(true), red()));
+    const auto clusters = clustersInView(*s.scene.find(id), s.view.unitsPerPixel(), drawWindow(s.view, 1), 1);
+    REQUIRE(clusters.has_value());
+    geo::PointCluster many, one;
+    for (const geo::PointCluster& c : *clusters) {
+        if (c.count > many.count) many = c;
+        if (c.count == 1) one = c;
+    }
+    REQUIRE(many.count > 1000);
+    REQUIRE(one.count == 1);
+    Navigation nav;
+    // Pixel-rounded clicks: a pixel off the disc centre is still on the disc.
+    const geo::ScreenPx atOne = s.view.toScreen(one.centre);
+    nav.handle(click(SDL_MOUSEBUTTONDOWN, atOne), s, true, true);
+    nav.handle(click(SDL_MOUSEBUTTONUP, atOne), s, true, true);
+    REQUIRE(s.scene.selection().has_value());
+    CHECK(s.scene.selection()->layerId == id);
+    CHECK(s.scene.selection()->feature == 40000);
+    CHECK(s.view.unitsPerPixel() == doctest::Approx(2000));
+
+    const geo::ScreenPx atMany = s.view.toScreen(many.centre);
+    nav.handle(click(SDL_MOUSEBUTTONDOWN, atMany), s, true, true);
+    nav.handle(click(SDL_MOUSEBUTTONUP, atMany), s, true, true);
+    CHECK(s.view.unitsPerPixel() == doctest::Approx(500));
+    CHECK(s.view.center().x == doctest::Approx(many.centre.x));
+    CHECK(s.view.center().y == doctest::Approx(many.centre.y));
+    CHECK(s.scene.selection()->feature == 40000); // zooming is not selecting
 }
