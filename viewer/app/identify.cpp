@@ -56,13 +56,9 @@ std::optional<geo::PointCluster> clusterAt(const SceneLayer& layer, const geo::V
     return best;
 }
 
-// The topmost layer hit at `at`: its feature, or a cluster of many.
-struct Hit {
-    std::optional<FeatureRef> feature;
-    std::optional<ClusterHit> cluster;
-};
+} // namespace
 
-Hit pick(const Scene& scene, const geo::Viewport& view, geo::ScreenPx at, double pixelScale)
+MapHit pickAt(const Scene& scene, const geo::Viewport& view, geo::ScreenPx at, double pixelScale)
 {
     const geo::MapXY p = view.toMap(at);
     const double upp = view.unitsPerPixel() * pixelScale; // map units per style pixel
@@ -104,16 +100,14 @@ Hit pick(const Scene& scene, const geo::Viewport& view, geo::ScreenPx at, double
     return {};
 }
 
-} // namespace
-
 std::optional<FeatureRef> pickFeature(const Scene& scene, const geo::Viewport& view, geo::ScreenPx at, double pixelScale)
 {
-    return pick(scene, view, at, pixelScale).feature;
+    return pickAt(scene, view, at, pixelScale).feature;
 }
 
 std::optional<ClusterHit> pickCluster(const Scene& scene, const geo::Viewport& view, geo::ScreenPx at, double pixelScale)
 {
-    return pick(scene, view, at, pixelScale).cluster;
+    return pickAt(scene, view, at, pixelScale).cluster;
 }
 
 } // namespace viewer

@@ -23,6 +23,13 @@ struct ClusterHit {
 // feature; a disc of many hides the features under it (no feature: pickCluster says which).
 std::optional<FeatureRef> pickFeature(const Scene& scene, const geo::Viewport& view, geo::ScreenPx at,
                                       double pixelScale = 1);
+// What is under `at`: the topmost layer's feature, or a disc of many points (one of the two
+// at most); pickFeature and pickCluster give one half each.
+struct MapHit {
+    std::optional<FeatureRef> feature;
+    std::optional<ClusterHit> cluster;
+};
+MapHit pickAt(const Scene& scene, const geo::Viewport& view, geo::ScreenPx at, double pixelScale = 1);
 // The topmost cluster disc under `at` of a layer drawn as clusters, if no layer above it is hit first.
 std::optional<ClusterHit> pickCluster(const Scene& scene, const geo::Viewport& view, geo::ScreenPx at,
                                       double pixelScale = 1);
