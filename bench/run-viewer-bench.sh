@@ -8,7 +8,10 @@
 # The world layer is built by ../shared/bench/make-data.sh into $BENCHDATA (default
 # /tmp/benchdata); it is never committed. BENCH_SKIP_WORLD=1 / BENCH_SKIP_STRESS=1 leave out the world
 # admin-1 rows / the stress-set rows (countries_land_hr.gpkg, with GDAL's read floor of it, a first
-# opening with an empty layer cache and a second opening read from it).
+# opening with an empty layer cache and a second opening read from it). BENCH_SKIP_SCALE=1 leaves out
+# the generated points and lines rows (points_1m.gpkg: 1 M points, drawn as clusters where dense;
+# lines_2m.gpkg: 20,000 polylines, 2 M segments), made by /usr/bin/python3 bench/make-scale-data.py
+# into $BENCHDATA. BENCH_ONLY_SCALE=1 runs only those rows.
 set -euo pipefail
 APP=$(realpath "${1:-build-viewer/compound-atlas}")
 BENCHDATA=${BENCHDATA:-/tmp/benchdata}
@@ -55,6 +58,8 @@ PY
 }
 
 echo "cpus $(nproc) | load average $(cut -d' ' -f1-3 /proc/loadavg) | size $SIZE | $(git -C "$(dirname "$0")/.." rev-parse --short HEAD 2>/dev/null)"
+ONLY_SCALE=${BENCH_ONLY_SCALE:-0}
+[[ $ONLY_SCALE == 1 ]] && BENCH_SKIP_WORLD=1 BENCH_SKIP_STRESS=1
 run "default data (basemap.gpkg: countries, provinces, borders)"
 if [[ ${BENCH_SKIP_WORLD:-0} != 1 ]]; then
   [[ -f $BENCHDATA/admin1_world.gpkg ]] || { echo "missing $BENCHDATA/admin1_world.gpkg: run ../shared/bench/make-data.sh"; exit 1; }
@@ -75,4 +80,15 @@ if [[ ${BENCH_SKIP_STRESS:-0} != 1 ]]; then
   rm -rf "$ATLAS_LAYER_CACHE"
   run "stress set over the basemap, first opening" "$STRESS"
   export ATLAS_LAYER_CACHE=off
+fi
+if [[ ${BENCH_SKIP_SCALE:-0} != 1 ]]; then
+  for f in points_1m lines_2m; do
+    [[ -f $BENCHDATA/$f.gpkg ]] || { echo "missing $BENCHDATA/$f.gpkg: run /usr/bin/python3 bench/make-scale-data.py"; exit 1; }
+    cat "$BENCHDATA/$f.gpkg" > /dev/null
+  done
+  echo "GDAL read floor of points_1m: $(read_floor "$BENCHDATA/points_1m.gpkg") s, of lines_2m: $(read_floor "$BENCHDATA/lines_2m.gpkg") s"
+  run "points_1m alone (1 M points, --no-basemap), first opening" --no-basemap "$BENCHDATA/points_1m.gpkg"
+  run "points_1m over the basemap, first opening" "$BENCHDATA/points_1m.gpkg"
+  run "lines_2m alone (20,000 lines, 2 M segments, --no-basemap), first opening" --no-basemap "$BENCHDATA/lines_2m.gpkg"
+  run "lines_2m over the basemap, first opening" "$BENCHDATA/lines_2m.gpkg"
 fi

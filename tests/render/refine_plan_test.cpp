@@ -10,6 +10,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <random>
 
 using namespace viewer;
 using namespace rendertest;
@@ -125,4 +126,94 @@ TEST_CASE("refine: a feature from a level built for its view draws as from a who
 
     // Disc 1 was not refined: drawn from the 5 km level meanwhile (a speck at this scale).
     CHECK(blue(draw(partial, viewOf(kApart))) > 0);
+}
+
+namespace {
+
+// 2,000 random-walk tracks of 101 vertices, 220 m a step (like bench/make-scale-data.py's
+// lines_2m, a tenth of it), over 400 km: each far finer than the coarse levels.
+geo::Layer tracks()
+{
+    std::mt19937 rng(17);
+    std::uniform_real_distribution<double> start(-200e3, 200e3), heading(0, 2 * M_PI);
+    std::normal_distribution<double> turn(0, 0.3);
+    std::vector<geo::Feature> fs;
+    for (int i = 0; i < 2000; ++i) {
+        double x = start(rng), y = start(rng), a = heading(rng);
+        std::vector<double> xy;
+        for (int v = 0; v < 101; ++v) {
+            xy.push_back(x);
+            xy.push_back(y);
+            a += turn(rng);
+            x += 220 * std::cos(a);
+            y += 220 * std::sin(a);
+        }
+        fs.push_back(lineFeature(xy, i + 1));
+    }
+    return makeLayer("tracks", geo::GeomKind::Line, std::move(fs));
+}
+
+LayerStyle track()
+{
+    LayerStyle s = plain();
+    s.fill = false;
+    s.strokeColor = {0, 0, 1, 1};
+    s.strokeWidthPx = 2;
+    return s;
+}
+
+} // namespace
+
+TEST_CASE("refine: thousands of lines get their full detail for the view, and draw as from a whole level")
+{
+    auto ctx = HeadlessGlContext::create();
+    Scene partial;
+    partial.background = {1, 1, 1, 1};
+    const uint64_t id = partial.addLayer(prepareLayer(tracks(), track(), 1.0, 5000));
+    const SceneLayer& l = *partial.find(id);
+    REQUIRE(!l.deferredTolerances.empty());
+    // Zoomed out the coarse levels draw the tracks at once (not blank before any refining).
+    const geo::Viewport whole(256, 256, {0, 0}, 1600);
+    CHECK(blue(draw(partial, whole)) > 500);
+
+    // 10 m a pixel on the middle of track 0: the full-resolution level, for the tracks in
+    // and around the view only.
+    const geo::Viewport view(256, 256, l.data->features[0].geometry.coords[50], 10);
+    const std::vector<RefineJob> jobs = refinePlan(partial, view);
+    REQUIRE(jobs.size() == 1);
+    CHECK(jobs[0].tolerances.front() == 0);
+    geo::Extent around = view.visibleExtent();
+    const double grow = std::max(around.width(), around.height()) / 4;
+    around.expand(around.minX - grow, around.minY - grow);
+    around.expand(around.maxX + grow, around.maxY + grow);
+    std::vector<uint32_t> near;
+    for (uint32_t f = 0; f < l.data->features.size(); ++f)
+        if (l.data->features[f].bbox.intersects(around)) near.push_back(f);
+    REQUIRE(!near.empty());
+    CHECK(near.front() == 0);
+    CHECK(near.size() < 100);
+    CHECK(jobs[0].features == near);
+
+    // Every vertex of those tracks is in the level built (one part of 101 each), none else.
+    const std::vector<LodMesh> fine = buildLods(*jobs[0].data, jobs[0].origin, {0}, nullptr, &jobs[0].features);
+    REQUIRE(fine.size() == 1);
+    CHECK(fine[0].vertexCount() >= near.size() * 103); // 101 + the two pads
+    for (uint32_t f : near) {
+        REQUIRE(fine[0].featureParts[f].count == 1);
+        CHECK(fine[0].partCount[fine[0].featureParts[f].first] == 101);
+    }
+    refine(partial, jobs);
+    for (uint32_t f : near) CHECK(l.gpu->levelHas(0, f));
+    CHECK_FALSE(l.gpu->levelComplete(0));
+    CHECK(refinePlan(partial, view).empty());
+
+    // Drawn as the same view of a layer prepared whole.
+    Scene all;
+    all.background = {1, 1, 1, 1};
+    all.addLayer(prepareLayerAt(tracks(), track(), lodTolerances(1.0)));
+    const Image expected = draw(all, view), actual = draw(partial, view);
+    size_t differing = 0;
+    for (size_t i = 0; i < actual.rgba.size(); ++i) differing += std::abs(int(actual.rgba[i]) - int(expected.rgba[i])) > 24;
+    CHECK(blue(expected) > 150); // track 0 at least, through the middle
+    CHECK(differing == 0);
 }

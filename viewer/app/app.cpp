@@ -246,9 +246,13 @@ void App::drawUi()
     m_session.cursorOverUi = m_session.cursor && overUi;
     m_session.textInput = ImGui::GetIO().WantTextInput;
     m_session.hover.reset();
+    m_session.hoverCluster.reset();
     // While measuring, a click makes a point: no feature tooltip over what is being measured.
-    if (m_session.cursor && !overUi && !m_navigation.dragging() && !m_session.measure.takingPoints())
-        m_session.hover = pickFeature(m_session.scene, m_session.view, *m_session.cursor, m_session.pixelRatio);
+    if (m_session.cursor && !overUi && !m_navigation.dragging() && !m_session.measure.takingPoints()) {
+        MapHit hit = pickAt(m_session.scene, m_session.view, *m_session.cursor, m_session.pixelRatio);
+        m_session.hover = hit.feature;
+        m_session.hoverCluster = hit.cluster;
+    }
     drawMainMenu(m_session, [this] {
         m_files.drawFileMenu(m_session);
         if (ImGui::MenuItem("Connect to database...")) m_connect.open();

@@ -1,6 +1,8 @@
 // Top-down picking over visible layers.
 #include "viewer/app/identify.hpp"
 
+#include "viewer/render/cluster_symbols.hpp"
+
 #include "geo/geodesic.hpp"
 
 #include <algorithm>
@@ -32,15 +34,42 @@ double distanceToParts(const geo::Geometry& g, geo::MapXY p)
     return best;
 }
 
+// What a layer drawn as clusters shows under `p`: nullopt when it is drawn point by point
+// here; else the disc hit (nearest centre), or an empty hit (count 0) when none is.
+std::optional<geo::PointCluster> clusterAt(const SceneLayer& layer, const geo::Viewport& view, geo::MapXY p,
+                                           double pixelScale)
+{
+    const double upp = view.unitsPerPixel() * pixelScale;
+    // The renderer's window: it decides point by point or clusters, as in the frame drawn.
+    const auto clusters = clustersInView(layer, view.unitsPerPixel(), drawWindow(view, pixelScale), pixelScale);
+    if (!clusters) return std::nullopt;
+    geo::PointCluster best;
+    double bestDistance = INFINITY;
+    for (const geo::PointCluster& c : *clusters) {
+        const double r = (clusterDiameterPx(c.count, layer.style.pointSizePx) / 2 + kPickTolerancePx) * upp;
+        const double d = std::hypot(c.centre.x - p.x, c.centre.y - p.y);
+        if (d <= r && d < bestDistance) {
+            best = c;
+            bestDistance = d;
+        }
+    }
+    return best;
+}
+
 } // namespace
 
-std::optional<FeatureRef> pickFeature(const Scene& scene, const geo::Viewport& view, geo::ScreenPx at, double pixelScale)
+MapHit pickAt(const Scene& scene, const geo::Viewport& view, geo::ScreenPx at, double pixelScale)
 {
     const geo::MapXY p = view.toMap(at);
     const double upp = view.unitsPerPixel() * pixelScale; // map units per style pixel
     for (size_t li = scene.layers().size(); li-- > 0;) {
         const SceneLayer& layer = scene.layers()[li];
         if (!layer.style.visible || layer.style.opacity <= 0) continue;
+        if (const std::optional<geo::PointCluster> c = clusterAt(layer, view, p, pixelScale)) {
+            if (c->count == 1) return {FeatureRef{layer.id, c->feature}, std::nullopt};
+            if (c->count > 1) return {std::nullopt, ClusterHit{layer.id, *c}};
+            continue; // between the discs: nothing of this layer is drawn there
+        }
         double tolerance = kPickTolerancePx * upp;
         if (layer.data->kind == geo::GeomKind::Point) tolerance += layer.style.pointSizePx / 2 * upp;
         geo::Extent probe;
@@ -66,9 +95,19 @@ std::optional<FeatureRef> pickFeature(const Scene& scene, const geo::Viewport& v
                 }
             }
         }
-        if (best) return FeatureRef{layer.id, *best};
+        if (best) return {FeatureRef{layer.id, *best}, std::nullopt};
     }
-    return std::nullopt;
+    return {};
+}
+
+std::optional<FeatureRef> pickFeature(const Scene& scene, const geo::Viewport& view, geo::ScreenPx at, double pixelScale)
+{
+    return pickAt(scene, view, at, pixelScale).feature;
+}
+
+std::optional<ClusterHit> pickCluster(const Scene& scene, const geo::Viewport& view, geo::ScreenPx at, double pixelScale)
+{
+    return pickAt(scene, view, at, pixelScale).cluster;
 }
 
 } // namespace viewer

@@ -53,7 +53,11 @@ void Navigation::handle(const SDL_Event& e, Session& s, bool mouseFree, bool key
                 s.cases.armedClickAt = s.crs.inverse(s.view.toMap(at));
                 s.cases.mapClickArmed = false;
             } else if (s.cases.click(at, s.view)) s.scene.select(std::nullopt);
-            else s.scene.select(pickFeature(s.scene, s.view, at, s.pixelRatio));
+            else if (const MapHit hit = pickAt(s.scene, s.view, at, s.pixelRatio); hit.cluster) {
+                // A disc of many points: zoom in on it until it splits (as web maps do).
+                s.view.setCenter(hit.cluster->cluster.centre);
+                s.view.zoomAt({s.view.width() / 2.0, s.view.height() / 2.0}, 4);
+            } else s.scene.select(hit.feature);
         }
         m_pressed = m_dragging = false;
         break;

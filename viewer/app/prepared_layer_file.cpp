@@ -6,6 +6,8 @@
 // index against what it points into, so a damaged file can cost a miss but never a crash.
 #include "viewer/app/prepared_layer_file.hpp"
 
+#include "geo/feature_kinds.hpp"
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -380,6 +382,8 @@ PreparedLayer preparedFrom(PreparedLayerContent c, LayerStyle style)
     p.featureSize = std::move(c.featureSize);
     p.paletteClass = std::move(c.paletteClass);
     p.deferredTolerances = std::move(c.deferredTolerances);
+    p.clusters = pointClustersFor(*p.data); // not stored: one sort, cheaper than reading it
+    p.featureKinds = geo::featureKindsText(*p.data);
     p.style = std::move(style);
     return p;
 }

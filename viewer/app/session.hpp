@@ -2,6 +2,7 @@
 // messages, and requests the UI makes for the app loop to carry out.
 #pragma once
 #include "viewer/app/about_info.hpp"
+#include "viewer/app/identify.hpp"
 #include "viewer/app/map_crs.hpp"
 #include "viewer/app/measure_tool.hpp"
 #include "viewer/cases/case_view.hpp"
@@ -49,6 +50,7 @@ struct Session {
     // Pointer, in drawable pixels; set while the pointer is in the window.
     std::optional<geo::ScreenPx> cursor;
     std::optional<FeatureRef> hover;   // the map feature under the cursor (none over the panels)
+    std::optional<ClusterHit> hoverCluster; // else a disc of many points of a dense layer there
     bool cursorOverUi = false;         // the cursor is over a panel, menu or popup
     bool textInput = false;            // a text field has the keyboard (ImGui's WantTextInput)
 

@@ -118,6 +118,7 @@ nlohmann::json stateJson(const Session& s, const WindowInfo& w)
     if (s.cursor) j["pointer"] = {{"x", s.cursor->x}, {"y", s.cursor->y}, {"over_ui", s.cursorOverUi}};
     j["hover"] = nullptr;
     if (s.hover) j["hover"] = featureJson(s.scene, *s.hover);
+    if (s.hoverCluster) j["hover_cluster"] = {{"count", s.hoverCluster->cluster.count}};
     j["cases"] = caseStateJson(s.cases, s.view);
     j["help"] = helpJson(s);
     j["measure"] = measureJson(s.measure);

@@ -1,6 +1,7 @@
 // Frame drawing: background, layers bottom-up (fill, stroke, points), selection highlight,
 // marker layers, then collision-free labels.
 #include "viewer/render/map_renderer.hpp"
+#include "viewer/render/cluster_symbols.hpp"
 #include "viewer/render/glyph_ranges.hpp"
 
 #include "geo/label_placement.hpp"
@@ -101,13 +102,10 @@ DrawStats MapRenderer::draw(const Scene& scene, const geo::Viewport& view, Rende
     glClear(GL_STENCIL_BUFFER_BIT);
 
     // Cull with a margin so thick strokes and markers at the edge are not cut off.
-    geo::Extent window = view.visibleExtent();
     const float k = options.pixelScale;
+    const geo::Extent window = drawWindow(view, k);
     m_marker.use();
     m_marker.set("u_sizeScale", k); // every marker below: sizes in style pixels
-    const double margin = 32 * k * view.unitsPerPixel();
-    window.expand(window.minX - margin, window.minY - margin);
-    window.expand(window.maxX + margin, window.maxY + margin);
 
     // Rasters first (or right above an opaque land fill): imagery sits under the vectors.
     const bool rastersFirst = !scene.rastersAboveLayer || !scene.find(scene.rastersAboveLayer);
@@ -118,6 +116,12 @@ DrawStats MapRenderer::draw(const Scene& scene, const geo::Viewport& view, Rende
         const SceneLayer& layer = scene.layers()[li];
         const LayerStyle& st = layer.style;
         if (!st.visible || st.opacity <= 0) {
+            if (layer.id == scene.rastersAboveLayer) stats.drawCalls += m_raster->draw(scene.rasterLayers(), view);
+            continue;
+        }
+        // A dense point layer zoomed out: its clusters in view, not every point (issue 11).
+        if (auto clusters = clustersInView(layer, view.unitsPerPixel(), window, k)) {
+            drawClusters(*clusters, st, view, k, stats);
             if (layer.id == scene.rastersAboveLayer) stats.drawCalls += m_raster->draw(scene.rasterLayers(), view);
             continue;
         }
@@ -248,6 +252,38 @@ DrawStats MapRenderer::draw(const Scene& scene, const geo::Viewport& view, Rende
     glBindVertexArray(0);
     glUseProgram(0);
     return stats;
+}
+
+void MapRenderer::drawClusters(const std::vector<geo::PointCluster>& clusters, const LayerStyle& st,
+                               const geo::Viewport& view, float k, DrawStats& stats)
+{
+    if (clusters.empty()) return;
+    std::vector<Marker> discs;
+    discs.reserve(clusters.size());
+    for (const geo::PointCluster& c : clusters) {
+        discs.push_back(clusterMarker(c, st));
+        stats.featuresVisible += c.count;
+    }
+    m_clusters.setMarkers(std::move(discs));
+    m_marker.use();
+    setCamera(m_marker, view, m_clusters.origin());
+    m_marker.set("u_opacity", 1.0f);
+    m_clusters.draw(m_quad.id());
+    ++stats.drawCalls;
+    stats.clustersDrawn += clusters.size();
+    // The counts, on their discs (part of the symbol: drawn with or without labels).
+    const Rgba halo{st.fillColor.r * 0.55f, st.fillColor.g * 0.55f, st.fillColor.b * 0.55f, 0.9f * st.opacity};
+    bool any = false;
+    for (const geo::PointCluster& c : clusters) {
+        if (c.count < 2) continue;
+        const float size = (c.count >= 1000 ? 11.5f : 10.5f) * k;
+        text().add(clusterCountText(c.count), size, true, view.toScreen(c.centre), {1, 1, 1, st.opacity}, halo, 1.5f * k);
+        any = true;
+    }
+    if (any) {
+        text().flush(view.width(), view.height());
+        ++stats.drawCalls;
+    }
 }
 
 void MapRenderer::drawLabels(const Scene& scene, const geo::Viewport& view,

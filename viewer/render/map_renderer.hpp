@@ -27,6 +27,7 @@ struct DrawStats {
     size_t drawCalls = 0;
     size_t featuresVisible = 0;
     size_t labelsPlaced = 0;
+    size_t clustersDrawn = 0; // discs of dense point layers drawn aggregated (cluster_symbols.hpp)
 };
 
 class MapRenderer {
@@ -44,6 +45,9 @@ private:
     void setCamera(const ShaderProgram& p, const geo::Viewport& view, geo::MapXY origin) const;
     void drawLabels(const Scene& scene, const geo::Viewport& view, const std::vector<std::vector<uint32_t>>& visible,
                     float pixelScale, DrawStats& stats);
+    // A dense point layer's clusters in view: discs, then their counts.
+    void drawClusters(const std::vector<geo::PointCluster>& clusters, const LayerStyle& style,
+                      const geo::Viewport& view, float pixelScale, DrawStats& stats);
 
     // Where a big area's name went when its usual anchor was out of view, per layer id and
     // feature: kept while it stays in view at about that scale (finding it crosses every edge
@@ -60,6 +64,7 @@ private:
     ShaderProgram m_fill, m_stroke, m_marker;
     std::unique_ptr<RasterPainter> m_raster;
     GlBuffer m_quad;
+    MarkerLayer m_clusters; // this frame's clusters of one layer, refilled per layer drawn
     std::unique_ptr<TextRenderer> m_text;
 };
 

@@ -1,6 +1,8 @@
 // Layer preparation (index, LODs, anchors, greedy palette colouring) and scene bookkeeping.
 #include "viewer/render/scene.hpp"
 
+#include "geo/feature_kinds.hpp"
+
 #include "geo/label_placement.hpp"
 
 #include <algorithm>
@@ -68,13 +70,19 @@ PreparedLayer prepareWith(geo::Layer layer, LayerStyle style, const std::vector<
     if (layer.kind == geo::GeomKind::Polygon) p.paletteClass = paletteClasses(layer, p.index);
     p.deferredTolerances = std::move(deferred);
     p.mesh = buildLayerMesh(layer, now, nullptr, within);
-    p.mesh.stencilBit = greedyColouring(layer, p.index, 8); // LayerMesh::stencilBit
+    // Stencil bits only matter to fills: a layer of points or lines has none to colour (for
+    // a million points the overlap queries were a tenth of the load).
+    const bool anyArea = std::any_of(layer.features.begin(), layer.features.end(),
+                                     [](const geo::Feature& f) { return f.geometry.kind == geo::GeomKind::Polygon; });
+    if (anyArea) p.mesh.stencilBit = greedyColouring(layer, p.index, 8); // LayerMesh::stencilBit
     p.labelAnchors.reserve(layer.features.size());
     p.featureSize.reserve(layer.features.size());
     for (const geo::Feature& f : layer.features) {
         p.labelAnchors.push_back(geo::labelAnchor(f.geometry));
         p.featureSize.push_back(f.bbox.empty() ? 0 : std::hypot(f.bbox.width(), f.bbox.height()));
     }
+    p.clusters = pointClustersFor(layer);
+    p.featureKinds = geo::featureKindsText(layer);
     p.data = std::make_shared<const geo::Layer>(std::move(layer));
     p.style = std::move(style);
     return p;
@@ -87,6 +95,19 @@ geo::SpatialIndex featureIndex(const geo::Layer& layer)
     boxes.reserve(layer.features.size());
     for (const geo::Feature& f : layer.features) boxes.push_back(f.bbox);
     return geo::SpatialIndex(boxes);
+}
+
+std::shared_ptr<const geo::PointClusters> pointClustersFor(const geo::Layer& layer)
+{
+    // Only a layer of points alone: drawing clusters leaves out the layer's point-by-point pass.
+    if (layer.kind != geo::GeomKind::Point) return nullptr;
+    size_t points = 0;
+    for (const geo::Feature& f : layer.features) {
+        if (f.geometry.kind == geo::GeomKind::Point) points += f.geometry.coords.size();
+        else if (f.geometry.kind != geo::GeomKind::None) return nullptr;
+    }
+    if (points < kClusterFrom) return nullptr;
+    return std::make_shared<const geo::PointClusters>(geo::PointClusters::ofLayer(layer));
 }
 
 PreparedLayer prepareLayer(geo::Layer layer, LayerStyle style, double metresPerUnit, double deferBelow,
@@ -116,6 +137,8 @@ uint64_t Scene::addLayer(PreparedLayer prepared)
     l.featureSize = std::move(prepared.featureSize);
     l.paletteClass = std::move(prepared.paletteClass);
     l.deferredTolerances = std::move(prepared.deferredTolerances);
+    l.clusters = std::move(prepared.clusters);
+    l.featureKinds = prepared.featureKinds.empty() ? geo::featureKindsText(*l.data) : std::move(prepared.featureKinds);
     m_layers.push_back(std::move(l));
     return m_layers.back().id;
 }

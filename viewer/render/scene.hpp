@@ -10,6 +10,7 @@
 
 #include "geo/layer.hpp"
 #include "geo/map_crs.hpp"
+#include "geo/point_clusters.hpp"
 #include "geo/spatial_index.hpp"
 #include "geo/viewport.hpp"
 
@@ -31,6 +32,9 @@ struct PreparedLayer {
     LayerStyle style;
     std::vector<uint8_t> paletteClass;    // per feature (polygon layers)
     std::vector<double> deferredTolerances; // fine levels left for buildLods() on a worker
+    // A point layer of kClusterFrom points or more: its grid aggregation (null otherwise).
+    std::shared_ptr<const geo::PointClusters> clusters;
+    std::string featureKinds; // geo::featureKindsText, counted here once (empty: Scene::addLayer counts)
 };
 
 // Projected layer -> index, LOD meshes, label anchors, palette classes. No GL.
@@ -46,6 +50,11 @@ PreparedLayer prepareLayerAt(geo::Layer layer, LayerStyle style, const std::vect
                              const geo::Extent* within = nullptr);
 // The R-tree over the layer's feature boxes (ids = feature indices).
 geo::SpatialIndex featureIndex(const geo::Layer& layer);
+// Point layers with at least this many points are drawn aggregated where they are dense
+// (viewer/render/cluster_symbols.hpp); fewer are always drawn point by point.
+constexpr size_t kClusterFrom = 5000;
+// The grid aggregation of a point layer of kClusterFrom points or more, else null. No GL.
+std::shared_ptr<const geo::PointClusters> pointClustersFor(const geo::Layer& layer);
 
 struct SceneLayer {
     uint64_t id = 0;                      // stable while the layer lives
@@ -57,6 +66,10 @@ struct SceneLayer {
     std::vector<double> featureSize;
     std::vector<uint8_t> paletteClass;
     std::vector<double> deferredTolerances;
+    std::shared_ptr<const geo::PointClusters> clusters;
+    // "1 polygon, 1 line": the Layers panel shows it every frame, a pass over the features
+    // that cost 15 ms a frame for a million points; counted once.
+    std::string featureKinds;
 };
 
 

@@ -6,12 +6,30 @@
 
 #include <imgui.h>
 
+#include <string>
+
 namespace viewer {
+
+namespace {
+
+// 12345 -> "12,345".
+std::string groupedCount(uint32_t n)
+{
+    std::string digits = std::to_string(n), out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
+} // namespace
 
 void drawHoverTooltip(const Session& session)
 {
-    if (!session.hover || !session.cursor) return;
-    const SceneLayer* layer = session.scene.find(session.hover->layerId);
+    if ((!session.hover && !session.hoverCluster) || !session.cursor) return;
+    const SceneLayer* layer =
+        session.scene.find(session.hover ? session.hover->layerId : session.hoverCluster->layerId);
     if (!layer) return;
     // Place it by the pointer position the hover test used (window points), so the text and
     // the feature always agree even when ImGui's own mouse position lags.
@@ -19,7 +37,12 @@ void drawHoverTooltip(const Session& session)
                     static_cast<float>(session.cursor->y / session.pixelRatio) + 18);
     ImGui::SetNextWindowPos(at);
     ImGui::BeginTooltip();
-    ImGui::TextUnformatted(featureName(*layer, session.hover->feature).c_str());
+    if (session.hover) {
+        ImGui::TextUnformatted(featureName(*layer, session.hover->feature).c_str());
+    } else {
+        ImGui::Text("%s points", groupedCount(session.hoverCluster->cluster.count).c_str());
+        ImGui::TextDisabled("Click to zoom in");
+    }
     ImGui::TextDisabled("%s", layerTitle(layer->data->name).c_str());
     ImGui::EndTooltip();
 }

@@ -6,7 +6,6 @@
 #include "viewer/ui/widget_notes.hpp"
 #include "viewer/render/layer_titles.hpp"
 
-#include "geo/feature_kinds.hpp"
 #include "geo/session_file.hpp"
 
 #include <imgui.h>
@@ -57,7 +56,7 @@ void drawLayersPanel(Session& session)
         ImGui::Checkbox("##visible", &st.visible);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show or hide the layer");
         ImGui::SameLine();
-        const std::string header = layerTitle(layer.data->name) + "  (" + geo::featureKindsText(*layer.data) + ")###layer";
+        const std::string header = layerTitle(layer.data->name) + "  (" + layer.featureKinds + ")###layer";
         if (ImGui::CollapsingHeader(header.c_str())) {
             ImGui::Indent();
             if (ImGui::ArrowButton("up", ImGuiDir_Up) && i + 1 < layers.size()) move = {{i, i + 1}};
