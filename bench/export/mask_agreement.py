@@ -4,7 +4,10 @@ peer's): each pixel is "land" when it is nearer the land fill colour than that i
 background colour (the commonest colour on its border). Prints the share of pixels whose
 masks agree, and writes a diff image if asked.
 
-    mask_agreement.py ours.png peer.png [--fill d9d9c8] [--diff diff.png]
+    mask_agreement.py ours.png peer.png [--fill d9d9c8] [--fill-ours RRGGBB|auto] [--diff diff.png]
+
+--fill-ours: our image's land colour when it differs from the peer's (the viewer's own layer
+style); "auto" takes the commonest colour of our image that is not its background.
 
 Exit status 2 when the sizes differ or a file cannot be read. Needs python3-gdal (numpy).
 """
@@ -40,14 +43,23 @@ def main():
     ap.add_argument("ours")
     ap.add_argument("peer")
     ap.add_argument("--fill", default="d9d9c8")
+    ap.add_argument("--fill-ours")
     ap.add_argument("--diff")
     a = ap.parse_args()
-    fill = np.array([int(a.fill[i:i + 2], 16) for i in (0, 2, 4)])
+    hex_rgb = lambda h: np.array([int(h[i:i + 2], 16) for i in (0, 2, 4)])
+    fill = hex_rgb(a.fill)
     ours, peer = read_rgb(a.ours), read_rgb(a.peer)
     if ours.shape != peer.shape:
         print(f"sizes differ: {ours.shape[1]}x{ours.shape[0]} vs {peer.shape[1]}x{peer.shape[0]}", file=sys.stderr)
         return 2
-    m1, m2 = land_mask(ours, fill), land_mask(peer, fill)
+    fill_ours = fill
+    if a.fill_ours == "auto":
+        colours, counts = np.unique(ours.reshape(-1, 3), axis=0, return_counts=True)
+        counts[np.all(colours == background(ours), axis=1)] = 0
+        fill_ours = colours[np.argmax(counts)]
+    elif a.fill_ours:
+        fill_ours = hex_rgb(a.fill_ours)
+    m1, m2 = land_mask(ours, fill_ours), land_mask(peer, fill)
     agree = float((m1 == m2).mean())
     print(f"agreement {agree:.4f} land_ours {m1.mean():.4f} land_peer {m2.mean():.4f}")
     if a.diff:
