@@ -186,11 +186,10 @@ bool Locator::exact(const Location& l) const
     return l.border && l.border->distanceKm < margin && areaInside(l.country) && areaInside(l.province);
 }
 
-void Locator::read(const std::string& basemapPath, const ReadControl& request)
+void Locator::read(const std::string& basemapPath, const ReadControl& control)
 {
     // Areas and distances are geometry operations: they get valid polygons, each when a
-    // look-up first meets it (AreaSet::areaGeometry).
-    const ReadControl& control = request;
+    // look-up first meets it (AreaSet::areaGeometry), not all of them here.
     m_countries = AreaSet(readLayer(basemapPath, "countries", kWgs84, control), "name", {"iso_a3"});
     m_provinces = AreaSet(readLayer(basemapPath, "provinces", kWgs84, control), "name", {"iso_3166_2", "code_hasc"});
     const Layer& provinces = m_provinces.layer();
